@@ -1,0 +1,1 @@
+"""Foro en vivo: the data core (sources, cleaning, snapshot, figures). Imports no streamlit."""

@@ -1,0 +1,155 @@
+"""CLI: python -m foro_data resumen | verificar | plantilla | geocodificar (one Spanish line on error)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from typing import Sequence
+
+from . import metrics
+from .config import Config, ConfigError, load_config
+from .parse import ParseError, parse_datetime
+from .snapshot import Snapshot
+from .sources import SourceError, open_source, source_identity
+
+
+class CliError(Exception):
+    """A failure worth one line for people; exit status 1."""
+
+
+def load_snapshot(config: Config, now: datetime) -> Snapshot:
+    """Read the configured source once; when it fails, fall back to the last good read on disk."""
+    from .sources import cache
+
+    source = open_source(config)
+    key = source_identity(config)
+    try:
+        raw = source.read()
+    except SourceError as e:
+        saved = cache.load(key)
+        if saved is None:
+            raise CliError(f"No se pudo leer la fuente y no hay una lectura anterior guardada: {e.reason}") from None
+        raw, leido_en = saved
+        return Snapshot.build(raw, source.tipo, source.descripcion, leido_en).marked_stale(e.reason)
+    if source.tipo != "demo":
+        cache.save(raw, now, key)
+    return Snapshot.build(raw, source.tipo, source.descripcion, now)
+
+
+def parse_as_of(value: str | None, snap: Snapshot, now: datetime) -> datetime:
+    """``--a-las``: ISO time; without offset it is event-local time. Default: now."""
+    if not value:
+        return now.astimezone(snap.tz)
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"--a-las «{value}» no es una hora ISO 8601 (por ejemplo 2025-06-19T10:30).") from None
+    try:
+        return parse_datetime(value, snap.tz)
+    except ParseError as e:
+        raise CliError(e.reason) from None
+
+
+def cmd_resumen(args: argparse.Namespace, out) -> int:
+    now = datetime.now(timezone.utc)
+    snap = load_snapshot(load_config(args.secrets), now)
+    as_of = parse_as_of(args.a_las, snap, now)
+    data = metrics.resumen_json(snap, as_of)
+    if args.json:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(f"{snap.evento.nombre} — {as_of:%d/%m/%Y %H:%M}\n")
+        for k in ("inscriptos", "acreditados", "presentes", "sin_inscripcion", "problemas"):
+            out.write(f"  {k:<16} {data[k]:>6}\n")
+        if snap.fuente.estado != "ok":
+            out.write(f"  Datos desactualizados (leídos {snap.fuente.leido_en:%d/%m %H:%M}): {snap.fuente.motivo}\n")
+    return 0
+
+
+def cmd_verificar(args: argparse.Namespace, out) -> int:
+    config = load_config(args.secrets)
+    now = datetime.now(timezone.utc)
+    source = open_source(config)
+    try:
+        raw = source.read()
+    except SourceError as e:
+        raise CliError(f"No se pudo leer la fuente ({source.descripcion}): {e.reason}") from None
+    snap = Snapshot.build(raw, source.tipo, source.descripcion, now)
+    out.write(f"Fuente: {source.descripcion}\n\nPestañas:\n")
+    for t in snap.tabs:
+        if t.found_as is None:
+            out.write(f"  ✗ {t.tab}: no está\n")
+            continue
+        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas\n")
+        for canon, header in t.columns:
+            out.write(f"      {canon:<18} ← «{header}»\n")
+        if t.missing:
+            out.write(f"      sin columnas: {', '.join(t.missing)}\n")
+        if t.unknown:
+            out.write(f"      columnas ignoradas: {', '.join(t.unknown)}\n")
+    out.write(f"\nProblemas: {len(snap.problems)}\n")
+    for p in snap.problems:
+        where = f"{p.tab}" + (f" fila {p.row}" if p.row else "") + (f", columna {p.column}" if p.column else "")
+        out.write(f"  [{p.kind}] {where}: «{p.value}» — {p.reason}\n")
+    usable = "Inscripciones" in snap.present_tabs
+    if not usable:
+        out.write("\nLa pestaña Inscripciones no se puede usar: el tablero no tendría datos.\n")
+    return 0 if usable else 1
+
+
+def cmd_plantilla(args: argparse.Namespace, out) -> int:
+    from .plantilla import write_template
+
+    path = write_template(args.archivo)
+    out.write(f"Plantilla escrita en {path}\n")
+    return 0
+
+
+def cmd_geocodificar(args: argparse.Namespace, out) -> int:
+    from .geo import geocodificar
+
+    return geocodificar(sys.stdin, out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--secrets", metavar="RUTA", help="archivo de configuración (por defecto FORO_SECRETS o .streamlit/secrets.toml)")
+    p = argparse.ArgumentParser(prog="python -m foro_data", description="Foro en vivo: cifras del foro desde la línea de comandos.")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("resumen", parents=[common], help="las cifras del foro")
+    r.add_argument("--json", action="store_true", help="imprime el contrato JSON")
+    r.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
+    r.set_defaults(func=cmd_resumen)
+    v = sub.add_parser("verificar", parents=[common], help="pestañas, encabezados y problemas de la planilla")
+    v.set_defaults(func=cmd_verificar)
+    t = sub.add_parser("plantilla", parents=[common], help="escribe un libro vacío con todas las pestañas")
+    t.add_argument("archivo", metavar="ARCHIVO.xlsx")
+    t.set_defaults(func=cmd_plantilla)
+    g = sub.add_parser("geocodificar", parents=[common], help="ciudad[, provincia][, país] por línea → JSON por línea")
+    g.set_defaults(func=cmd_geocodificar)
+    return p
+
+
+def main(argv: Sequence[str] | None = None, out=None) -> int:
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, out)
+    except (CliError, ConfigError) as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 1
+    except SourceError as e:
+        print(f"Error: {e.reason}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # noqa: BLE001 - the CLI never shows a traceback
+        print(f"Error inesperado ({type(e).__name__}): {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Who may open which page: roles, passcodes from ``[acceso]``, the fail-closed rule.
+
+Pure logic, no streamlit: the app asks ``resolve_role`` once per session and ``allowed_pages``
+for the navigation; the pages re-check ``may_open`` as a second lock.
+"""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+# Ordered from most to least privileged.
+ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios", "publico")
+PASSCODE_ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios")
+
+# Page ids, in navigation order. "mapa" only appears when the page file exists.
+PAGES: tuple[str, ...] = ("en_vivo", "salas", "mapa", "socios", "apoyos", "personas", "calidad")
+
+# Pages with no personal data at all: counts, rooms, the map. What "publico" sees, and all that
+# opens when a real source has no passcodes configured (fail closed).
+AGGREGATE_PAGES: frozenset[str] = frozenset({"en_vivo", "salas", "mapa"})
+
+PAGES_BY_ROLE: dict[str, frozenset[str]] = {
+    "organizacion": frozenset(PAGES),
+    # Coordinators get the room tallies (writes arrive later); no personal data.
+    "coordinacion": AGGREGATE_PAGES,
+    # Partners: aggregates plus their suppressed summary and downloads.
+    "socios": AGGREGATE_PAGES | {"socios"},
+    "publico": AGGREGATE_PAGES,
+}
+
+# Pages that show names, e-mails or documents (DESIGN: Personas, Acreditación, Apoyos only).
+PERSONAL_DATA_PAGES: frozenset[str] = frozenset({"personas", "apoyos"})
+
+
+@dataclass(frozen=True)
+class Acceso:
+    """The outcome of one access decision, with a stable code the UI branches on."""
+
+    role: str
+    # "clave" (a passcode matched), "demo" (demo data, open to all), "sin_claves" (real source
+    # with no passcodes: fail closed), "publico" (no or wrong passcode), "clave_incorrecta".
+    code: str
+
+
+def passcode_matches(given: str, expected: str) -> bool:
+    """Constant-time comparison; empty strings never match."""
+    if not given or not expected:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def role_for_passcode(given: str, acceso: dict[str, str]) -> str | None:
+    """The most privileged role whose passcode equals ``given``.
+
+    Every configured passcode is compared (no early exit), so the time taken does not reveal
+    which role, if any, matched.
+    """
+    matched: str | None = None
+    for role in PASSCODE_ROLES:
+        if passcode_matches(given, acceso.get(role, "")) and matched is None:
+            matched = role
+    return matched
+
+
+def resolve_role(passcode: str | None, acceso: dict[str, str], is_demo: bool) -> Acceso:
+    """Decide the session's role.
+
+    Demo data is open to all (it holds no real people), so without a passcode a demo session is
+    "organizacion". With a real source, no passcode means "publico"; if the configuration has no
+    passcodes at all we still answer "publico" — nothing beyond aggregates can be unlocked.
+    """
+    passcode = (passcode or "").strip()
+    configured = {r: v for r, v in acceso.items() if r in PASSCODE_ROLES and v}
+    if passcode:
+        role = role_for_passcode(passcode, configured)
+        if role:
+            return Acceso(role, "clave")
+        if is_demo:
+            return Acceso("organizacion", "demo")
+        return Acceso("publico", "clave_incorrecta")
+    if is_demo:
+        return Acceso("organizacion", "demo")
+    if not configured:
+        return Acceso("publico", "sin_claves")
+    return Acceso("publico", "publico")
+
+
+def allowed_pages(role: str) -> tuple[str, ...]:
+    """Pages the role may open, in navigation order. Unknown roles get the public set."""
+    allowed = PAGES_BY_ROLE.get(role, PAGES_BY_ROLE["publico"])
+    return tuple(p for p in PAGES if p in allowed)
+
+
+def may_open(role: str, page: str) -> bool:
+    return page in PAGES_BY_ROLE.get(role, PAGES_BY_ROLE["publico"])
+
+
+def may_downgrade(current: str, target: str) -> bool:
+    """A session may always look at the app with fewer rights ("ver como"), never with more."""
+    if current not in ROLES or target not in ROLES:
+        return False
+    return ROLES.index(target) >= ROLES.index(current)
+
+
+def wrong_passcode_delay(failures: int) -> float:
+    """Seconds to wait before answering the n-th wrong passcode of a session.
+
+    Grows 0.5, 1, 2, 4, 8 and stays at 8: harmless for a typo, slow for guessing.
+
+    >>> [wrong_passcode_delay(n) for n in (0, 1, 2, 5, 9)]
+    [0.0, 0.5, 1.0, 8.0, 8.0]
+    """
+    if failures <= 0:
+        return 0.0
+    return min(8.0, 0.5 * 2 ** (failures - 1))

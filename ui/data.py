@@ -1,0 +1,89 @@
+"""The app's data access: the configuration, one cached feed per server, a viewer's as-of time.
+
+Every viewer of the server shares one feed (``st.cache_resource``); the feed decides how often the
+source is read, so 1 or 200 viewers cost the same Sheet requests.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, time, timezone
+
+import streamlit as st
+
+from foro_data.config import Config, config_path, load_config
+from foro_data.live import LiveFeed
+from foro_data.snapshot import Snapshot
+from foro_data.sources import open_source
+
+# Session-state keys shared with the sidebar controls and read by tests.
+AS_OF_CHOSEN = "hora_elegida"  # a datetime chosen by an organiser, or absent for "now"
+AS_OF_SHOWN = "_as_of"  # the as-of time of the last render (tests compare figures with it)
+
+
+@st.cache_resource(show_spinner=False)
+def _config_cached(env_path: str, mtime: float) -> Config:
+    # Keyed by path and modification time: editing secrets.toml takes effect without a restart.
+    return load_config()
+
+
+def config() -> Config:
+    """The configuration (raises foro_data.config.ConfigError with a Spanish sentence)."""
+    p = config_path()
+    mtime = p.stat().st_mtime if p.exists() else 0.0
+    return _config_cached(os.environ.get("FORO_SECRETS", ""), mtime)
+
+
+def _cache_key(cfg: Config) -> str:
+    return "|".join(
+        str(x) for x in (cfg.fuente, cfg.get("planilla"), cfg.get("archivo"), cfg.refresco_segundos, cfg.path)
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _feed(cache_key: str, _cfg: Config) -> LiveFeed:
+    return LiveFeed(open_source(_cfg), _cfg.refresco_segundos, cache_key)
+
+
+def feed(cfg: Config) -> LiveFeed:
+    return _feed(_cache_key(cfg), cfg)
+
+
+def snapshot(cfg: Config) -> Snapshot | None:
+    """The current Snapshot for every viewer (None only before the first good read)."""
+    return feed(cfg).current()
+
+
+def _parse_hhmm(value: object, default: time) -> time:
+    try:
+        h, m = str(value).split(":")[:2]
+        return time(int(h), int(m))
+    except (TypeError, ValueError):
+        return default
+
+
+@st.cache_resource(show_spinner=False)
+def _replay_clock(cache_key: str, inicio: str, velocidad: float):  # -> foro_data.demo.ReplayClock
+    from foro_data.demo import ReplayClock
+
+    # Started once per server, so every screen of a rehearsal shows the same moment.
+    return ReplayClock(datetime.now(timezone.utc), inicio=_parse_hhmm(inicio, time(8, 0)), velocidad=velocidad)
+
+
+def real_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
+    """The viewer's as-of time: an organiser's choice, else the demo's replay clock, else now."""
+    chosen = st.session_state.get(AS_OF_CHOSEN) if may_choose else None
+    if isinstance(chosen, datetime):
+        value = chosen
+    elif cfg.is_demo:
+        clock = _replay_clock(_cache_key(cfg), str(cfg.get("demo_inicio")), float(cfg.get("demo_velocidad")))
+        value = clock.as_of(real_now())
+    else:
+        value = real_now()
+    value = value.astimezone(snap.tz)
+    st.session_state[AS_OF_SHOWN] = value
+    return value

@@ -1,0 +1,90 @@
+"""Numbers, times, ages and safe Markdown per language (es-AR ``1.234``, ``19/6 09:05``). No streamlit."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from .i18n import t
+
+# Decimal and thousands separators per language.
+_SEP = {"es": (",", "."), "pt": (",", "."), "en": (".", ",")}
+
+
+def _seps(lang: str) -> tuple[str, str]:
+    return _SEP.get(lang, _SEP["es"])
+
+
+def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
+    """Grouped number in the language's style.
+
+    >>> number(1234, "es"), number(1234567.5, "es", 2), number(1234, "en")
+    ('1.234', '1.234.567,50', '1,234')
+    """
+    if value is None:
+        return "—"
+    dec, thou = _seps(lang)
+    s = f"{value:,.{decimals}f}"
+    return s.replace(",", "\x00").replace(".", dec).replace("\x00", thou)
+
+
+def percent(value: float | None, lang: str, decimals: int = 0) -> str:
+    """``45 %`` in Spanish and Portuguese, ``45%`` in English."""
+    if value is None:
+        return "—"
+    n = number(value, lang, decimals)
+    return f"{n}%" if lang == "en" else f"{n} %"
+
+
+def money(value: float | None, moneda: str, lang: str) -> str:
+    """Amount with its currency code; decimals only when there are cents.
+
+    >>> money(150000, "ARS", "es"), money(99.5, "USD", "en")
+    ('ARS 150.000', 'USD 99.50')
+    """
+    if value is None:
+        return "—"
+    decimals = 0 if float(value).is_integer() else 2
+    return f"{moneda} {number(value, lang, decimals)}"
+
+
+def hour(dt: datetime | None, tz: tzinfo | None = None) -> str:
+    """``09:05`` in the event's time zone."""
+    if dt is None:
+        return "—"
+    return (dt.astimezone(tz) if tz else dt).strftime("%H:%M")
+
+
+def day_hour(dt: datetime | None, lang: str, tz: tzinfo | None = None) -> str:
+    """``19/6 09:05`` (es, pt) or ``6/19 09:05`` (en)."""
+    if dt is None:
+        return "—"
+    d = dt.astimezone(tz) if tz else dt
+    if lang == "en":
+        return f"{d.month}/{d.day} {d:%H:%M}"
+    return f"{d.day}/{d.month} {d:%H:%M}"
+
+
+def age(seconds: float, lang: str) -> str:
+    """``12 s``, ``3 min``, ``1 h 5 min``."""
+    s = max(0, int(seconds))
+    if s < 60:
+        return t("edad.s", lang, n=s)
+    if s < 3600:
+        return t("edad.min", lang, n=s // 60)
+    return t("edad.h", lang, n=s // 3600, m=(s % 3600) // 60)
+
+
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'")
+
+
+def md_escape(text: object) -> str:
+    """Sheet text made inert for ``st.markdown``: every Markdown/HTML character backslash-escaped.
+
+    CommonMark allows a backslash before any ASCII punctuation, so nothing the Sheet holds can
+    become a link, an image, emphasis, HTML or a Streamlit directive such as ``:red[...]``.
+
+    >>> md_escape("**hola** <b>")
+    '\\\\*\\\\*hola\\\\*\\\\* \\\\<b\\\\>'
+    """
+    s = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)

@@ -1,0 +1,177 @@
+"""What every page shares: access check, banners (demo, data age, stale), live refresh, no tracebacks.
+
+A page file calls ``live_page(page_id, screen)``; ``screen(ctx)`` draws the page from ``ctx``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import streamlit as st
+
+from foro_data import access, metrics
+from foro_data.config import Config, ConfigError
+from foro_data.snapshot import Snapshot
+
+from . import data, gate
+from .fmt import age, day_hour, hour, md_escape
+from .i18n import t
+
+log = logging.getLogger("foro.ui")
+
+# Tests set this so an unexpected exception reaches AppTest instead of the friendly message.
+RAISE_ENV = "FORO_UI_RAISE"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """Everything a screen needs to draw itself."""
+
+    cfg: Config
+    snap: Snapshot
+    as_of: datetime
+    lang: str
+    role: str
+    kiosk: bool
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+
+_BASE_CSS = """
+<style>
+/* Thumb-sized controls on phones. */
+.stButton button, .stDownloadButton button, .stFormSubmitButton button { min-height: 2.75rem; }
+[data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+@media (max-width: 640px) {
+  .block-container, [data-testid="stMainBlockContainer"] { padding: 2.75rem 0.75rem 2rem 0.75rem; }
+}
+</style>
+"""
+
+_KIOSK_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"],
+footer { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0.5rem 2rem; max-width: 100%; }
+</style>
+"""
+
+# The big screen: figures readable from five metres on 1920×1080.
+BIG_CSS = """
+<style>
+[data-testid="stMetricValue"] { font-size: clamp(2.5rem, 5.2vw, 6.5rem) !important; line-height: 1.05; font-weight: 700; }
+[data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.45vw, 1.8rem) !important; }
+[data-testid="stMetricDelta"] { font-size: clamp(0.9rem, 1.2vw, 1.5rem) !important; }
+.foro-sala-big p { font-size: clamp(0.95rem, 1.1vw, 1.35rem); margin-bottom: 0.2rem; }
+</style>
+"""
+
+
+def style(css: str) -> None:
+    """Static CSS of ours (never Sheet text)."""
+    st.html(css)
+
+
+def _fail_safely(lang: str, exc: Exception) -> None:
+    if os.environ.get(RAISE_ENV):
+        raise exc
+    log.exception("page failed")
+    st.error(t("error.pagina", lang))
+
+
+def banners(ctx: Ctx, now: datetime) -> None:
+    """Demo ribbon, data age and, when the source fails, the stale banner."""
+    f = ctx.snap.fuente
+    if f.tipo == "demo":
+        st.markdown(f":violet-background[**{md_escape(t('banner.demo', ctx.lang))}**]")
+    edad = age((now - f.leido_en).total_seconds(), ctx.lang)
+    if f.estado == "desactualizado":
+        st.warning(
+            t("banner.desactualizado", ctx.lang, cuando=day_hour(f.leido_en, ctx.lang, ctx.snap.tz), edad=edad,
+              motivo=f.motivo or "—"),
+            icon=None,
+        )
+    parts = [t("banner.actualizado", ctx.lang, edad=edad), t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))]
+    st.caption(" · ".join(md_escape(p) for p in parts))
+
+
+def _as_of_control(cfg: Config, snap: Snapshot, lang: str) -> None:
+    """Organisers may look at any time of the forum day (rehearsal, "how was it at 10:00")."""
+    with st.sidebar:
+        st.markdown(f"**{md_escape(t('side.hora', lang))}**")
+        choose = st.toggle(t("side.hora.elegir", lang), key="_elegir_hora", help=t("side.hora.ayuda", lang))
+        if not choose:
+            st.session_state.pop(data.AS_OF_CHOSEN, None)
+            return
+        start, end = metrics.dia_del_foro(snap)
+        start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+        current = st.session_state.get(data.AS_OF_CHOSEN)
+        default = current.astimezone(snap.tz).replace(tzinfo=None) if isinstance(current, datetime) else start + (end - start) / 3
+        default = min(max(default, start), end)
+        picked = st.slider(
+            t("side.hora", lang), min_value=start, max_value=end, value=default, step=timedelta(minutes=15),
+            format="HH:mm", label_visibility="collapsed",
+        )
+        st.session_state[data.AS_OF_CHOSEN] = picked.replace(tzinfo=snap.tz)
+
+
+def _refused(page_id: str, ses: gate.Sesion) -> None:
+    need = "socios" if page_id == "socios" else "organizacion"
+    st.warning(t("acceso.denegado", ses.lang, rol=t(f"acceso.{need}", ses.lang)))
+
+
+def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False, refresh: bool = True) -> None:
+    """Draw a page: check access, then redraw ``screen`` every refresh interval with fresh data."""
+    lang = gate.lang()
+    try:
+        cfg = data.config()
+    except ConfigError as e:
+        st.error(t("banner.config", lang, motivo=md_escape(str(e))))
+        return
+    ses = gate.session(cfg)
+    style(_BASE_CSS)
+    if ses.kiosk:
+        style(_KIOSK_CSS)
+    if big:
+        style(BIG_CSS)
+    # Second lock: the navigation already hides the page, this refuses a direct visit.
+    if not access.may_open(ses.role, page_id):
+        _refused(page_id, ses)
+        return
+    may_choose_time = ses.role == "organizacion" and not ses.kiosk
+    snap0 = _safe_snapshot(cfg, lang)
+    if snap0 is not None and may_choose_time:
+        _as_of_control(cfg, snap0, lang)
+
+    @st.fragment(run_every=cfg.refresco_segundos if refresh else None)
+    def _live() -> None:
+        snap = _safe_snapshot(cfg, lang)
+        if snap is None:
+            st.info(t("banner.sin_datos", lang))
+            return
+        try:
+            ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
+            banners(ctx, data.real_now())
+            screen(ctx)
+        except Exception as e:  # noqa: BLE001 - the page must never show a traceback
+            _fail_safely(lang, e)
+
+    _live()
+
+
+def _safe_snapshot(cfg: Config, lang: str) -> Snapshot | None:
+    try:
+        return data.snapshot(cfg)
+    except Exception as e:  # noqa: BLE001 - a source bug must not reach the screen
+        _fail_safely(lang, e)
+        return None
+
+
+def hora(ctx: Ctx, dt: datetime | None) -> str:
+    return hour(dt, ctx.snap.tz)

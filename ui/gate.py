@@ -1,0 +1,111 @@
+"""The viewer's session: language, kiosk mode, role (passcodes, ``?clave=``, "ver como")."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import streamlit as st
+
+from foro_data import access
+from foro_data.config import Config
+
+from .i18n import LANGS, normalise_lang, t
+
+LANG_NAMES = {"es": "Español", "pt": "Português", "en": "English"}
+
+_ROLE = "_rol_base"  # role granted by a passcode (or the demo)
+_ROLE_CODE = "_rol_code"
+_SEEN_CLAVE = "_clave_vista"  # the ?clave= value already checked (each value costs one check)
+_FAILURES = "_claves_fallidas"
+VIEW_AS = "ver_como"  # a lower role chosen to preview the app with fewer rights
+
+
+@dataclass(frozen=True)
+class Sesion:
+    lang: str
+    kiosk: bool
+    role: str  # the effective role (after "ver como")
+    base_role: str  # the role the passcode or the demo granted
+    code: str  # access.Acceso.code
+
+
+def _param(name: str) -> str:
+    v = st.query_params.get(name)
+    return str(v) if v is not None else ""
+
+
+def lang() -> str:
+    """``?lang=`` wins and is remembered for the session; Spanish by default."""
+    q = _param("lang")
+    if q:
+        st.session_state["_lang"] = normalise_lang(q)
+    return st.session_state.get("_lang", "es")
+
+
+def kiosk() -> bool:
+    return _param("kiosk").lower() in ("1", "true", "si", "sí", "yes")
+
+
+def _check_passcode(given: str, cfg: Config) -> access.Acceso:
+    result = access.resolve_role(given, cfg.acceso, cfg.is_demo)
+    if result.code == "clave_incorrecta":
+        failures = st.session_state.get(_FAILURES, 0) + 1
+        st.session_state[_FAILURES] = failures
+        # Slow down guessing: each wrong passcode of this session waits longer.
+        time.sleep(access.wrong_passcode_delay(failures))
+    elif result.code == "clave":
+        st.session_state[_FAILURES] = 0
+    return result
+
+
+def session(cfg: Config) -> Sesion:
+    """Resolve the session once per rerun. A passcode, once accepted, lasts for the session."""
+    clave = _param("clave")
+    if clave and st.session_state.get(_SEEN_CLAVE) != clave:
+        st.session_state[_SEEN_CLAVE] = clave
+        result = _check_passcode(clave, cfg)
+        if result.code == "clave" or _ROLE not in st.session_state:
+            st.session_state[_ROLE], st.session_state[_ROLE_CODE] = result.role, result.code
+    if _ROLE not in st.session_state:
+        result = access.resolve_role(None, cfg.acceso, cfg.is_demo)
+        st.session_state[_ROLE], st.session_state[_ROLE_CODE] = result.role, result.code
+    base = st.session_state[_ROLE]
+    # ?rol= previews the app with fewer rights (used by unattended partner screens and tests).
+    wanted = _param("rol") or st.session_state.get(VIEW_AS, "")
+    role = wanted if wanted and access.may_downgrade(base, wanted) else base
+    return Sesion(lang(), kiosk(), role, base, st.session_state.get(_ROLE_CODE, ""))
+
+
+def sidebar(cfg: Config, ses: Sesion) -> None:
+    """Language, passcode and "ver como" controls. Nothing is drawn in kiosk mode."""
+    if ses.kiosk:
+        return
+    lg = ses.lang
+    with st.sidebar:
+        chosen = st.selectbox(
+            t("side.idioma", lg), LANGS, index=LANGS.index(lg), format_func=LANG_NAMES.__getitem__, key="_lang_sel"
+        )
+        if chosen != lg:
+            st.session_state["_lang"] = chosen
+            st.query_params["lang"] = chosen
+            st.rerun()
+        st.caption(t("side.rol", lg, rol=t(f"acceso.{ses.role}", lg)))
+        if ses.code == "sin_claves":
+            st.info(t("acceso.sin_claves", lg))
+        if ses.base_role != "organizacion":
+            with st.form("clave", clear_on_submit=True, border=False):
+                given = st.text_input(t("side.clave", lg), type="password", help=t("side.clave.ayuda", lg))
+                if st.form_submit_button(t("side.entrar", lg), width="stretch") and given:
+                    result = _check_passcode(given, cfg)
+                    if result.code == "clave":
+                        st.session_state[_ROLE], st.session_state[_ROLE_CODE] = result.role, "clave"
+                        st.session_state.pop(VIEW_AS, None)
+                        st.rerun()
+                    else:
+                        st.error(t("clave.incorrecta", lg))
+        lower = [r for r in access.ROLES if access.may_downgrade(ses.base_role, r)]
+        if len(lower) > 1 and not _param("rol"):
+            st.selectbox(
+                t("side.ver_como", lg), lower, key=VIEW_AS, format_func=lambda r: t(f"acceso.{r}", lg)
+            )

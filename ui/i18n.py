@@ -1,0 +1,293 @@
+"""Every user-facing string of the dashboard, in Spanish, Portuguese and English.
+
+Spanish is the default; ``?lang=pt`` and ``?lang=en`` switch. A test checks that every key has
+all three languages and the same ``{placeholders}``.
+"""
+
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("es", "pt", "en")
+DEFAULT_LANG = "es"
+
+# key -> (es, pt, en)
+_T: dict[str, tuple[str, str, str]] = {
+    # --- app and navigation
+    "app.titulo": ("Foro en vivo", "Fórum ao vivo", "Forum live"),
+    "page.en_vivo": ("En vivo", "Ao vivo", "Live"),
+    "page.salas": ("Salas", "Salas", "Rooms"),
+    "page.mapa": ("Mapa", "Mapa", "Map"),
+    "page.socios": ("Socios", "Parceiros", "Partners"),
+    "page.apoyos": ("Apoyos", "Apoios", "Funding"),
+    "page.personas": ("Personas", "Pessoas", "People"),
+    "page.calidad": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
+    "nav.seccion.evento": ("Evento", "Evento", "Event"),
+    "nav.seccion.gestion": ("Gestión", "Gestão", "Management"),
+    # --- sidebar
+    "side.idioma": ("Idioma", "Idioma", "Language"),
+    "side.clave": ("Clave de acceso", "Senha de acesso", "Passcode"),
+    "side.clave.ayuda": (
+        "La clave de organización, coordinación o socios abre más páginas.",
+        "A senha da organização, coordenação ou parceiros abre mais páginas.",
+        "The organisers', coordinators' or partners' passcode opens more pages.",
+    ),
+    "side.entrar": ("Entrar", "Entrar", "Enter"),
+    "side.salir": ("Salir", "Sair", "Log out"),
+    "side.rol": ("Acceso: {rol}", "Acesso: {rol}", "Access: {rol}"),
+    "side.ver_como": ("Ver como", "Ver como", "View as"),
+    "side.hora": ("Hora de los datos", "Hora dos dados", "Time of the figures"),
+    "side.hora.ahora": ("Ahora", "Agora", "Now"),
+    "side.hora.elegir": ("Elegir otra hora", "Escolher outra hora", "Pick another time"),
+    "side.hora.ayuda": (
+        "Muestra las cifras como estaban a esa hora del día del foro.",
+        "Mostra os números como estavam a essa hora do dia do fórum.",
+        "Shows the figures as they were at that time of the forum day.",
+    ),
+    "clave.incorrecta": ("Clave incorrecta.", "Senha incorreta.", "Wrong passcode."),
+    "clave.ok": ("Acceso como {rol}.", "Acesso como {rol}.", "Access as {rol}."),
+    # --- roles of access
+    "acceso.organizacion": ("organización", "organização", "organisers"),
+    "acceso.coordinacion": ("coordinación", "coordenação", "coordinators"),
+    "acceso.socios": ("socios", "parceiros", "partners"),
+    "acceso.publico": ("público", "público", "public"),
+    "acceso.denegado": (
+        "Esta página necesita la clave de {rol}. Ingrésela en la barra lateral.",
+        "Esta página precisa da senha de {rol}. Digite-a na barra lateral.",
+        "This page needs the {rol} passcode. Enter it in the sidebar.",
+    ),
+    "acceso.sin_claves": (
+        "No hay claves configuradas en [acceso]: solo se muestran las páginas con cifras agregadas.",
+        "Não há senhas configuradas em [acceso]: só as páginas com números agregados estão abertas.",
+        "No passcodes are configured in [acceso]: only pages with aggregate figures are open.",
+    ),
+    # --- banners
+    "banner.demo": (
+        "🧪 Datos de demostración — no son datos reales",
+        "🧪 Dados de demonstração — não são dados reais",
+        "🧪 Demo data — not real figures",
+    ),
+    "banner.actualizado": ("Actualizado hace {edad}", "Atualizado há {edad}", "Updated {edad} ago"),
+    "banner.a_las": ("Cifras a las {hora}", "Números às {hora}", "Figures at {hora}"),
+    "banner.desactualizado": (
+        "⚠️ Datos desactualizados: última lectura correcta {cuando} (hace {edad}). Motivo: {motivo}",
+        "⚠️ Dados desatualizados: última leitura correta {cuando} (há {edad}). Motivo: {motivo}",
+        "⚠️ Stale data: last good read {cuando} ({edad} ago). Reason: {motivo}",
+    ),
+    "banner.sin_datos": (
+        "Todavía no hay datos: la fuente no respondió. Se reintenta solo.",
+        "Ainda não há dados: a fonte não respondeu. Tenta de novo sozinho.",
+        "No data yet: the source has not answered. It retries by itself.",
+    ),
+    "banner.config": (
+        "La configuración no se puede usar: {motivo}",
+        "A configuração não pode ser usada: {motivo}",
+        "The configuration cannot be used: {motivo}",
+    ),
+    "error.pagina": (
+        "Algo falló al mostrar esta página. Las demás siguen funcionando; avise al equipo técnico.",
+        "Algo falhou ao mostrar esta página. As outras continuam funcionando; avise a equipe técnica.",
+        "Something failed while showing this page. The others still work; tell the technical team.",
+    ),
+    # --- En vivo
+    "vivo.inscriptos": ("Inscriptos", "Inscritos", "Registered"),
+    "vivo.acreditados": ("Acreditados", "Credenciados", "Checked in"),
+    "vivo.presentes": ("Presentes", "Presentes", "Present"),
+    "vivo.intendencias": ("Intendencias acreditadas", "Prefeituras credenciadas", "Mayors checked in"),
+    "vivo.sin_inscripcion": ("Sin inscripción", "Sem inscrição", "Walk-ins"),
+    "vivo.de_inscriptos": ("{pct} de inscriptos", "{pct} dos inscritos", "{pct} of registered"),
+    "vivo.de_intendencias": ("de {n} inscriptas", "de {n} inscritas", "of {n} registered"),
+    "vivo.curva": ("Llegadas cada 15 minutos", "Chegadas a cada 15 minutos", "Arrivals every 15 minutes"),
+    "vivo.curva.llegadas": ("Llegadas", "Chegadas", "Arrivals"),
+    "vivo.curva.acumulado": ("Acumulado", "Acumulado", "Cumulative"),
+    "vivo.curva.ahora": ("ahora", "agora", "now"),
+    "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),
+    "vivo.salas": ("Salas", "Salas", "Rooms"),
+    "vivo.sin_salas": (
+        "No hay salas: agregue la pestaña Salas (sala, capacidad) a la planilla.",
+        "Não há salas: adicione a aba Salas (sala, capacidad) à planilha.",
+        "No rooms: add the Salas tab (sala, capacidad) to the workbook.",
+    ),
+    "vivo.ahora": ("Ahora", "Agora", "Now"),
+    "vivo.proxima": ("Después {hora}", "Depois {hora}", "Next {hora}"),
+    "vivo.sin_sesion": ("Sin actividad", "Sem atividade", "No session"),
+    # --- Salas
+    "salas.titulo": ("Ocupación de salas", "Ocupação das salas", "Room occupancy"),
+    "salas.ocupacion": ("Ocupación", "Ocupação", "Occupancy"),
+    "salas.de_capacidad": ("de {cap} lugares", "de {cap} lugares", "of {cap} seats"),
+    "salas.fuente.conteo": ("Fuente: conteo en sala", "Fonte: contagem na sala", "Source: room headcount"),
+    "salas.fuente.acreditaciones": (
+        "Fuente: acreditaciones en la puerta",
+        "Fonte: credenciamentos na porta",
+        "Source: door check-ins",
+    ),
+    "salas.tendencia": ("desde la última actualización", "desde a última atualização", "since the last update"),
+    "salas.todas": ("Ver todas las salas", "Ver todas as salas", "See all rooms"),
+    "salas.no_encontrada": (
+        "No hay una sala con ese nombre; se muestran todas.",
+        "Não existe sala com esse nome; mostrando todas.",
+        "No room has that name; showing all of them.",
+    ),
+    "salas.elegir": ("Sala", "Sala", "Room"),
+    "salas.todas_opcion": ("Todas", "Todas", "All"),
+    "nivel.normal": ("normal", "normal", "normal"),
+    "nivel.llenandose": ("llenándose", "enchendo", "filling up"),
+    "nivel.lleno": ("lleno", "cheia", "full"),
+    "nivel.excedido": ("excedido", "excedida", "over capacity"),
+    "nivel.sin_dato": ("sin dato", "sem dado", "no data"),
+    # --- Calidad
+    "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
+    "calidad.problemas": ("Problemas", "Problemas", "Problems"),
+    "calidad.sin_problemas": ("No hay problemas en la planilla. 🎉", "Não há problemas na planilha. 🎉", "The workbook has no problems. 🎉"),
+    "calidad.n_problemas": ("{n} problemas en {k} tipos", "{n} problemas em {k} tipos", "{n} problems of {k} kinds"),
+    "calidad.pestanas": ("Pestañas encontradas", "Abas encontradas", "Tabs found"),
+    "calidad.salud": ("Estado de la fuente", "Estado da fonte", "Source health"),
+    "calidad.fuente": ("Fuente", "Fonte", "Source"),
+    "calidad.ultima_ok": ("Última lectura correcta", "Última leitura correta", "Last good read"),
+    "calidad.ultimo_intento": ("Último intento", "Última tentativa", "Last attempt"),
+    "calidad.ultimo_error": ("Último error", "Último erro", "Last error"),
+    "calidad.fallas": ("Fallas seguidas", "Falhas seguidas", "Failures in a row"),
+    "calidad.pedidos": ("Pedidos en el último minuto", "Pedidos no último minuto", "Requests in the last minute"),
+    "calidad.cuota": ("Cuota por minuto", "Cota por minuto", "Quota per minute"),
+    "calidad.proximo": ("Próxima lectura en", "Próxima leitura em", "Next read in"),
+    "calidad.ninguno": ("—", "—", "—"),
+    "col.tipo": ("Tipo", "Tipo", "Kind"),
+    "col.pestana": ("Pestaña", "Aba", "Tab"),
+    "col.fila": ("Fila", "Linha", "Row"),
+    "col.columna": ("Columna", "Coluna", "Column"),
+    "col.valor": ("Valor", "Valor", "Value"),
+    "col.motivo": ("Motivo", "Motivo", "Reason"),
+    "col.arreglo": ("Cómo arreglarlo", "Como corrigir", "How to fix it"),
+    "col.gravedad": ("Gravedad", "Gravidade", "Severity"),
+    "col.encontrada_como": ("Encontrada como", "Encontrada como", "Found as"),
+    "col.filas": ("Filas", "Linhas", "Rows"),
+    "col.faltan": ("Columnas que faltan", "Colunas que faltam", "Missing columns"),
+    "col.desconocidas": ("Columnas ignoradas", "Colunas ignoradas", "Ignored columns"),
+    "col.no_encontrada": ("(no está)", "(não existe)", "(missing)"),
+    "gravedad.error": ("error: no se usó", "erro: não foi usado", "error: not used"),
+    "gravedad.aviso": ("aviso: se usó", "aviso: foi usado", "warning: used"),
+    # --- Socios
+    "socios.titulo": ("Resumen para socios", "Resumo para parceiros", "Partner summary"),
+    "socios.nota": (
+        "Solo cifras agregadas. Toda celda con menos de 3 personas se muestra como «<3».",
+        "Somente números agregados. Toda célula com menos de 3 pessoas aparece como «<3».",
+        "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”.",
+    ),
+    "socios.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
+    "socios.por_pais": ("Por país", "Por país", "By country"),
+    "socios.por_red": ("Por red", "Por rede", "By network"),
+    "socios.por_rol": ("Por rol", "Por função", "By role"),
+    "socios.por_eje": ("Por eje de interés", "Por eixo de interesse", "By axis of interest"),
+    "socios.por_ciudad": ("Por ciudad", "Por cidade", "By city"),
+    "socios.paridad": ("Paridad entre intendencias", "Paridade entre prefeituras", "Gender parity among mayors"),
+    "socios.descargar_csv": ("Descargar CSV", "Baixar CSV", "Download CSV"),
+    "socios.descargar_xlsx": ("Descargar XLSX", "Baixar XLSX", "Download XLSX"),
+    "col.clave": ("Categoría", "Categoria", "Category"),
+    "col.pais": ("País", "País", "Country"),
+    "col.red": ("Red", "Rede", "Network"),
+    "col.rol": ("Rol", "Função", "Role"),
+    "col.eje": ("Eje", "Eixo", "Axis"),
+    "col.ciudad": ("Ciudad", "Cidade", "City"),
+    "col.genero": ("Género", "Gênero", "Gender"),
+    "col.inscriptos": ("Inscriptos", "Inscritos", "Registered"),
+    "col.acreditados": ("Acreditados", "Credenciados", "Checked in"),
+    "col.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
+    "col.seccion": ("Sección", "Seção", "Section"),
+    "sin_dato": ("(sin dato)", "(sem dado)", "(no data)"),
+    "sin_filas": ("Sin datos todavía.", "Sem dados ainda.", "No data yet."),
+    # --- Apoyos
+    "apoyos.titulo": ("Apoyos", "Apoios", "Funding"),
+    "apoyos.fondos": ("Fondos por moneda", "Fundos por moeda", "Funds per currency"),
+    "apoyos.fondos.nota": (
+        "Cada moneda por separado: nunca se suman monedas distintas.",
+        "Cada moeda separada: moedas diferentes nunca são somadas.",
+        "Each currency on its own: different currencies are never added up.",
+    ),
+    "apoyos.sin_fondos": (
+        "No hay pestañas Apoyos ni Presupuesto en la planilla.",
+        "Não há abas Apoyos nem Presupuesto na planilha.",
+        "The workbook has no Apoyos or Presupuesto tab.",
+    ),
+    "apoyos.cola": ("Pendientes de decisión (intendencias primero)", "Pendentes de decisão (prefeituras primeiro)", "Awaiting a decision (mayors first)"),
+    "apoyos.cola.vacia": ("No hay solicitudes pendientes.", "Não há solicitações pendentes.", "No pending requests."),
+    "apoyos.llegaron": ("Con apoyo y acreditados", "Com apoio e credenciados", "Funded and checked in"),
+    "apoyos.no_llegaron": ("Con apoyo, todavía sin llegar", "Com apoio, ainda sem chegar", "Funded, not arrived yet"),
+    "col.moneda": ("Moneda", "Moeda", "Currency"),
+    "col.presupuesto": ("Presupuesto", "Orçamento", "Budget"),
+    "col.comprometido": ("Comprometido", "Comprometido", "Committed"),
+    "col.pagado": ("Pagado", "Pago", "Paid"),
+    "col.disponible": ("Disponible", "Disponível", "Available"),
+    "col.pendiente": ("Pendiente", "Pendente", "Pending"),
+    "col.intendencia": ("Intendencia", "Prefeitura", "Mayor"),
+    "col.nombre": ("Nombre", "Nome", "Name"),
+    "col.cargo": ("Cargo", "Cargo", "Position"),
+    "col.institucion": ("Institución", "Instituição", "Institution"),
+    "col.email": ("Correo", "E-mail", "E-mail"),
+    "col.documento": ("Documento", "Documento", "ID document"),
+    "col.tipo_apoyo": ("Apoyo", "Apoio", "Support"),
+    "col.monto": ("Monto", "Valor", "Amount"),
+    "col.estado": ("Estado", "Estado", "Status"),
+    "col.solicitado_en": ("Solicitado", "Solicitado", "Requested"),
+    "col.acreditado_a": ("Acreditado a las", "Credenciado às", "Checked in at"),
+    "col.acreditado": ("Acreditado", "Credenciado", "Checked in"),
+    "col.registrado_en": ("Inscripto", "Inscrito", "Registered"),
+    "persona.desconocida": ("(no figura en Inscripciones)", "(não está em Inscripciones)", "(not in Inscripciones)"),
+    # --- Personas
+    "personas.titulo": ("Personas inscriptas", "Pessoas inscritas", "Registered people"),
+    "personas.buscar": ("Buscar (nombre, correo, documento, ciudad…)", "Buscar (nome, e-mail, documento, cidade…)", "Search (name, e-mail, document, city…)"),
+    "personas.filtro.rol": ("Rol", "Função", "Role"),
+    "personas.filtro.pais": ("País", "País", "Country"),
+    "personas.filtro.acreditado": ("Acreditación", "Credenciamento", "Check-in"),
+    "personas.todos": ("Todos", "Todos", "Everyone"),
+    "personas.si": ("Acreditados", "Credenciados", "Checked in"),
+    "personas.no": ("Sin acreditar", "Sem credenciar", "Not checked in"),
+    "personas.n": ("{n} personas", "{n} pessoas", "{n} people"),
+    "personas.limite": (
+        "Se muestran las primeras {n} coincidencias; afine la búsqueda.",
+        "Mostrando as primeiras {n} correspondências; refine a busca.",
+        "Showing the first {n} matches; narrow the search.",
+    ),
+    "si": ("sí", "sim", "yes"),
+    "no": ("no", "não", "no"),
+    # --- ages
+    "edad.s": ("{n} s", "{n} s", "{n} s"),
+    "edad.min": ("{n} min", "{n} min", "{n} min"),
+    "edad.h": ("{n} h {m} min", "{n} h {m} min", "{n} h {m} min"),
+    # --- roles of participants (schema.ROLES)
+    "rol.intendencia": ("Intendencias", "Prefeituras", "Mayors"),
+    "rol.gobierno_local": ("Gobierno local", "Governo local", "Local government"),
+    "rol.gobierno_nacional_provincial": ("Gobierno nacional o provincial", "Governo nacional ou estadual", "National or provincial government"),
+    "rol.organismo_internacional": ("Organismos internacionales", "Organismos internacionais", "International bodies"),
+    "rol.academia_sociedad_civil": ("Academia y sociedad civil", "Academia e sociedade civil", "Academia and civil society"),
+    "rol.policia_seguridad": ("Policía y seguridad", "Polícia e segurança", "Police and security"),
+    "rol.prensa": ("Prensa", "Imprensa", "Press"),
+    "rol.otro": ("Otro", "Outro", "Other"),
+    # --- genders
+    "genero.femenino": ("Femenino", "Feminino", "Female"),
+    "genero.masculino": ("Masculino", "Masculino", "Male"),
+    "genero.no_binario": ("No binario", "Não binário", "Non-binary"),
+    "genero.otro": ("Otro", "Outro", "Other"),
+    "genero.sin_dato": ("Sin dato", "Sem dado", "Not stated"),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (Spanish when the language is unknown), formatted."""
+    texts = _T[key]
+    i = LANGS.index(lang) if lang in LANGS else 0
+    text = texts[i] or texts[0]
+    return text.format(**values) if values else text
+
+
+def t_opt(prefix: str, code: str, lang: str) -> str:
+    """Translate an enumerated code (``rol.intendencia``); unknown codes are shown as they are."""
+    key = f"{prefix}.{code}"
+    return t(key, lang) if key in _T else code
+
+
+def normalise_lang(value: object) -> str:
+    v = str(value or "").strip().lower()[:2]
+    return v if v in LANGS else DEFAULT_LANG
+
+
+def catalogue() -> dict[str, tuple[str, str, str]]:
+    """The whole catalogue (for the test that checks completeness)."""
+    return dict(_T)
