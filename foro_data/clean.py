@@ -26,7 +26,7 @@ from .model import (
     Sesion,
     TabReport,
 )
-from .parse import ParseError, country_code, digits, parse_datetime, parse_int, parse_money, parse_number, split_list, text
+from .parse import ParseError, country_code, digits, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
 from .schema import fold, header_key
 from .sources.base import Cell, RawWorkbook
 
@@ -489,7 +489,7 @@ def _salas(t: _Table, problems: _Problems) -> list[Sala]:
         if fold(name) in salas:
             problems.add("sala_repetida", "Salas", row, "sala", name, f"La sala «{name}» ya figura más arriba; se usa la primera.", severity="aviso")
             continue
-        salas[fold(name)] = Sala(name, cap, t.text(cells, "piso"), t.text(cells, "ubicacion"))
+        salas[fold(name)] = Sala(name, cap, t.text(cells, "piso"), t.text(cells, "ubicacion"), row)
     return list(salas.values())
 
 
@@ -660,7 +660,7 @@ def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
     for row, cells in t.rows:
         ciudad = t.text(cells, "ciudad")
         try:
-            lat, lon = parse_number(t.cell(cells, "lat")), parse_number(t.cell(cells, "lon"))
+            lat, lon = parse_decimal(t.cell(cells, "lat")), parse_decimal(t.cell(cells, "lon"))
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ParseError(f"Coordenadas fuera de rango ({lat}, {lon}).")
         except ParseError as e:

@@ -257,11 +257,6 @@ ROLE_CARGOS: dict[str, tuple[tuple[str, str], ...]] = {
         ("Funcionario municipal", "Funcionaria municipal"),
         ("Director de Planificación Urbana", "Directora de Planificación Urbana"),
     ),
-    "gobierno_local_pt": (
-        ("Secretário Municipal de Segurança", "Secretária Municipal de Segurança"),
-        ("Diretor de Segurança Urbana", "Diretora de Segurança Urbana"),
-        ("Vereador", "Vereadora"),
-    ),
     "gobierno_nacional_provincial": (
         ("Ministro de Seguridad", "Ministra de Seguridad"),
         ("Diputado Nacional", "Diputada Nacional"),
@@ -302,7 +297,18 @@ ROLE_CARGOS: dict[str, tuple[tuple[str, str], ...]] = {
         ("Fotógrafo de prensa", "Fotógrafa de prensa"),
         ("Prensa institucional", "Prensa institucional"),
     ),
-    "prensa_pt": (("Jornalista", "Jornalista"),),
+}
+# Brazilian registrants write their cargo in Portuguese; roles missing here fall back to Spanish.
+ROLE_CARGOS_PT: dict[str, tuple[tuple[str, str], ...]] = {
+    "gobierno_local": (
+        ("Secretário Municipal de Segurança", "Secretária Municipal de Segurança"),
+        ("Diretor de Segurança Urbana", "Diretora de Segurança Urbana"),
+        ("Vereador", "Vereadora"),
+    ),
+    "gobierno_nacional_provincial": (("Deputado Estadual", "Deputada Estadual"),),
+    "academia_sociedad_civil": (("Pesquisador", "Pesquisadora"), ("Professor universitário", "Professora universitária")),
+    "policia_seguridad": (("Comandante da Guarda Municipal", "Comandante da Guarda Municipal"), ("Policial militar", "Policial militar")),
+    "prensa": (("Jornalista", "Jornalista"),),
 }
 
 # What the "Rol" multiple-choice question of the Form offered; often left blank.

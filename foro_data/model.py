@@ -82,6 +82,7 @@ class Sala:
     capacidad: int
     piso: str = ""
     ubicacion: str = ""
+    row: int = 0
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ def _is_blank_float(value: object) -> bool:
 
 # --- Text -------------------------------------------------------------------------------------
 
+_ODD_SPACE_RE = re.compile(r"[^\S ]")  # any whitespace other than a plain space
+
 
 def text(value: object) -> str:
     """A cell as clean text: blank for None, whole numbers without ``.0``, inner spaces collapsed.
@@ -89,7 +91,7 @@ def text(value: object) -> str:
         return repr(value)
     if isinstance(value, str):
         # Fast path: most cells are already clean.
-        if "  " not in value and value == value.strip() and "\n" not in value and "\t" not in value:
+        if "  " not in value and value == value.strip() and not _ODD_SPACE_RE.search(value):
             return value
         return " ".join(value.split())
     if isinstance(value, Decimal) and value == value.to_integral_value():

@@ -181,6 +181,7 @@ def test_reasons_are_spanish_and_quote_the_value(func: object, value: object, wo
         ("  Godoy   Cruz \n", "Godoy Cruz"),
         ("Mendoza", "Mendoza"),
         ("a\tb", "a b"),
+        ("Godoy\u00a0Cruz\r\n", "Godoy Cruz"),
         (123, "123"),
         (123.0, "123"),
         (30123456.0, "30123456"),

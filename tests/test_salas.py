@@ -48,3 +48,12 @@ def test_room_with_unreadable_capacity_is_shown_without_percentage():
 def test_levels():
     assert [metrics.nivel_ocupacion(p) for p in (0, 69.99, 70, 89.99, 90, 100, 100.01)] == [
         "normal", "normal", "llenandose", "llenandose", "lleno", "lleno", "excedido"]
+
+
+def test_ciudades_override_reads_decimal_degrees():
+    from tests.workbooks import snapshot as snap_of
+
+    s = snap_of(Inscripciones=PEOPLE, Ciudades=[["Ciudad", "País", "Latitud", "Longitud"], ["Godoy Cruz", "AR", "-32.925", "-68,845"],
+                                                 ["Xx", "AR", "-132.9", "0"]])
+    assert [(c.ciudad, c.pais, c.lat, c.lon) for c in s.ciudades] == [("Godoy Cruz", "AR", -32.925, -68.845)]
+    assert any(p.kind == "coordenada_invalida" and p.row == 3 for p in s.problems)

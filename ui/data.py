@@ -14,11 +14,12 @@ import streamlit as st
 from foro_data.config import Config, config_path, load_config
 from foro_data.live import LiveFeed
 from foro_data.snapshot import Snapshot
-from foro_data.sources import open_source
+from foro_data.sources import open_source, source_identity
 
 # Session-state keys shared with the sidebar controls and read by tests.
 AS_OF_CHOSEN = "hora_elegida"  # a datetime chosen by an organiser, or absent for "now"
 AS_OF_SHOWN = "_as_of"  # the as-of time of the last render (tests compare figures with it)
+SNAP_SHOWN = "_snap"  # the Snapshot of the last render (a reference to the shared one)
 
 
 @st.cache_resource(show_spinner=False)
@@ -42,7 +43,8 @@ def _cache_key(cfg: Config) -> str:
 
 @st.cache_resource(show_spinner=False)
 def _feed(cache_key: str, _cfg: Config) -> LiveFeed:
-    return LiveFeed(open_source(_cfg), _cfg.refresco_segundos, cache_key)
+    # The feed's own key names the last-good cache file on disk: one per data source.
+    return LiveFeed(open_source(_cfg), _cfg.refresco_segundos, source_identity(_cfg))
 
 
 def feed(cfg: Config) -> LiveFeed:
@@ -86,4 +88,5 @@ def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
         value = real_now()
     value = value.astimezone(snap.tz)
     st.session_state[AS_OF_SHOWN] = value
+    st.session_state[SNAP_SHOWN] = snap
     return value

@@ -68,7 +68,7 @@ BIG_CSS = """
 [data-testid="stMetricValue"] { font-size: clamp(2.5rem, 5.2vw, 6.5rem) !important; line-height: 1.05; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.45vw, 1.8rem) !important; }
 [data-testid="stMetricDelta"] { font-size: clamp(0.9rem, 1.2vw, 1.5rem) !important; }
-.foro-sala-big p { font-size: clamp(0.95rem, 1.1vw, 1.35rem); margin-bottom: 0.2rem; }
+[class*="st-key-foro-sala-big"] p { font-size: clamp(0.95rem, 1.1vw, 1.35rem); margin-bottom: 0.2rem; }
 </style>
 """
 

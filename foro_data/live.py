@@ -1,0 +1,227 @@
+"""The refresh guard: one read per interval for the whole server, the last good Snapshot, back-off.
+
+Streamlit caches results but not exceptions, so a failing Sheet seen by 200 viewers would become
+200 requests per rerun. ``LiveFeed`` sits between every viewer and the source instead:
+
+* at most one read in flight and at most one read attempt per interval for the process, also
+  while the source fails (then less often: exponential back-off with jitter, Retry-After honoured);
+* reads run in a background thread while there is a Snapshot to show, so no viewer waits for the
+  Sheet; only when there is nothing at all to show do callers wait for the read in flight;
+* a failure keeps the last good Snapshot, marked ``desactualizado`` with the reason in Spanish;
+* every good read is saved to disk (``sources.cache``); a new feed serves that copy at once,
+  marked stale, until its first read answers.
+
+Time is a parameter: ``clock`` (monotonic seconds) paces reads, ``wall`` stamps them.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from .snapshot import Snapshot
+from .sources import cache
+from .sources.base import RawWorkbook, Source, SourceError
+
+log = logging.getLogger(__name__)
+
+QUOTA_PER_MINUTE = 60  # Sheets read requests per minute per user; a service account is one user
+MAX_BACKOFF_S = 300.0
+FIRST_READ_WAIT_S = 60.0  # bound on how long a caller with nothing to show waits for the first read
+CACHED_REASON = "Mostrando la última lectura guardada; la fuente todavía no respondió."
+UNEXPECTED_REASON = "Error inesperado al leer la fuente (detalle en el registro del servidor)."
+
+Builder = Callable[[RawWorkbook, str, str, datetime], Snapshot]
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    """What the *Calidad de datos* page shows about the source."""
+
+    last_ok: datetime | None  # wall time of the last good read
+    last_attempt: datetime | None
+    last_error: str  # Spanish; "" when the last attempt succeeded
+    last_error_code: str  # SourceError.code, "" when none
+    consecutive_failures: int
+    requests_last_minute: int  # source reads started in the last 60 s
+    next_attempt_in_s: float
+    reading: bool  # a read is in flight now
+    quota_per_minute: int = QUOTA_PER_MINUTE
+
+
+def backoff_delay(interval_s: float, failures: int, retry_after: float | None, rng: random.Random,
+                  cap_s: float = MAX_BACKOFF_S) -> float:
+    """Seconds to wait after ``failures`` consecutive failures: never below the interval, doubling
+    with each failure up to ``cap_s``, with jitter so restarted servers do not retry in step, and
+    never sooner than the server's Retry-After.
+
+    >>> backoff_delay(15, 1, None, random.Random(0))
+    15.0
+    >>> backoff_delay(15, 10, 400, random.Random(0))
+    400.0
+    """
+    base = min(cap_s, interval_s * 2 ** max(0, failures - 1))
+    delay = max(interval_s, base * rng.uniform(0.75, 1.0)) if failures > 1 else interval_s
+    return float(max(delay, retry_after or 0.0))
+
+
+class LiveFeed:
+    """One per process (Streamlit: ``st.cache_resource``), shared by every viewer."""
+
+    def __init__(
+        self,
+        source: Source,
+        interval_s: float,
+        cache_key: str | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        build: Builder = Snapshot.build,
+        rng: random.Random | None = None,
+        max_backoff_s: float = MAX_BACKOFF_S,
+    ):
+        self.source = source
+        self.interval_s = float(interval_s)
+        self.cache_key = cache_key
+        self._clock = clock
+        self._wall = wall
+        self._build = build
+        self._rng = rng or random.Random()
+        self._max_backoff_s = max_backoff_s
+
+        self._cond = threading.Condition(threading.Lock())
+        self._good: Snapshot | None = None  # the last good Snapshot, unmarked
+        self._shown: Snapshot | None = None  # what viewers get: _good, possibly marked stale
+        self._from_cache = False
+        self._in_flight = False
+        self._reads_done = 0
+        self._next_at = float("-inf")
+        self._starts: deque[float] = deque()
+        self._last_ok: datetime | None = None
+        self._last_attempt: datetime | None = None
+        self._last_error = ""
+        self._last_error_code = ""
+        self._failures = 0
+        self._load_cached()
+
+    # --- what callers use -----------------------------------------------------------------
+
+    def current(self) -> Snapshot | None:
+        """The Snapshot to show now. Starts a background read when one is due; waits only when
+        there is nothing to show yet. Never raises; None means no data at all (see ``health``)."""
+        with self._cond:
+            self._start_read_if_due()
+            if self._shown is None and self._in_flight:
+                self._cond.wait_for(lambda: not self._in_flight, timeout=FIRST_READ_WAIT_S)
+            return self._shown
+
+    def wait_read(self, timeout: float | None = None) -> Snapshot | None:
+        """Like ``current`` but waits for the read in flight (or the one just started) to finish.
+        For the CLI and tests, which want the freshest answer rather than an instant one."""
+        with self._cond:
+            self._start_read_if_due()
+            self._cond.wait_for(lambda: not self._in_flight, timeout=timeout)
+            return self._shown
+
+    @property
+    def health(self) -> SourceHealth:
+        with self._cond:
+            now = self._clock()
+            self._forget_old_starts(now)
+            return SourceHealth(
+                last_ok=self._last_ok,
+                last_attempt=self._last_attempt,
+                last_error=self._last_error,
+                last_error_code=self._last_error_code,
+                consecutive_failures=self._failures,
+                requests_last_minute=len(self._starts),
+                next_attempt_in_s=max(0.0, self._next_at - now) if self._next_at != float("-inf") else 0.0,
+                reading=self._in_flight,
+            )
+
+    @property
+    def reads_done(self) -> int:
+        """Read attempts finished so far (tests and benchmarks wait on it)."""
+        with self._cond:
+            return self._reads_done
+
+    # --- the guard ------------------------------------------------------------------------
+
+    def _start_read_if_due(self) -> None:
+        """Called with the lock held. Exactly one caller wins the right to start a read."""
+        now = self._clock()
+        if self._in_flight or now < self._next_at:
+            return
+        self._in_flight = True
+        # Pace from the start of the attempt: one attempt per interval, however long it takes.
+        self._next_at = now + self.interval_s
+        self._starts.append(now)
+        self._forget_old_starts(now)
+        self._last_attempt = self._wall()
+        threading.Thread(target=self._read, args=(now,), name="foro-live-read", daemon=True).start()
+
+    def _forget_old_starts(self, now: float) -> None:
+        while self._starts and self._starts[0] <= now - 60.0:
+            self._starts.popleft()
+
+    def _read(self, started: float) -> None:
+        snapshot: Snapshot | None = None
+        raw: RawWorkbook | None = None
+        error: SourceError | None = None
+        leido_en = self._wall()
+        try:
+            raw = self.source.read()
+            snapshot = self._build(raw, self.source.tipo, self.source.descripcion, leido_en)
+        except SourceError as e:
+            error = e
+        except Exception:  # never let a bug in reading or cleaning reach a viewer
+            log.exception("Lectura de la fuente %s falló", getattr(self.source, "descripcion", "?"))
+            error = SourceError(UNEXPECTED_REASON, "error")
+        if snapshot is not None and raw is not None and self.cache_key and self.source.tipo != "demo":
+            cache.save(raw, leido_en, self.cache_key)  # outside the lock: disk may be slow
+        with self._cond:
+            if snapshot is not None:
+                self._good = self._shown = snapshot
+                self._from_cache = False
+                self._last_ok = leido_en
+                self._last_error = self._last_error_code = ""
+                self._failures = 0
+            else:
+                assert error is not None
+                self._failures += 1
+                self._last_error, self._last_error_code = error.reason, error.code
+                delay = backoff_delay(self.interval_s, self._failures, error.retry_after, self._rng,
+                                      self._max_backoff_s)
+                # Retry-After counts from the answer, the back-off from the start of the attempt.
+                self._next_at = max(self._next_at, started + delay, self._clock() + (error.retry_after or 0.0))
+                if self._good is not None:
+                    prefix = "Mostrando la última lectura guardada. " if self._from_cache else ""
+                    self._shown = self._good.marked_stale(prefix + error.reason)
+                log.warning("Fuente %s: %s (fallas seguidas: %d, próximo intento en %.0f s)",
+                            self.source.tipo, error.reason, self._failures, self._next_at - self._clock())
+            self._in_flight = False
+            self._reads_done += 1
+            self._cond.notify_all()
+
+    def _load_cached(self) -> None:
+        if not self.cache_key:
+            return
+        saved = cache.load(self.cache_key)
+        if saved is None:
+            return
+        raw, leido_en = saved
+        try:
+            good = self._build(raw, self.source.tipo, self.source.descripcion, leido_en)
+        except Exception:  # a cache from an older version that no longer cleans: ignore it
+            log.exception("Se ignora la lectura guardada de %s", self.source.tipo)
+            return
+        self._good = good
+        self._shown = good.marked_stale(CACHED_REASON)
+        self._from_cache = True
+        self._last_ok = leido_en

@@ -1,0 +1,21 @@
+"""En vivo: the control-room big screen — headline figures, arrival curve, rooms, data age."""
+
+import streamlit as st
+
+from foro_data import metrics
+from ui import components as c
+from ui.frame import Ctx, live_page
+
+
+def screen(ctx: Ctx) -> None:
+    c.big_numbers(ctx, metrics.cifras(ctx.snap, ctx.as_of))
+    curve, rooms = st.columns([5, 7], gap="large")
+    with curve:
+        st.subheader(ctx.t("vivo.curva"))
+        c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), height=460 if ctx.kiosk else 400)
+    with rooms:
+        st.subheader(ctx.t("vivo.salas"))
+        c.room_strip(ctx, metrics.ocupacion_salas(ctx.snap, ctx.as_of), per_row=4)
+
+
+live_page("en_vivo", screen, big=True)

@@ -1,0 +1,32 @@
+"""Salas: one card per room for coordinators on their phones; ``?sala=`` pins one room."""
+
+import streamlit as st
+
+from foro_data import metrics
+from foro_data.schema import fold
+from ui import components as c
+from ui.frame import Ctx, live_page
+from ui.trend import since_last_refresh
+
+
+def screen(ctx: Ctx) -> None:
+    salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
+    cambios = since_last_refresh(ctx, salas)
+    pinned = st.query_params.get("sala", "")
+    shown = [o for o in salas if fold(o.sala) == fold(pinned)] if pinned else salas
+    if pinned and not shown:
+        st.info(ctx.t("salas.no_encontrada"))
+        shown = salas
+    if not shown:
+        st.info(ctx.t("vivo.sin_salas"))
+        return
+    st.html(c.ROOM_CSS)
+    for i, o in enumerate(shown):
+        c.room_card(ctx, o, cambios.get(o.sala), i)
+    if pinned and len(shown) == 1 and not ctx.kiosk:
+        if st.button(ctx.t("salas.todas"), width="stretch"):
+            del st.query_params["sala"]
+            st.rerun()
+
+
+live_page("salas", screen)

@@ -1,0 +1,77 @@
+"""Property: any cells under any headers go through clean and metrics without an exception, and
+every non-blank row of a known tab is either used or reported as a Problem."""
+
+from datetime import date, datetime
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from foro_data import metrics, schema
+from foro_data.snapshot import Snapshot
+from foro_data.sources.base import RawWorkbook
+from tests.workbooks import READ_AT, at
+
+TABS = [schema.INSCRIPCIONES, schema.ACREDITACIONES, schema.SALAS, schema.AGENDA, schema.APOYOS, schema.PRESUPUESTO, schema.CONTEOS, schema.CIUDADES]
+
+cells = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.sampled_from(["19/6/2025 9:05:33", "2025-06-19", "45827.4", "1.234.567,50", "$ 150.000", "USD 1,200.00", "12,5",
+                     "ARS", "USD", "entrada", "salida", "conteo", "delta", "aprobado", "solicitado", "Intendenta", "  ",
+                     "=HYPERLINK(\"http://x\")", "<b>x</b>", "**x**", "ana@x.org", "ANA@X.ORG", "30.123.456", "Narnia", "🙂", "مرحبا"]),
+    st.integers(min_value=-10**6, max_value=10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.booleans(),
+)
+
+
+@st.composite
+def tab_rows(draw, tab: schema.Tab):
+    known = [a for c in tab.columns for a in (c.name, *c.aliases)]
+    headers = draw(st.lists(st.one_of(st.sampled_from(known), st.text(max_size=12), st.none()), min_size=0, max_size=len(tab.columns) + 3))
+    rows = draw(st.lists(st.lists(cells, max_size=len(headers) + 2), max_size=8))
+    return [headers, *rows]
+
+
+@st.composite
+def workbooks(draw):
+    chosen = draw(st.lists(st.sampled_from(TABS), unique_by=lambda t: t.name, max_size=len(TABS)))
+    tabs = {t.name: draw(tab_rows(t)) for t in chosen}
+    return RawWorkbook(tabs=tabs, serial_dates=draw(st.booleans()))
+
+
+def used_rows(snap: Snapshot) -> set[tuple[str, int]]:
+    used = {("Inscripciones", r) for p in snap.personas for r in p.rows}
+    used |= {("Acreditaciones", s.row) for s in snap.scans} | {("Salas", s.row) for s in snap.salas}
+    used |= {("Agenda", s.row) for s in snap.agenda} | {("Apoyos", a.row) for a in snap.apoyos}
+    used |= {("Presupuesto", p.row) for p in snap.presupuesto} | {("Conteos", c.row) for c in snap.conteos}
+    used |= {("Ciudades", c.row) for c in snap.ciudades}
+    return used
+
+
+def blank(c) -> bool:
+    return c is None or (isinstance(c, str) and not c.strip())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workbooks())
+def test_every_row_is_used_or_reported(raw: RawWorkbook):
+    snap = Snapshot.build(raw, "archivo", "hipótesis", READ_AT)
+    for as_of in (at("08:00"), at("12:00"), at("23:59")):
+        metrics.resumen_json(snap, as_of)
+        metrics.curva_llegadas(snap, as_of)
+        for campo in metrics.CAMPOS:
+            metrics.tabla_socios(snap, as_of, campo)
+        metrics.cola_apoyos(snap)
+        metrics.seguimiento_apoyos(snap, as_of)
+    metrics.buscar_personas(snap, "ana")
+    used = used_rows(snap)
+    reported = {(p.tab, p.row) for p in snap.problems}
+    for name, rows in raw.tabs.items():
+        for n, row in enumerate(rows[1:], start=2):
+            if all(blank(c) for c in row):
+                continue
+            assert (name, n) in used or (name, n) in reported, f"{name} fila {n} ni usada ni reportada: {row!r}"
+    for p in snap.problems:
+        assert p.reason and isinstance(p.value, str)

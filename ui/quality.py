@@ -1,0 +1,74 @@
+"""Rows for the Calidad de datos page: Problems grouped by kind, tab reports, source health."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from foro_data.model import Problem
+from foro_data.snapshot import Snapshot
+
+from .fmt import age, day_hour, md_escape, number
+from .frame import Ctx
+
+
+def problems_by_kind(snap: Snapshot) -> list[tuple[str, list[Problem]]]:
+    """Kinds with the most problems first; rows in Sheet order inside each kind."""
+    groups: dict[str, list[Problem]] = {}
+    for p in snap.problems:
+        groups.setdefault(p.kind, []).append(p)
+    out = [(k, sorted(v, key=lambda p: (p.tab, p.row or 0))) for k, v in groups.items()]
+    out.sort(key=lambda kv: (-len(kv[1]), kv[0]))
+    return out
+
+
+def kind_label(kind: str) -> str:
+    """The stable code, readable: "fecha_invalida" -> "Fecha invalida" (escaped for a label)."""
+    return md_escape(kind.replace("_", " ").capitalize())
+
+
+def problem_headers(ctx: Ctx) -> list[str]:
+    return [ctx.t(k) for k in ("col.pestana", "col.fila", "col.columna", "col.valor", "col.motivo", "col.arreglo", "col.gravedad")]
+
+
+def problem_rows(ctx: Ctx, items: list[Problem]) -> list[list[object]]:
+    return [
+        [p.tab, p.row if p.row is not None else "", p.column or "", p.value, p.reason, p.fix,
+         ctx.t(f"gravedad.{p.severity}") if p.severity in ("error", "aviso") else p.severity]
+        for p in items
+    ]
+
+
+def tab_headers(ctx: Ctx) -> list[str]:
+    return [ctx.t(k) for k in ("col.pestana", "col.encontrada_como", "col.filas", "col.faltan", "col.desconocidas")]
+
+
+def tab_rows(ctx: Ctx) -> list[list[object]]:
+    return [
+        [r.tab, r.found_as or ctx.t("col.no_encontrada"), r.rows, ", ".join(r.missing), ", ".join(r.unknown)]
+        for r in ctx.snap.tabs
+    ]
+
+
+def _when(ctx: Ctx, dt: datetime | None, now: datetime) -> str:
+    if dt is None:
+        return ctx.t("calidad.ninguno")
+    return f"{day_hour(dt, ctx.lang, ctx.snap.tz)} ({ctx.t('banner.actualizado', edad=age((now - dt).total_seconds(), ctx.lang))})"
+
+
+def health_rows(ctx: Ctx, health: object) -> list[list[str]]:
+    """LiveFeed.health as label/value rows. Missing attributes show as a dash."""
+    from .data import real_now
+
+    now = real_now()
+    g = lambda name: getattr(health, name, None)  # noqa: E731
+    next_in = g("next_attempt_in_s")
+    return [
+        [ctx.t("calidad.fuente"), f"{ctx.snap.fuente.tipo} · {ctx.snap.fuente.descripcion}"],
+        [ctx.t("calidad.ultima_ok"), _when(ctx, g("last_ok"), now)],
+        [ctx.t("calidad.ultimo_intento"), _when(ctx, g("last_attempt"), now)],
+        [ctx.t("calidad.ultimo_error"), str(g("last_error") or ctx.t("calidad.ninguno"))],
+        [ctx.t("calidad.fallas"), number(g("consecutive_failures") or 0, ctx.lang)],
+        [ctx.t("calidad.pedidos"), number(g("requests_last_minute") or 0, ctx.lang)],
+        [ctx.t("calidad.cuota"), number(g("quota_per_minute"), ctx.lang) if g("quota_per_minute") else ctx.t("calidad.ninguno")],
+        [ctx.t("calidad.proximo"), age(next_in, ctx.lang) if next_in is not None else ctx.t("calidad.ninguno")],
+    ]
