@@ -51,4 +51,9 @@ gestion = [p for p, pid in zip(pages, allowed) if pid in ORGANISERS_ONLY]
 sections = {t("nav.seccion.evento", lang): evento}
 if gestion:
     sections[t("nav.seccion.gestion", lang)] = gestion
-st.navigation(sections, position="hidden" if kiosk else "sidebar").run()
+current = st.navigation(sections, position="hidden" if kiosk else "sidebar")
+st.session_state[gate.NAV_OK] = True
+wanted = st.session_state.pop(gate.GO_TO, None)
+if wanted in allowed and wanted != allowed[0]:
+    st.switch_page(pages[allowed.index(wanted)], query_params=gate.carried_params())
+current.run()

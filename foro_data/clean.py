@@ -429,6 +429,7 @@ def _scans(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problem
     scans: list[Scan] = []
     seen_ops: dict[str, int] = {}
     walkins: set[str] = set()
+    cancelled: set[str] = set()
     for row, cells in t.rows:
         raw_ts = t.cell(cells, "marca_temporal")
         try:
@@ -456,6 +457,13 @@ def _scans(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problem
                              f"La operación ya figura en la fila {seen_ops[op]}; se cuenta una sola vez.", severity="aviso")
                 continue
             seen_ops[op] = row
+        if mov == "anulacion":
+            if not op.startswith(schema.ANULA_PREFIX):
+                problems.add("anulacion_invalida", "Acreditaciones", row, "id_operacion", op,
+                             "Una anulación debe indicar la operación que anula (anula:<id de operación>); se ignora.")
+            else:
+                cancelled.add(op[len(schema.ANULA_PREFIX):])
+            continue
         persona, key = ix.match(ident, email, documento)
         if persona is None and key not in walkins:
             walkins.add(key)
@@ -464,6 +472,8 @@ def _scans(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problem
                          "Acreditación de alguien que no figura en Inscripciones; se cuenta aparte, como «sin inscripción».",
                          "Si está inscripto con otro e-mail o documento, corrija uno de los dos.", "aviso")
         scans.append(Scan(row, at, persona, key, t.text(cells, "punto"), mov, op))
+    # Undo never deletes a row: the compensating row cancels the operation it names.
+    scans = [s for s in scans if not s.id_operacion or s.id_operacion not in cancelled]
     scans.sort(key=lambda s: (s.at, s.row))
     return scans
 

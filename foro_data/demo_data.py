@@ -240,6 +240,13 @@ MAYOR_CARGOS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "PY": (("Intendente Municipal",), ("Intendenta Municipal",)),
     "_": (("Alcalde",), ("Alcaldesa",)),
 }
+# Mayors who always come, in pairs of one country so that both genders' titles appear.
+MAYOR_ANCHORS: tuple[tuple[str, str], ...] = (
+    ("Godoy Cruz", "AR"), ("Luján de Cuyo", "AR"), ("Porto Alegre", "BR"), ("Canoas", "BR"),
+    ("Montevideo", "UY"), ("Canelones", "UY"), ("Peñalolén", "CL"), ("Miraflores", "PE"),
+)
+# Cities that send at least one person per way of typing them (the spellings the demo shows off).
+SHOWCASE_CITIES = frozenset({"General San Martín", "Montevideo", "Asunción", "Buenos Aires", "São Paulo", "Rosario"})
 CAPITAL_MAYOR = ("Jefe de Gobierno", "Jefa de Gobierno")  # Ciudad Autónoma de Buenos Aires
 
 ROLE_CARGOS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -263,7 +270,7 @@ ROLE_CARGOS: dict[str, tuple[tuple[str, str], ...]] = {
         ("Diputado provincial", "Diputada provincial"),
         ("Senador provincial", "Senadora provincial"),
         ("Legislador", "Legisladora"),
-        ("Asesor del Ministerio de Seguridad de la Nación", "Asesora del Ministerio de Seguridad de la Nación"),
+        ("Asesor legislativo provincial", "Asesora legislativa provincial"),
     ),
     "organismo_internacional": (
         ("Oficial de programa (PNUD)", "Oficial de programa (PNUD)"),
@@ -279,7 +286,7 @@ ROLE_CARGOS: dict[str, tuple[tuple[str, str], ...]] = {
         ("Docente e investigador", "Docente e investigadora"),
         ("Presidente de Fundación Barrios Seguros", "Presidenta de Fundación Barrios Seguros"),
         ("Integrante de asociación civil", "Integrante de asociación civil"),
-        ("Consultor independiente", "Consultora independiente"),
+        ("Investigador independiente", "Investigadora independiente"),
         ("Estudiante de posgrado", "Estudiante de posgrado"),
         ("Referente vecinal", "Referente vecinal"),
     ),

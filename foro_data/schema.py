@@ -261,7 +261,10 @@ ROLE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 MOVIMIENTOS = {"entrada": "entrada", "ingreso": "entrada", "in": "entrada", "entrada sala": "entrada",
-               "salida": "salida", "egreso": "salida", "out": "salida", "saida": "salida"}
+               "salida": "salida", "egreso": "salida", "out": "salida", "saida": "salida",
+               # A compensating row written by "deshacer" at the desk: id_operacion = "anula:<id>".
+               "anulacion": "anulacion", "anulada": "anulacion", "deshacer": "anulacion"}
+ANULA_PREFIX = "anula:"
 
 APOYO_TIPOS = ("pasaje", "alojamiento", "pasaje y alojamiento", "viático")
 APOYO_ESTADOS = ("solicitado", "en evaluación", "aprobado", "confirmado", "pagado", "rechazado", "cancelado")

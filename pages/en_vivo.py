@@ -12,7 +12,7 @@ def screen(ctx: Ctx) -> None:
     curve, rooms = st.columns([5, 7], gap="large")
     with curve:
         st.subheader(ctx.t("vivo.curva"))
-        c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), height=460 if ctx.kiosk else 400)
+        c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), height=520 if ctx.kiosk else 440)
     with rooms:
         st.subheader(ctx.t("vivo.salas"))
         c.room_strip(ctx, metrics.ocupacion_salas(ctx.snap, ctx.as_of), per_row=4)

@@ -12,8 +12,8 @@ def screen(ctx: Ctx) -> None:
     st.title(ctx.t("personas.titulo"))
     consulta = st.text_input(ctx.t("personas.buscar"), key="buscar")
     f1, f2, f3 = st.columns(3)
-    roles = f1.multiselect(ctx.t("personas.filtro.rol"), ROLES, key="f_rol", format_func=lambda r: c.label(ctx, "rol", r))
-    paises = f2.multiselect(ctx.t("personas.filtro.pais"), people.paises(ctx), key="f_pais",
+    roles = f1.multiselect(ctx.t("personas.filtro.rol"), ROLES, key="f_rol", placeholder=ctx.t("personas.elegir"), format_func=lambda r: c.label(ctx, "rol", r))
+    paises = f2.multiselect(ctx.t("personas.filtro.pais"), people.paises(ctx), key="f_pais", placeholder=ctx.t("personas.elegir"),
                             format_func=lambda p: c.label(ctx, "pais", p))
     acreditado = f3.segmented_control(
         ctx.t("personas.filtro.acreditado"), people.ACREDITADO_OPCIONES, key="f_acr", default="todos",

@@ -57,3 +57,15 @@ def test_arrival_curve_per_quarter_hour():
     curve = metrics.curva_llegadas(s, at("8:40"))
     assert [(f.inicio.strftime("%H:%M"), f.llegadas, f.acumulado) for f in curve] == [
         ("08:00", 2, 2), ("08:15", 1, 3), ("08:30", 0, 3)]
+
+
+def test_undo_writes_a_compensating_row_that_cancels_the_operation():
+    head = ["Marca temporal", "Dirección de correo electrónico", "Punto", "Movimiento", "ID de operación"]
+    s = snapshot(Inscripciones=PEOPLE, Acreditaciones=[head, ["19/6/2025 9:00:00", "ana@x.org", "Mesa 1", "entrada", "op-1"],
+                                                       ["19/6/2025 9:00:40", "ana@x.org", "Mesa 1", "anulación", "anula:op-1"],
+                                                       ["19/6/2025 9:01:00", "beto@x.org", "Mesa 1", "entrada", "op-2"],
+                                                       ["19/6/2025 9:01:00", "beto@x.org", "Mesa 1", "entrada", "op-2"],
+                                                       ["19/6/2025 9:02:00", "beto@x.org", "Mesa 1", "anulación", "op-9"]])
+    c = metrics.cifras(s, at("10:00"))
+    assert (c.acreditados, c.presentes) == (1, 1)
+    assert {"operacion_repetida", "anulacion_invalida"} <= set(kinds(s))

@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+import html
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -22,6 +25,7 @@ from .i18n import t, t_opt
 # Plotly: no mode bar, no logo, nothing fetched from a CDN (no topojson, no MathJax).
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 
+_NUMERIC_TEXT = re.compile(r"^(<3|—|[A-Z]{3} )?[\d.,]*( ?%)?$")
 LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedido": "🔴", "sin_dato": "⚪"}
 LEVEL_COLOR = {"normal": "green", "llenandose": "yellow", "lleno": "orange", "excedido": "red", "sin_dato": "gray"}
 LEVEL_HEX = {"normal": "#2ecc71", "llenandose": "#f1c40f", "lleno": "#e67e22", "excedido": "#e74c3c", "sin_dato": "#7f8c8d"}
@@ -77,15 +81,17 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], height: int = 380
     now = ctx.as_of.replace(tzinfo=None)
     fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
     fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of)}",
-                       showarrow=False, xanchor="right", yanchor="top", font=dict(size=font, color="#f2f4f8"))
+                       showarrow=False, xanchor="right", yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
     fig.update_layout(
-        height=height, margin=dict(l=10, r=10, t=40, b=10), bargap=0.1,
-        legend=dict(orientation="h", y=1.12, x=0, font=dict(size=font)),
-        font=dict(size=font), hovermode="x unified",
-        xaxis=dict(tickformat="%H:%M", showgrid=False),
-        yaxis=dict(title=dict(text=ctx.t("vivo.curva.llegadas"), font=dict(color="#4fc3f7")), rangemode="tozero"),
-        yaxis2=dict(title=dict(text=ctx.t("vivo.curva.acumulado"), font=dict(color="#ffb74d")), overlaying="y",
-                    side="right", rangemode="tozero", showgrid=False),
+        template="plotly_dark", height=height, margin=dict(l=10, r=10, t=50, b=10), bargap=0.1,
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, font=dict(size=font)),
+        font=dict(size=font, color="#f2f4f8"), hovermode="x unified",
+        xaxis=dict(tickformat="%H:%M", showgrid=False, automargin=True),
+        yaxis=dict(title=None, rangemode="tozero", gridcolor="#2a3142", automargin=True,
+                   tickfont=dict(color="#4fc3f7"), tickformat=",d"),
+        yaxis2=dict(title=None, overlaying="y", side="right", rangemode="tozero", showgrid=False,
+                    automargin=True, tickfont=dict(color="#ffb74d"), tickmode="auto", nticks=6, tickformat=",d"),
+        separators=".," if ctx.lang == "en" else ",.",
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )
     st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
@@ -114,11 +120,13 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
         for i, o in enumerate(salas[start:start + per_row]):
             with cols[i].container(border=True, key=f"nivel-{o.nivel}-v{start + i}"):
                 color = LEVEL_COLOR[o.nivel]
-                st.markdown(f"#### {LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}")
                 occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
-                st.markdown(
-                    f"### :{color}[{md_escape(_pct_text(ctx, o))}] · {md_escape(occ)} / {md_escape(number(o.capacidad, ctx.lang))}"
-                )
+                with st.container(key=f"foro-sala-nombre-{start + i}"):
+                    st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
+                with st.container(key=f"foro-sala-cifra-{start + i}"):
+                    st.markdown(
+                        f":{color}[**{md_escape(_pct_text(ctx, o))}**] · {md_escape(occ)}/{md_escape(number(o.capacidad, ctx.lang))}"
+                    )
                 ahora, despues = _session_line(ctx, o)
                 with st.container(key=f"foro-sala-big-{start + i}"):
                     st.markdown(ahora)
@@ -133,17 +141,20 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
         st.markdown(f"### {LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}")
         occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
-        delta = None
-        if cambio:
-            delta = f"{cambio:+d} " + ctx.t("salas.tendencia")
-        st.metric(
-            ctx.t("salas.ocupacion") + " · " + ctx.t("salas.de_capacidad", cap=number(o.capacidad, ctx.lang)),
-            f"{occ} · {_pct_text(ctx, o)}",
-            delta=delta, delta_color="inverse",
-        )
+        # A horizontal row stays a row on a 390 px phone (columns would stack).
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+            st.metric(
+                ctx.t("salas.ocupacion"), f"{occ} / {number(o.capacidad, ctx.lang)}",
+                delta=f"{cambio:+d}" if cambio else None, delta_color="off",
+                delta_description=ctx.t("salas.tendencia") if cambio else None,
+                label_visibility="collapsed", width="content",
+            )
+            st.markdown(
+                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(_pct_text(ctx, o))} · "
+                f"{md_escape(t_opt('nivel', o.nivel, ctx.lang))}]", width="content",
+            )
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
-        st.markdown(f":{LEVEL_COLOR[o.nivel]}-background[{md_escape(t_opt('nivel', o.nivel, ctx.lang))}]")
         ahora, despues = _session_line(ctx, o)
         st.markdown(ahora)
         if despues:
@@ -151,17 +162,63 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
 
 
+# --- Mapa ----------------------------------------------------------------------------------------
+
+def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> None:
+    """Bubbles sized by inscriptos, coloured by share accredited; hover shows counts only.
+
+    The base map's topojson is served by this app (static/topojson), never fetched from a CDN.
+    """
+    from foro_data.countries import country_name as _cn
+
+    if not puntos:
+        st.info(ctx.t("sin_filas"))
+        return
+    shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
+    hover = [
+        f"{html.escape(b.nombre)} ({html.escape(_cn(b.pais, ctx.lang))})<br>{ctx.t('col.inscriptos')}: {shown(b.inscriptos)}"
+        f"<br>{ctx.t('col.acreditados')}: {shown(b.acreditados)}"
+        for b in puntos
+    ]
+    biggest = max(b.inscriptos for b in puntos)
+    fig = go.Figure(go.Scattergeo(
+        lat=[b.lat for b in puntos], lon=[b.lon for b in puntos], text=hover, hoverinfo="text",
+        mode="markers",
+        marker=dict(
+            size=[8 + 42 * (b.inscriptos / biggest) ** 0.5 for b in puntos], sizemode="diameter",
+            color=[b.porcentaje for b in puntos], cmin=0, cmax=100, colorscale="Viridis",
+            line=dict(width=1, color="#0e1117"), opacity=0.85,
+            colorbar=dict(title=dict(text=ctx.t("mapa.color")), ticksuffix=" %", thickness=14),
+        ),
+    ))
+    fig.update_geos(
+        resolution=50, projection_type="mercator", lonaxis_range=[-92, -28], lataxis_range=[-56, 14],
+        showcountries=True, countrycolor="#5b6478", showland=True, landcolor="#1b2230", showocean=True,
+        oceancolor="#0e1117", showcoastlines=True, coastlinecolor="#5b6478", bgcolor="rgba(0,0,0,0)",
+        showframe=False,
+    )
+    fig.update_layout(template="plotly_dark", height=height, margin=dict(l=0, r=0, t=0, b=0),
+                      paper_bgcolor="rgba(0,0,0,0)", font=dict(color="#f2f4f8"))
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    topojson = "/" + (base + "/" if base else "") + "app/static/topojson/"
+    st.plotly_chart(fig, config={**PLOTLY_CONFIG, "topojsonURL": topojson}, theme=None, key="mapa")
+
+
 # --- Tables ---------------------------------------------------------------------------------------
 
 def dataframe(rows: Sequence[Sequence[object]], headers: Sequence[str], height: int | None = None, key: str | None = None) -> None:
     """Sheet text in a grid: shown as text, never interpreted."""
     df = pd.DataFrame([list(r) for r in rows], columns=list(headers))
+    config = {}
     for col in df.columns:
         kinds = {type(v) for v in df[col] if v is not None}
         if len(kinds) > 1:  # e.g. counts with "<3": one type per column for Arrow
             df[col] = df[col].map(lambda v: "" if v is None else str(v))
+        if len(df) and all(isinstance(v, (int, float)) or _NUMERIC_TEXT.match(str(v)) for v in df[col]):
+            # Counts, "<3", "72 %", amounts: right-aligned like numbers, whatever their type.
+            config[col] = st.column_config.Column(alignment="right")
     kwargs = {"height": height} if height else {}
-    st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
+    st.dataframe(df, hide_index=True, width="stretch", key=key, column_config=config or None, **kwargs)
 
 
 def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:

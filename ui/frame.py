@@ -9,6 +9,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import datetime, timedelta
 
 import streamlit as st
@@ -22,6 +23,7 @@ from .fmt import age, day_hour, hour, md_escape
 from .i18n import t
 
 log = logging.getLogger("foro.ui")
+_ROOT = Path(__file__).resolve().parent.parent
 
 # Tests set this so an unexpected exception reaches AppTest instead of the friendly message.
 RAISE_ENV = "FORO_UI_RAISE"
@@ -47,8 +49,10 @@ _BASE_CSS = """
 /* Thumb-sized controls on phones. */
 .stButton button, .stDownloadButton button, .stFormSubmitButton button { min-height: 2.75rem; }
 [data-testid="stMetricValue"] { font-variant-numeric: tabular-nums; }
+/* The grid's own CSV download would bypass formula neutralising: our download buttons only. */
+[data-testid="stElementToolbar"] button[aria-label^="Download as CSV"] { display: none !important; }
 @media (max-width: 640px) {
-  .block-container, [data-testid="stMainBlockContainer"] { padding: 2.75rem 0.75rem 2rem 0.75rem; }
+  .block-container, [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
 }
 </style>
 """
@@ -68,7 +72,12 @@ BIG_CSS = """
 [data-testid="stMetricValue"] { font-size: clamp(2.5rem, 5.2vw, 6.5rem) !important; line-height: 1.05; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.45vw, 1.8rem) !important; }
 [data-testid="stMetricDelta"] { font-size: clamp(0.9rem, 1.2vw, 1.5rem) !important; }
-[class*="st-key-foro-sala-big"] p { font-size: clamp(0.95rem, 1.1vw, 1.35rem); margin-bottom: 0.2rem; }
+[class*="st-key-foro-sala-nombre"] p { font-size: clamp(1rem, 1.25vw, 1.6rem); line-height: 1.2;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+[class*="st-key-foro-sala-cifra"] p { font-size: clamp(1.5rem, 2.1vw, 2.7rem); line-height: 1.1; margin: 0; }
+[class*="st-key-foro-sala-big"] p { font-size: clamp(0.85rem, 0.95vw, 1.2rem); line-height: 1.3; margin-bottom: 0.15rem;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+[data-testid="stCaptionContainer"] p { font-size: clamp(0.85rem, 1.2vw, 1.5rem); }
 </style>
 """
 
@@ -144,6 +153,11 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     if not access.may_open(ses.role, page_id):
         _refused(page_id, ses)
         return
+    if not st.session_state.get(gate.NAV_OK):
+        # Reached without dashboard.py (a fresh server's first visitor opened this URL): go
+        # through the navigation, which brings the viewer back to this page.
+        st.session_state[gate.GO_TO] = page_id
+        st.switch_page(str(_ROOT / "dashboard.py"), query_params=gate.carried_params())
     may_choose_time = ses.role == "organizacion" and not ses.kiosk
     snap0 = _safe_snapshot(cfg, lang)
     if snap0 is not None and may_choose_time:

@@ -19,6 +19,11 @@ _ROLE_CODE = "_rol_code"
 _SEEN_CLAVE = "_clave_vista"  # the ?clave= value already checked (each value costs one check)
 _FAILURES = "_claves_fallidas"
 VIEW_AS = "ver_como"  # a lower role chosen to preview the app with fewer rights
+# dashboard.py ran its st.navigation for this session. Until some session does, a fresh server
+# that sees a pages/ folder runs the requested page file on its own (Streamlit's old multipage
+# mode), without dashboard.py; the page then goes through dashboard.py first (see frame).
+NAV_OK = "_nav_ok"
+GO_TO = "_ir_a"  # the page a viewer asked for before the navigation existed
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,11 @@ def lang() -> str:
     if q:
         st.session_state["_lang"] = normalise_lang(q)
     return st.session_state.get("_lang", "es")
+
+
+def carried_params() -> dict[str, str]:
+    """The query parameters a page switch must keep (language, kiosk, passcode, room)."""
+    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", "clave", "sala", "rol")}
 
 
 def kiosk() -> bool:

@@ -133,6 +133,10 @@ _T: dict[str, tuple[str, str, str]] = {
     "nivel.lleno": ("lleno", "cheia", "full"),
     "nivel.excedido": ("excedido", "excedida", "over capacity"),
     "nivel.sin_dato": ("sin dato", "sem dado", "no data"),
+    # --- Mapa
+    "mapa.titulo": ("De dónde vienen", "De onde vêm", "Where people come from"),
+    "mapa.color": ("% acreditados", "% credenciados", "% checked in"),
+    "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
     # --- Calidad
     "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
     "calidad.problemas": ("Problemas", "Problemas", "Problems"),
@@ -236,6 +240,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "personas.filtro.rol": ("Rol", "Função", "Role"),
     "personas.filtro.pais": ("País", "País", "Country"),
     "personas.filtro.acreditado": ("Acreditación", "Credenciamento", "Check-in"),
+    "personas.elegir": ("Elegir…", "Escolher…", "Choose…"),
     "personas.todos": ("Todos", "Todos", "Everyone"),
     "personas.si": ("Acreditados", "Credenciados", "Checked in"),
     "personas.no": ("Sin acreditar", "Sem credenciar", "Not checked in"),

@@ -154,7 +154,24 @@ def format_value(value: Any, locale: str) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class Entered:
+    """A cell typed by a person (USER_ENTERED): the stored value, plus the text the Sheet keeps
+    showing (a date typed as ``2020-01-01`` shows so) or the formula that produced the value."""
+
+    value: Any
+    shown: str | None = None
+    formula: str | None = None
+
+
 def render_cell(value: Any, value_render: str, date_render: str, locale: str) -> Any:
+    if isinstance(value, Entered):
+        if value_render == "FORMULA" and value.formula is not None:
+            return value.formula
+        is_date = isinstance(value.value, (datetime, date, dtime))
+        if value.shown is not None and (value_render == "FORMATTED_VALUE" or is_date and date_render != "SERIAL_NUMBER"):
+            return value.shown
+        value = value.value
     if value is None or value == "":
         return ""
     if value_render == "FORMATTED_VALUE":
@@ -286,12 +303,18 @@ def _split_range(text: str, book: FakeSpreadsheet) -> tuple[str | None, str | No
 
 
 def parse_user_entered(value: Any, locale: str) -> Any:
-    """Roughly what typing ``value`` into a cell stores (no formulas are evaluated)."""
+    """Roughly what typing ``value`` into a cell stores. Formulas of plain arithmetic are
+    evaluated (``=4/2``); any other formula is kept as its text."""
     if not isinstance(value, str):
         return value
     s = value.strip()
+    if s == "":
+        return None
     if s.startswith("'"):
         return value[1:]
+    if s.startswith("="):
+        result = _arithmetic(s[1:])
+        return Entered(result if result is not None else s, formula=s)
     if s.upper() in ("TRUE", "VERDADERO"):
         return True
     if s.upper() in ("FALSE", "FALSO"):
@@ -302,17 +325,40 @@ def parse_user_entered(value: Any, locale: str) -> Any:
         return int(num)
     if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?", num):
         return float(num)
-    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M"):
+    day_first = not locale.startswith("en_US")
+    dmy = ("%d/%m/%Y", "%m/%d/%Y") if day_first else ("%m/%d/%Y", "%d/%m/%Y")
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", f"{dmy[0]} %H:%M:%S", f"{dmy[0]} %H:%M"):
         try:
-            return datetime.strptime(s, fmt)
+            return Entered(datetime.strptime(s, fmt), shown=s)
         except ValueError:
             pass
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+    for fmt in ("%Y-%m-%d", dmy[0]):
         try:
-            return datetime.strptime(s, fmt).date()
+            return Entered(datetime.strptime(s, fmt).date(), shown=s)
         except ValueError:
             pass
-    return None if value == "" else value
+    return value
+
+
+def _arithmetic(expr: str) -> float | int | None:
+    import ast
+    import operator
+
+    ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+
+    def ev(node: ast.AST) -> float:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return node.value
+        if isinstance(node, ast.BinOp) and type(node.op) in ops:
+            return ops[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -ev(node.operand)
+        raise ValueError(expr)
+
+    try:
+        return _json_number(float(ev(ast.parse(expr, mode="eval").body)))
+    except (ValueError, SyntaxError, ZeroDivisionError, TypeError):
+        return None
 
 
 # --- faults and the request log -------------------------------------------------------------
@@ -334,7 +380,7 @@ class LoggedRequest:
     method: str
     path: str  # percent-decoded
     query: dict[str, list[str]]
-    kind: str  # token | metadata | values | batchGet | append | update | admin | other
+    kind: str  # token | metadata | values | batchGet | append | update | clear | batchUpdate | admin | other
     at: float  # time.monotonic()
     status: int | None = None  # None: the connection was dropped without an answer
 
@@ -357,6 +403,10 @@ def request_kind(method: str, raw_path: str) -> str:
         return "batchGet"
     if rest.startswith("/values/") and rest.endswith(":append"):
         return "append"
+    if rest.startswith("/values/") and rest.endswith(":clear"):
+        return "clear"
+    if rest == ":batchUpdate":
+        return "batchUpdate"
     if rest.startswith("/values/"):
         return "values" if method == "GET" else "update"
     return "other"
@@ -589,6 +639,8 @@ class _HTTPServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like the real API
+    # Headers and body go out in two writes; with Nagle + delayed ACK each answer would stall ~40 ms.
+    disable_nagle_algorithm = True
     server: _HTTPServer
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: the log is self.fake._log
@@ -764,6 +816,10 @@ def _answer(books: Mapping[str, FakeSpreadsheet], method: str, raw_path: str,
         if rest.startswith("/values/") and rest.endswith(":append") and method == "POST":
             rng = unquote(rest[len("/values/"):-len(":append")])
             return 200, _append(book, rng, q, json.loads(body or b"{}"))
+        if rest.startswith("/values/") and rest.endswith(":clear") and method == "POST":
+            return 200, _clear(book, unquote(rest[len("/values/"):-len(":clear")]))
+        if rest == ":batchUpdate" and method == "POST":
+            return 200, _batch_update(book, json.loads(body or b"{}"))
         if rest.startswith("/values/") and method == "GET":
             return 200, _values_get(book, unquote(rest[len("/values/"):]), q)
         if rest.startswith("/values/") and method == "PUT":
@@ -786,19 +842,21 @@ def _jwt_claims(assertion: str) -> dict[str, Any] | None:
         return None
 
 
+def _sheet_properties(s: FakeSheet, index: int) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "sheetId": s.sheet_id,
+        "title": s.title,
+        "index": index,
+        "sheetType": "GRID",
+        "gridProperties": {"rowCount": s.row_count, "columnCount": s.column_count},
+    }
+    if s.hidden:
+        props["hidden"] = True
+    return props
+
+
 def _metadata(book: FakeSpreadsheet) -> dict[str, Any]:
-    sheets = []
-    for index, s in enumerate(book.sheets):
-        props: dict[str, Any] = {
-            "sheetId": s.sheet_id,
-            "title": s.title,
-            "index": index,
-            "sheetType": "GRID",
-            "gridProperties": {"rowCount": s.row_count, "columnCount": s.column_count},
-        }
-        if s.hidden:
-            props["hidden"] = True
-        sheets.append({"properties": props})
+    sheets = [{"properties": _sheet_properties(s, index)} for index, s in enumerate(book.sheets)]
     return {
         "spreadsheetId": book.id,
         "properties": {
@@ -844,6 +902,12 @@ def _store(book: FakeSpreadsheet, q: Mapping[str, str], values: list[list[Any]])
     return [[parse_user_entered(v, book.locale) for v in row] for row in values]
 
 
+def _empty(value: Any) -> bool:
+    if isinstance(value, Entered):
+        value = value.value
+    return value is None or value == ""
+
+
 def _write(sheet: FakeSheet, r0: int, c0: int, values: list[list[Any]]) -> None:
     for i, row in enumerate(values):
         r = r0 + i
@@ -868,16 +932,38 @@ def _updates(book: FakeSpreadsheet, sheet: FakeSheet, r0: int, c0: int, values: 
     }
 
 
+def _table(area: Area) -> Area | None:
+    """The "table" the API appends after: from the first row with data at or below the range's
+    top-left cell, down to the row before the next blank one (so, like Google, an append can land
+    in a gap in the middle of a sheet); as wide as that first row's contiguous cells."""
+    sheet = area.sheet
+
+    def used(r: int) -> bool:
+        row = sheet.rows[r] if r < len(sheet.rows) else []
+        return any(not _empty(v) for v in row[area.c0:])
+
+    start = next((r for r in range(area.r0, len(sheet.rows)) if used(r)), None)
+    if start is None:
+        return None
+    end = start
+    while end + 1 < len(sheet.rows) and used(end + 1):
+        end += 1
+    first = sheet.rows[start]
+    c1 = area.c0
+    while c1 < len(first) and not _empty(first[c1]):
+        c1 += 1
+    return Area(sheet, start, area.c0, end + 1, max(c1, area.c0 + 1))
+
+
 def _append(book: FakeSpreadsheet, rng: str, q: Mapping[str, str], body: Mapping[str, Any]) -> dict[str, Any]:
     area = parse_range(rng, book)
     sheet = area.sheet
     values = _store(book, q, body.get("values") or [])
-    used = [i for i, row in enumerate(sheet.rows) if any(v not in (None, "") for v in row[area.c0:])]
+    table = _table(area)
     out: dict[str, Any] = {"spreadsheetId": book.id}
-    if used:
-        last_col = max(len(sheet.rows[i]) for i in used)
-        out["tableRange"] = Area(sheet, used[0], area.c0, used[-1] + 1, max(last_col, area.c0 + 1)).a1()
-    r0 = used[-1] + 1 if used else area.r0
+    if table is not None:
+        out["tableRange"] = table.a1()
+    r0 = table.r1 if table is not None else area.r0
     if q.get("insertDataOption") == "INSERT_ROWS":
         sheet.row_count += len(values)
     _write(sheet, r0, area.c0, values)
@@ -892,6 +978,55 @@ def _update(book: FakeSpreadsheet, rng: str, q: Mapping[str, str], body: Mapping
     values = _store(book, q, body.get("values") or [])
     _write(area.sheet, area.r0, area.c0, values)
     return _updates(book, area.sheet, area.r0, area.c0, values)
+
+
+def _clear(book: FakeSpreadsheet, rng: str) -> dict[str, Any]:
+    area = parse_range(rng, book)
+    for r in range(area.r0, min(area.r1, len(area.sheet.rows))):
+        line = area.sheet.rows[r]
+        for c in range(area.c0, min(area.c1, len(line))):
+            line[c] = None
+    return {"spreadsheetId": book.id, "clearedRange": area.a1()}
+
+
+def _batch_update(book: FakeSpreadsheet, body: Mapping[str, Any]) -> dict[str, Any]:
+    """addSheet, deleteSheet and updateSheetProperties (grid size, hidden, title)."""
+    replies: list[dict[str, Any]] = []
+    for req in body.get("requests") or []:
+        if "addSheet" in req:
+            props = req["addSheet"].get("properties") or {}
+            grid = props.get("gridProperties") or {}
+            title = props.get("title") or f"Hoja{len(book.sheets) + 1}"
+            if book.sheet(title) is not None:
+                raise ValueError(f'A sheet with the name "{title}" already exists.')
+            sheet = FakeSheet(title, [], sheet_id=props.get("sheetId") or secrets.randbelow(2**31 - 1) + 1,
+                              row_count=grid.get("rowCount", MIN_ROWS), column_count=grid.get("columnCount", MIN_COLS),
+                              hidden=bool(props.get("hidden")))
+            book.sheets.append(sheet)
+            replies.append({"addSheet": {"properties": _sheet_properties(sheet, len(book.sheets) - 1)}})
+        elif "deleteSheet" in req:
+            sid = req["deleteSheet"]["sheetId"]
+            book.sheets = [s for s in book.sheets if s.sheet_id != sid]
+            replies.append({})
+        elif "updateSheetProperties" in req:
+            props = req["updateSheetProperties"]["properties"]
+            sheet = next(s for s in book.sheets if s.sheet_id == props.get("sheetId", 0))
+            grid = props.get("gridProperties") or {}
+            if "rowCount" in grid:
+                sheet.row_count = grid["rowCount"]
+                del sheet.rows[sheet.row_count:]
+            if "columnCount" in grid:
+                sheet.column_count = grid["columnCount"]
+                for line in sheet.rows:
+                    del line[sheet.column_count:]
+            if "hidden" in props:
+                sheet.hidden = bool(props["hidden"])
+            if "title" in props:
+                sheet.title = props["title"]
+            replies.append({})
+        else:
+            raise ValueError(f"unsupported request {sorted(req)}")
+    return {"spreadsheetId": book.id, "replies": replies}
 
 
 # --- a throwaway service account ------------------------------------------------------------

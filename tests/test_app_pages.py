@@ -1,0 +1,289 @@
+"""Every page × role × language in demo mode through AppTest: no exception, figures equal metrics,
+forbidden pages refused; and the fail-closed rule with a real (local file) source."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from foro_data import access, metrics
+from ui import fmt
+from ui.frame import RAISE_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+PAGE_FILES = {
+    "en_vivo": "pages/en_vivo.py", "salas": "pages/salas.py", "mapa": "pages/mapa.py", "socios": "pages/socios.py",
+    "apoyos": "pages/apoyos.py", "personas": "pages/personas.py", "calidad": "pages/calidad.py",
+}
+EXISTING = [p for p in access.PAGES if (ROOT / PAGE_FILES[p]).exists()]
+ROLES = access.ROLES
+LANGS = ("es", "pt", "en")
+TIMEOUT = 60
+
+
+def use_config(path: Path, text: str, cache: Path) -> None:
+    path.write_text(text, encoding="utf-8")
+    os.environ["FORO_SECRETS"] = str(path)
+    os.environ["FORO_CACHE_DIR"] = str(cache)
+    os.environ[RAISE_ENV] = "1"  # an unexpected exception must reach AppTest, not a friendly box
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_config(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("app")
+    saved = {k: os.environ.get(k) for k in ("FORO_SECRETS", "FORO_CACHE_DIR", RAISE_ENV)}
+    use_config(tmp / "demo.toml", '[foro]\nfuente = "demo"\ndemo_inicio = "11:00"\ndemo_velocidad = 1\n', tmp / "cache")
+    yield tmp
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def open_page(page: str, role: str = "organizacion", lang: str = "es", **params: str) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+    at.query_params.update({"lang": lang, **params})
+    if role != "organizacion":
+        at.query_params["rol"] = role
+    at.run()
+    if page != "en_vivo":
+        at.switch_page(PAGE_FILES[page]).run()
+    return at
+
+
+def rendered(at: AppTest):
+    return at.session_state["_snap"], at.session_state["_as_of"]
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def check_figures(page: str, at: AppTest, lang: str) -> None:
+    """The figures on the page equal metrics for the Snapshot and time the page rendered."""
+    snap, as_of = rendered(at)
+    shown = {m.label: m.value for m in at.metric}
+    from ui.i18n import t
+
+    if page == "en_vivo":
+        c = metrics.cifras(snap, as_of)
+        expected = {"vivo.inscriptos": c.inscriptos, "vivo.acreditados": c.acreditados, "vivo.presentes": c.presentes,
+                    "vivo.intendencias": c.intendencias_acreditadas, "vivo.sin_inscripcion": c.sin_inscripcion}
+        for key, n in expected.items():
+            assert shown[t(key, lang)] == fmt.number(n, lang)
+        assert c.inscriptos > 0
+    elif page == "salas":
+        salas = metrics.ocupacion_salas(snap, as_of)
+        values = [m.value for m in at.metric]
+        assert values == [f"{fmt.number(o.ocupacion, lang) if o.ocupacion is not None else '—'} / "
+                          f"{fmt.number(o.capacidad, lang)}" for o in salas]
+    elif page == "socios":
+        assert shown[t("socios.asistencia", lang)] == fmt.percent(metrics.asistencia_general(snap, as_of), lang)
+    elif page == "apoyos":
+        fondos = metrics.fondos(snap)
+        df = at.dataframe[0].value
+        assert list(df.iloc[:, 0]) == [f.moneda for f in fondos]
+        assert list(df.iloc[:, 4]) == [fmt.money(f.disponible, f.moneda, lang) for f in fondos]
+        assert len(at.dataframe[1].value) == len(metrics.cola_apoyos(snap))
+    elif page == "personas":
+        assert len(at.dataframe[0].value) == len(snap.personas)
+    elif page == "calidad":
+        problem_rows = sum(len(d.value) for d in at.dataframe[2:])
+        assert problem_rows == len(snap.problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", EXISTING)
+def test_page_role_language(page, role, lang):
+    if not access.may_open(role, page):
+        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+        at.query_params.update({"lang": lang, "rol": role})
+        at.run()
+        assert_clean(at)
+        # The navigation does not even register the page for this role...
+        with pytest.raises(ValueError):
+            at.switch_page(PAGE_FILES[page])
+        # ...and the page itself refuses a direct visit.
+        direct = AppTest.from_file(str(ROOT / PAGE_FILES[page]), default_timeout=TIMEOUT)
+        direct.query_params.update({"lang": lang, "rol": role})
+        direct.run()
+        assert_clean(direct)
+        assert direct.warning and not direct.metric and not direct.dataframe
+        return
+    at = open_page(page, role, lang)
+    assert_clean(at)
+    check_figures(page, at, lang)
+    # The demo ribbon is on every page.
+    from ui.i18n import t
+
+    assert any(t("banner.demo", lang).split(" —")[0][2:] in m.value for m in at.markdown)
+
+
+def test_kiosk_has_no_controls():
+    at = open_page("en_vivo", kiosk="1")
+    assert_clean(at)
+    assert len(at.metric) == 5
+    assert not at.selectbox and not at.button and not at.text_input and not at.slider and not at.toggle
+
+
+def test_salas_pins_one_room():
+    at = open_page("salas")
+    snap, as_of = rendered(at)
+    name = metrics.ocupacion_salas(snap, as_of)[1].sala
+    pinned = open_page("salas", sala=name.upper())  # the name is matched like every Sheet text
+    assert_clean(pinned)
+    assert len(pinned.metric) == 1
+    assert any(name in m.value for m in pinned.markdown)
+    unknown = open_page("salas", sala="no existe")
+    assert len(unknown.metric) == len(metrics.ocupacion_salas(snap, as_of))
+
+
+def test_organiser_chooses_the_time():
+    at = open_page("en_vivo")
+    at.toggle[0].set_value(True).run()
+    snap, _ = rendered(at)
+    start, end = metrics.dia_del_foro(snap)
+    at.slider[0].set_value(start.replace(hour=9, minute=0, tzinfo=None)).run()
+    assert_clean(at)
+    snap, as_of = rendered(at)
+    assert (as_of.hour, as_of.minute) == (9, 0)
+    c = metrics.cifras(snap, as_of)
+    assert at.metric[1].value == fmt.number(c.acreditados, "es")
+
+
+def test_personas_search_and_filters():
+    at = open_page("personas")
+    snap, as_of = rendered(at)
+    someone = snap.personas[10]
+    at.text_input[0].set_value(someone.apellido).run()
+    assert_clean(at)
+    names = list(at.dataframe[0].value.iloc[:, 0])
+    assert someone.nombre_completo in names
+    at.text_input[0].set_value("").run()
+    at.multiselect[0].set_value(["intendencia"]).run()
+    assert len(at.dataframe[0].value) == sum(1 for p in snap.personas if p.es_intendencia)
+
+
+def test_language_switch_from_sidebar():
+    at = open_page("en_vivo")
+    at.selectbox[0].set_value("pt").run()
+    assert_clean(at)
+    assert at.metric[0].label == "Inscritos"
+
+
+# --- a real source: passcodes and the fail-closed rule --------------------------------------
+
+WORKBOOK = {
+    "Inscripciones.csv": "Nombre,Apellido,Correo electrónico,DNI,Cargo,Ciudad,País\n"
+                         "Ana,Pérez,ana@x.org,20111222,Intendenta,Godoy Cruz,Argentina\n"
+                         "Bruno,Souza,bruno@x.org,30111222,Prefeito,Porto Alegre,Brasil\n",
+    "Acreditaciones.csv": "Marca temporal,Correo electrónico\n19/6/2025 8:15:00,ana@x.org\n",
+}
+
+
+@pytest.fixture()
+def real_source(tmp_path):
+    folder = tmp_path / "libro"
+    folder.mkdir()
+    for name, text in WORKBOOK.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+    def configure(acceso: str = "") -> None:
+        use_config(tmp_path / "real.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n{acceso}', tmp_path / "cache")
+
+    yield configure
+
+
+def _registered(at: AppTest) -> set[str]:
+    ok = set()
+    for page in EXISTING:
+        try:
+            at.switch_page(PAGE_FILES[page])
+            ok.add(page)
+        except ValueError:
+            pass
+    return ok
+
+
+def test_real_source_without_passcodes_fails_closed(real_source, demo_config):
+    real_source()
+    try:
+        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        assert_clean(at)
+        assert _registered(at) == set(EXISTING) & access.AGGREGATE_PAGES
+        assert not any("demostración" in m.value for m in at.markdown)
+        assert any(w.value == __import__("ui.i18n").i18n.t("acceso.sin_claves") for w in at.sidebar.info)
+        # Even a passcode cannot open more: there is none to match.
+        at2 = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+        at2.query_params["clave"] = "adivinanza"
+        at2.run()
+        assert _registered(at2) == set(EXISTING) & access.AGGREGATE_PAGES
+    finally:
+        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+
+
+def test_real_source_passcodes(real_source, demo_config):
+    real_source('\n[acceso]\norganizacion = "org-1"\nsocios = "soc-2"\n')
+    try:
+        public = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        assert _registered(public) == set(EXISTING) & access.AGGREGATE_PAGES
+
+        partner = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+        partner.query_params["clave"] = "soc-2"
+        partner.run()
+        assert_clean(partner)
+        assert _registered(partner) == set(access.allowed_pages("socios")) & set(EXISTING)
+
+        organiser = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        organiser.sidebar.text_input[0].input("org-1")
+        organiser.sidebar.button[0].click().run()
+        assert_clean(organiser)
+        assert _registered(organiser) == set(EXISTING)
+        assert organiser.metric[0].value == "2"
+
+        wrong = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        wrong.sidebar.text_input[0].input("nope")
+        wrong.sidebar.button[0].click().run()
+        assert wrong.sidebar.error
+        assert wrong.session_state["_claves_fallidas"] == 1
+        assert _registered(wrong) == set(EXISTING) & access.AGGREGATE_PAGES
+    finally:
+        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+
+
+def test_stale_banner_keeps_the_figures():
+    def app():
+        from datetime import timedelta
+
+        from foro_data.config import Config
+        from tests.workbooks import INSCRIPCIONES_HEADERS, person, snapshot
+        from ui.frame import Ctx, banners
+
+        snap = snapshot(Inscripciones=[INSCRIPCIONES_HEADERS, person("Ana", "Pérez", "a@x.org")])
+        snap = snap.marked_stale("La planilla no respondió (error 503).")
+        now = snap.fuente.leido_en + timedelta(seconds=95)
+        banners(Ctx(Config(), snap, snap.fuente.leido_en, "es", "organizacion", False), now)
+
+    at = AppTest.from_function(app, default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    assert len(at.warning) == 1
+    text = at.warning[0].value
+    assert "desactualizados" in text and "19/6 20:00" in text and "1 min" in text and "503" in text
+
+
+def test_config_error_is_a_sentence(tmp_path, demo_config):
+    bad = tmp_path / "bad.toml"
+    try:
+        use_config(bad, '[foro]\nfuente = "nube"\n', tmp_path / "cache")
+        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        assert not at.exception
+        assert at.error and "nube" in at.error[0].value
+    finally:
+        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")

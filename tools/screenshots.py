@@ -1,0 +1,204 @@
+"""Screenshots of every page on demo data, at 390×844 (phone) and 1920×1080 (big screen).
+
+    .venv/bin/python tools/screenshots.py [--pages en_vivo salas] [--out screenshots]
+
+Starts its own ``streamlit run dashboard.py`` on a free port with demo data, opens each page in
+Debian's chromium through Playwright, waits for the figures and for the run to finish, checks that
+no error box is shown and that no request left 127.0.0.1, and writes
+``screenshots/<page>-<width>x<height>.png``. The browser tests (tests/e2e) use the same routine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = (390, 844)
+BIG = (1920, 1080)
+
+# page id -> (url path, query, selector of its first figure)
+PAGES: dict[str, tuple[str, str, str]] = {
+    "en_vivo": ("/", "kiosk=1", '[data-testid="stMetric"]'),
+    "salas": ("/salas", "", '[data-testid="stMetric"]'),
+    "socios": ("/socios", "", '[data-testid="stMetric"]'),
+    "apoyos": ("/apoyos", "", '[data-testid="stDataFrame"]'),
+    "personas": ("/personas", "", '[data-testid="stDataFrame"]'),
+    "calidad": ("/calidad", "", '[data-testid="stDataFrame"]'),
+    "mapa": ("/mapa", "", '[data-testid="stPlotlyChart"]'),
+}
+ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
+
+# Demo settings for pictures: the replay clock starts mid-morning so the screens have content.
+DEMO_TOML = '[foro]\nfuente = "demo"\nrefresco_segundos = 15\ndemo_inicio = "{inicio}"\ndemo_velocidad = 1.0\n'
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+
+
+@contextmanager
+def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0):
+    """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data; stopped on exit."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="foro-shots-") as tmp:
+        secrets = Path(tmp) / "secrets.toml"
+        secrets.write_text(DEMO_TOML.format(inicio=demo_inicio), encoding="utf-8")
+        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"))
+        log_path = Path(tmp) / "server.log"
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                 "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                 "--server.fileWatcherType", "none"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+            try:
+                url = f"http://127.0.0.1:{port}"
+                _wait_healthy(url, proc, timeout_s, log_path)
+                yield Server(url, proc, log_path)
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float, log_path: Path) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{log_path.read_text(errors='replace')[-3000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+@dataclass
+class Shot:
+    page: str
+    size: tuple[int, int]
+    path: Path
+    errors: list[str] = field(default_factory=list)  # error boxes seen on the page
+    outside: list[str] = field(default_factory=list)  # requests to anything but 127.0.0.1
+    failed: list[str] = field(default_factory=list)  # requests that failed
+    seconds_to_figure: float = 0.0
+
+
+@contextmanager
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Path, lang: str = "es",
+            suffix: str = "", height: int | None = None) -> Shot:
+    """Open one page, wait until it has drawn, check it, save a PNG."""
+    path_, query, selector = PAGES[page_id]
+    q = "&".join(x for x in (query, f"lang={lang}" if lang != "es" else "") if x)
+    url = f"{server_url}{path_}" + (f"?{q}" if q else "")
+    w, h = size
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shot = Shot(page_id, size, out_dir / f"{page_id}-{w}x{h}{suffix}.png")
+    ctx = b.new_context(viewport={"width": w, "height": height or h}, device_scale_factor=1,
+                        is_mobile=w < 600, has_touch=w < 600, locale="es-AR")
+    page = ctx.new_page()
+
+    def on_request(req) -> None:
+        host = urlsplit(req.url).hostname
+        if req.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1",):
+            shot.outside.append(req.url)
+
+    page.on("request", on_request)
+    page.on("requestfailed", lambda req: shot.failed.append(f"{req.url} {req.failure}"))
+    t0 = time.monotonic()
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(selector, timeout=60_000)
+    shot.seconds_to_figure = time.monotonic() - t0
+    _wait_idle(page)
+    for sel in ERROR_SELECTORS:
+        for el in page.query_selector_all(sel):
+            shot.errors.append(el.inner_text()[:500])
+    page.screenshot(path=str(shot.path))
+    ctx.close()
+    return shot
+
+
+def _wait_idle(page, timeout_ms: int = 30_000) -> None:
+    """Until the script run finished (status widget gone), then time for Plotly to paint."""
+    page.wait_for_timeout(300)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout_ms)
+    page.wait_for_timeout(1500)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", nargs="*", default=None, help="page ids (default: every page that exists)")
+    ap.add_argument("--out", default=str(ROOT / "screenshots"))
+    ap.add_argument("--lang", default="es")
+    args = ap.parse_args(argv)
+    if not chromium_available():
+        print(f"No está {CHROMIUM}: instálelo con `apt-get install -y chromium`.", file=sys.stderr)
+        return 2
+    pages = args.pages or [p for p in PAGES if (ROOT / "pages" / f"{p}.py").exists()]
+    out = Path(args.out)
+    bad = 0
+    with streamlit_server() as server, browser() as b:
+        for page_id in pages:
+            for size in (PHONE, BIG):
+                shot = capture(b, server.url, page_id, size, out, lang=args.lang)
+                status = "ok" if not (shot.errors or shot.outside or shot.failed) else "PROBLEMA"
+                bad += status != "ok"
+                print(f"{status:8} {shot.path.relative_to(out.parent) if out.parent in shot.path.parents else shot.path}"
+                      f"  primera cifra {shot.seconds_to_figure:.1f} s")
+                for what, items in (("error", shot.errors), ("fuera de 127.0.0.1", shot.outside), ("falló", shot.failed)):
+                    for item in items:
+                        print(f"         {what}: {item}")
+        # The phone view of the rooms in full length: every card, as a coordinator scrolls it.
+        if "salas" in pages:
+            shot = capture(b, server.url, "salas", PHONE, out, suffix="-completa", height=2600)
+            print(f"ok       {shot.path}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
