@@ -86,6 +86,23 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     return config_from_dict(data, p)
 
 
+def _check_demo_clock(foro: dict[str, Any]) -> None:
+    """The rehearsal clock runs inside the forum day: start before 20:00, speed above zero."""
+    inicio = str(foro.get("demo_inicio", SETTING_BY_KEY["demo_inicio"].default))
+    try:
+        hh, mm = (int(x) for x in inicio.split(":"))
+        if not (0 <= hh < 20 and 0 <= mm < 60):
+            raise ValueError
+    except ValueError:
+        raise ConfigError(f'[foro] demo_inicio = "{inicio}" debe ser una hora entre 00:00 y 19:59, por ejemplo "08:00".') from None
+    try:
+        ok = float(foro.get("demo_velocidad", SETTING_BY_KEY["demo_velocidad"].default)) > 0
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ConfigError("[foro] demo_velocidad debe ser un número mayor que 0 (minutos del foro por minuto real).")
+
+
 def config_from_dict(data: dict[str, Any], path: Path | None = None) -> Config:
     foro = dict(data.get("foro") or {})
     unknown = sorted(set(foro) - set(SETTING_BY_KEY))
@@ -101,6 +118,7 @@ def config_from_dict(data: dict[str, Any], path: Path | None = None) -> Config:
     except (TypeError, ValueError):
         raise ConfigError("[foro] refresco_segundos debe ser un número de segundos.") from None
 
+    _check_demo_clock(foro)
     service_account = data.get("gcp_service_account")
     gs = (data.get("connections") or {}).get("gsheets")
     if service_account is None and gs:

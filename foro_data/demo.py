@@ -884,7 +884,10 @@ class _Scan:
 
 
 def _session_scans(rng: random.Random, attendees: list[_Person], punto: str, start: datetime, end: datetime) -> list[_Scan]:
-    """Entradas around the start, a few leave mid-session (half come back), some scan out at the end."""
+    """Entradas around the start; a few step out mid-session and half of them scan in again.
+
+    Room doors record only entradas: DESIGN counts a ``salida`` as leaving the venue (presentes),
+    so exits are scanned at the entrance desk only. A room's count restarts with each session."""
     scans: list[_Scan] = []
     entered: dict[int, datetime] = {}
     for p in attendees:
@@ -899,16 +902,11 @@ def _session_scans(rng: random.Random, attendees: list[_Person], punto: str, sta
     for i, p in enumerate(leavers):
         lo = entered[id(p)] + timedelta(minutes=10)
         out = lo + (end - timedelta(minutes=15) - lo) * rng.random()
-        scans.append(_Scan(out.replace(microsecond=0), p, punto, "salida"))
         if i < k // 2:
             back = out + timedelta(minutes=rng.uniform(5, 20))
             scans.append(_Scan(back.replace(microsecond=0), p, punto, "entrada"))
         else:
             gone.add(id(p))
-    for p in attendees:
-        if id(p) not in gone and rng.random() < 0.5:
-            out = end + timedelta(minutes=rng.uniform(-5, 6))
-            scans.append(_Scan(out.replace(microsecond=0), p, punto, "salida"))
     return scans
 
 
@@ -964,8 +962,6 @@ def _simulate(rng: random.Random, people: list[_Person]) -> tuple[list[_Scan], l
         at = max(p.arrival + timedelta(minutes=3), _at("10:30")) + timedelta(minutes=rng.uniform(0, 300))
         at = min(at, _at("17:20")).replace(microsecond=0)
         scans.append(_Scan(at, p, D.STANDS.name, "entrada"))
-        if rng.random() < 0.3:
-            scans.append(_Scan(at + timedelta(minutes=rng.randint(10, 40)), p, D.STANDS.name, "salida"))
 
     for p in staying:
         if rng.random() < 0.25:

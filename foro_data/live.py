@@ -23,11 +23,14 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .snapshot import Snapshot
 from .sources import cache
 from .sources.base import RawWorkbook, Source, SourceError
+
+if TYPE_CHECKING:
+    from .config import Config
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +112,15 @@ class LiveFeed:
         self._last_error_code = ""
         self._failures = 0
         self._load_cached()
+
+    @classmethod
+    def from_config(cls, config: "Config", **kwargs: object) -> "LiveFeed":
+        """The configured source, paced by ``[foro] refresco_segundos``, cached on disk unless demo."""
+        from .sources import open_source, source_identity
+
+        source = open_source(config)
+        key = None if config.fuente == "demo" else source_identity(config)
+        return cls(source, config.refresco_segundos, key, **kwargs)  # type: ignore[arg-type]
 
     # --- what callers use -----------------------------------------------------------------
 

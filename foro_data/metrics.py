@@ -257,12 +257,27 @@ def _tally(conteos: list[Conteo], since: datetime, as_of: datetime) -> int | Non
     return max(total, 0)
 
 
+ANTICIPO_SESION = timedelta(minutes=15)
+
+
+def _window_start(own: list[Sesion], now: Sesion | None, as_of: datetime, day_start: datetime) -> datetime:
+    """Where a room's count starts: the running session (less a short lead-in, for people who sit
+    down early), else the end of the room's last session, else the start of the day.
+
+    Without a window, people who scanned into a morning session and left without scanning out
+    would still fill the room all afternoon."""
+    if now is not None:
+        return now.inicio - ANTICIPO_SESION
+    ended = [s.fin for s in own if s.fin <= as_of]
+    return max(ended) if ended else day_start
+
+
 def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
     """Occupancy of every room at as_of, with the source of each number.
 
-    Tallies (Conteos) win when the room has rows inside the running session's window; a room with
-    no agenda at all (stands) uses the whole day as its window. Otherwise the number is the people
-    whose latest scan at or before as_of is an ``entrada`` at that room's point.
+    Tallies (Conteos) win when the room has rows inside its current window (see _window_start);
+    otherwise the number is the people whose latest scan at or before as_of is an ``entrada`` at
+    that room's point, made inside the same window.
     """
     salas = {fold(s.sala): s for s in snap.salas}
     names = {k: s.sala for k, s in salas.items()}
@@ -273,7 +288,7 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
     tallies: dict[str, list[Conteo]] = {}
     for c in snap.conteos:
         tallies.setdefault(fold(c.sala), []).append(c)
-    inside = Counter(fold(s.punto) for s in _latest_scans(snap, as_of).values() if s.movimiento == "entrada")
+    latest = [s for s in _latest_scans(snap, as_of).values() if s.movimiento == "entrada"]
     day_start, _ = dia_del_foro(snap)
 
     out: list[OcupacionSala] = []
@@ -281,9 +296,10 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
         own = sessions.get(key, [])
         now = next((s for s in own if s.inicio <= as_of < s.fin), None)
         nxt = next((s for s in own if s.inicio > as_of), None)
-        window_start = now.inicio if now else (day_start if not own else None)
-        counted = _tally(tallies.get(key, []), window_start, as_of) if window_start else None
-        ocupacion, fuente = (counted, "conteo") if counted is not None else (inside.get(key, 0), "acreditaciones")
+        since = _window_start(own, now, as_of, day_start)
+        counted = _tally(tallies.get(key, []), since, as_of)
+        scanned = sum(1 for s in latest if s.at >= since and fold(s.punto) == key)
+        ocupacion, fuente = (counted, "conteo") if counted is not None else (scanned, "acreditaciones")
         cap = salas[key].capacidad if key in salas else 0
         pct = 100.0 * ocupacion / cap if cap else None
         out.append(OcupacionSala(name, cap, ocupacion, fuente, pct, nivel_ocupacion(pct), now, nxt))

@@ -243,11 +243,11 @@ ROLE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "organismo_internacional",
-        (r"\bonu\b", r"\bpnud\b", r"\bundp\b", r"\bunodc\b", r"\bbid\b", r"\bcaf\b", r"\boea\b", r"\bunion europea\b", r"\borganismo internacional\b", r"\bcooperacion internacional\b", r"\bembajad", r"\bconsul", r"\bmercociudades\b", r"\bpeace in our cities\b", r"\bonu habitat\b", r"\bbanco mundial\b"),
+        (r"\bonu\b", r"\bpnud\b", r"\bundp\b", r"\bunodc\b", r"\bbid\b", r"\bcaf\b", r"\boea\b", r"\bunion europea\b", r"\borganismo internacional\b", r"\bcooperacion internacional\b", r"\bembajad", r"\bconsul(ado|ar|esa|e)?\b", r"\bmercociudades\b", r"\bpeace in our cities\b", r"\bonu habitat\b", r"\bbanco mundial\b"),
     ),
     (
         "gobierno_nacional_provincial",
-        (r"\bministr", r"\bgobernador", r"\bvicegobernador", r"\bdiputad", r"\bsenador", r"\bnacional\b", r"\bprovincial\b", r"\bestadual\b", r"\bfederal\b", r"\bsubsecretari[oa] (de|da) (la )?(nacion|provincia)\b", r"\blegislador"),
+        (r"\bministr", r"\bministerio\b", r"\bgobernador", r"\bvicegobernador", r"\bdiputad", r"\bsenador", r"\bnacional\b", r"\bprovincial\b", r"\bestadual\b", r"\bfederal\b", r"\bsubsecretari[oa] (de|da) (la )?(nacion|provincia)\b", r"\blegislador"),
     ),
     (
         "gobierno_local",
@@ -275,8 +275,8 @@ AGENDA_TIPOS = ("plenario", "intercambio", "presentación", "stand")
 CONTEO_TIPOS = {"conteo": "conteo", "total": "conteo", "absoluto": "conteo", "delta": "delta", "suma": "delta", "+": "delta"}
 
 GENEROS = {
-    "femenino": "femenino", "f": "femenino", "mujer": "femenino", "feminino": "femenino", "female": "femenino",
-    "masculino": "masculino", "m": "masculino", "varon": "masculino", "hombre": "masculino", "male": "masculino",
+    "femenino": "femenino", "f": "femenino", "mujer": "femenino", "feminino": "femenino", "female": "femenino", "mulher": "femenino", "woman": "femenino",
+    "masculino": "masculino", "m": "masculino", "varon": "masculino", "hombre": "masculino", "male": "masculino", "homem": "masculino", "man": "masculino",
     "no binario": "no_binario", "nao binario": "no_binario", "non binary": "no_binario", "x": "no_binario",
     "otro": "otro", "outro": "otro", "other": "otro",
     "prefiero no decir": "sin_dato", "prefiero no responder": "sin_dato", "prefiro nao dizer": "sin_dato",

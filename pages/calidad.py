@@ -10,19 +10,21 @@ from ui.frame import Ctx, live_page
 
 def screen(ctx: Ctx) -> None:
     st.title(ctx.t("calidad.titulo"))
-    health, tabs, problems = st.tabs([ctx.t("calidad.salud"), ctx.t("calidad.pestanas"), ctx.t("calidad.problemas")])
-    with health:
-        c.dataframe(q.health_rows(ctx, feed(ctx.cfg).health), [ctx.t("calidad.salud"), ctx.t("col.valor")], key="salud")
-    with tabs:
-        c.dataframe(q.tab_rows(ctx), q.tab_headers(ctx), key="pestanas")
+    groups = q.problems_by_kind(ctx.snap)
+    problems, tabs, health = st.tabs([
+        f"{ctx.t('calidad.problemas')} ({len(ctx.snap.problems)})", ctx.t("calidad.pestanas"), ctx.t("calidad.salud"),
+    ])
     with problems:
-        groups = q.problems_by_kind(ctx.snap)
         if not groups:
             st.success(ctx.t("calidad.sin_problemas"))
         st.caption(ctx.t("calidad.n_problemas", n=len(ctx.snap.problems), k=len(groups)))
         for kind, items in groups:
             with st.expander(f"{q.kind_label(kind)} ({len(items)})", expanded=len(groups) == 1):
                 c.dataframe(q.problem_rows(ctx, items), q.problem_headers(ctx), key=f"problemas-{kind}")
+    with tabs:
+        c.dataframe(q.tab_rows(ctx), q.tab_headers(ctx), key="pestanas")
+    with health:
+        c.dataframe(q.health_rows(ctx, feed(ctx.cfg).health), [ctx.t("calidad.salud"), ctx.t("col.valor")], key="salud")
 
 
 live_page("calidad", screen)

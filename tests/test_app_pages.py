@@ -94,7 +94,7 @@ def check_figures(page: str, at: AppTest, lang: str) -> None:
     elif page == "personas":
         assert len(at.dataframe[0].value) == len(snap.personas)
     elif page == "calidad":
-        problem_rows = sum(len(d.value) for d in at.dataframe[2:])
+        problem_rows = sum(len(d.value) for d in at.dataframe[:-2])
         assert problem_rows == len(snap.problems)
 
 

@@ -35,6 +35,9 @@ def test_foro_secrets_names_the_file(tmp_path, monkeypatch):
     ({"foro": {"fuente": "archivo"}}, "necesita archivo"),
     ({"foro": {"fuente": "gsheets", "planilla": "abc"}}, "cuenta de servicio"),
     ({"foro": {"refresco": 3}}, "Clave desconocida"),
+    ({"foro": {"demo_inicio": "21:00"}}, "demo_inicio"),
+    ({"foro": {"demo_inicio": "ocho"}}, "demo_inicio"),
+    ({"foro": {"demo_velocidad": 0}}, "demo_velocidad"),
 ])
 def test_bad_configuration_is_one_spanish_sentence(data, message):
     with pytest.raises(ConfigError, match=message):

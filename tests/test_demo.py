@@ -234,7 +234,9 @@ def test_walk_ins_identifier_variants_and_room_movements(wb):
     rooms = {text(r[0]) for r in demo_workbook().tabs["Salas"][1:] if r}
     points = Counter((text(r["Punto"]), fold(r["Movimiento"]) or "entrada") for r in recs)
     assert {p for p, _ in points} <= rooms | {D.DESK}
-    assert points[(D.DESK, "salida")] > 0 and points[(D.EXCHANGE_ROOMS[0].name, "salida")] > 0
+    # exits are scanned at the desk only: a salida means leaving the venue (presentes)
+    assert points[(D.DESK, "salida")] > 0 and points[(D.EXCHANGE_ROOMS[0].name, "entrada")] > 0
+    assert not any(mov == "salida" and p != D.DESK for p, mov in points)
 
 
 def _present(wb: RawWorkbook, punto: str, at: datetime) -> int:

@@ -180,3 +180,12 @@ def test_requests_go_only_to_the_configured_api_url(fake_sheets: FakeSheetsServe
     gsheets_source.read()
     assert {r.kind for r in fake_sheets.requests} == {"token", "metadata", "batchGet"}
     assert all(r.status == 200 for r in fake_sheets.requests)
+
+
+def test_a_key_google_no_longer_accepts_is_a_credentials_error(fake_sheets: FakeSheetsServer, service_account) -> None:
+    revoked = dict(service_account, token_uri=fake_sheets.url + "/token-revocado")  # the token call fails
+    with pytest.raises(SourceError) as e:
+        GSheetsSource(fake_sheets.book().id, revoked, api_url=fake_sheets.url, timeout=TEST_TIMEOUT).read()
+    assert e.value.code == "credenciales"
+    assert e.value.reason.startswith("Google rechazó la cuenta de servicio foro-en-vivo@")
+    assert fake_sheets.count("metadata", "batchGet") == 0

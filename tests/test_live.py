@@ -385,3 +385,17 @@ def test_cache_dir_defaults_to_a_per_user_folder(monkeypatch: pytest.MonkeyPatch
     assert cache.cache_dir() == tmp_path / "foro-en-vivo"
     assert json.loads(json.dumps(str(cache.path_for("a/b")))).startswith(str(tmp_path))
     assert os.sep not in cache.path_for("a/b").name
+
+
+def test_from_config_builds_a_cached_gsheets_feed(fake_sheets: FakeSheetsServer, service_account, cache_dir: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from foro_data.config import config_from_dict
+
+    monkeypatch.setenv("FORO_SHEETS_API_URL", fake_sheets.url)
+    config = config_from_dict({"foro": {"fuente": "gsheets", "planilla": fake_sheets.book().id, "refresco_segundos": 2},
+                               "gcp_service_account": service_account})
+    feed = LiveFeed.from_config(config, clock=FakeClock())
+    assert feed.interval_s == 5  # the minimum
+    snap = feed.current()
+    assert snap is not None and snap.fuente.tipo == "gsheets"
+    assert len(list(cache_dir.iterdir())) == 1

@@ -253,6 +253,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "si": ("sí", "sim", "yes"),
     "no": ("no", "não", "no"),
     # --- ages
+    "edad.hace": ("hace {edad}", "há {edad}", "{edad} ago"),
     "edad.s": ("{n} s", "{n} s", "{n} s"),
     "edad.min": ("{n} min", "{n} min", "{n} min"),
     "edad.h": ("{n} h {m} min", "{n} h {m} min", "{n} h {m} min"),

@@ -52,7 +52,7 @@ def tab_rows(ctx: Ctx) -> list[list[object]]:
 def _when(ctx: Ctx, dt: datetime | None, now: datetime) -> str:
     if dt is None:
         return ctx.t("calidad.ninguno")
-    return f"{day_hour(dt, ctx.lang, ctx.snap.tz)} ({ctx.t('banner.actualizado', edad=age((now - dt).total_seconds(), ctx.lang))})"
+    return f"{day_hour(dt, ctx.lang, ctx.snap.tz)} ({ctx.t('edad.hace', edad=age((now - dt).total_seconds(), ctx.lang))})"
 
 
 def health_rows(ctx: Ctx, health: object) -> list[list[str]]:

@@ -89,7 +89,10 @@ def known_tabs(titles: tuple[str, ...]) -> list[str]:
 
 
 class GSheetsSource:
-    """Reads the workbook from a Google Sheet with a service account."""
+    """Reads the workbook from a Google Sheet with a service account.
+
+    Not thread-safe on its own: ``LiveFeed`` makes sure only one read runs at a time.
+    """
 
     tipo = "gsheets"
 
