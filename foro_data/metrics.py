@@ -433,6 +433,53 @@ def asistencia_general(snap: Snapshot, as_of: datetime) -> float:
     return cifras(snap, as_of).porcentaje_acreditados
 
 
+# --- Places (the map) ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Lugar:
+    """One place on the map: entries typed differently that land on the same place are merged."""
+
+    clave: str
+    nombre: str
+    region: str
+    pais: str
+    lat: float
+    lon: float
+    inscriptos: int
+    acreditados: int
+
+    @property
+    def porcentaje(self) -> float:
+        return 100.0 * self.acreditados / self.inscriptos if self.inscriptos else 0.0
+
+
+@dataclass(frozen=True)
+class SinUbicar:
+    entrada: str  # the city as typed
+    inscriptos: int
+    filas: tuple[int, ...]  # Inscripciones rows, to fix them in the Sheet
+
+
+def por_lugar(snap: Snapshot, as_of: datetime) -> tuple[list[Lugar], list[SinUbicar]]:
+    """Inscriptos and acreditados per resolved place, and the entries that could not be placed."""
+    acc = _accredited(snap, as_of)
+    places: dict[str, list] = {}
+    unplaced: list[SinUbicar] = []
+    for point in snap.ubicaciones:
+        people = [snap.personas[i] for i in point.indices]
+        m = point.match
+        if not m.resuelta:
+            unplaced.append(SinUbicar(m.entrada or point.ciudad, len(people), tuple(p.row for p in people)))
+            continue
+        slot = places.setdefault(m.clave or m.entrada, [m, 0, 0])
+        slot[1] += len(people)
+        slot[2] += sum(1 for p in people if p.key in acc)
+    lugares = [Lugar(m.clave or m.entrada, m.nombre, m.region, m.pais, m.lat, m.lon, n, a) for m, n, a in places.values()]
+    lugares.sort(key=lambda x: (-x.inscriptos, x.nombre))
+    unplaced.sort(key=lambda u: (-u.inscriptos, u.entrada))
+    return lugares, unplaced
+
+
 # --- People search ------------------------------------------------------------------------------
 
 _haystacks: "weakref.WeakKeyDictionary[Snapshot, list[tuple[Persona, str, tuple[str, ...]]]]" = weakref.WeakKeyDictionary()

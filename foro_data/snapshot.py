@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from .geo import CityPoint
 from .model import (
     Apoyo,
     CiudadOverride,
@@ -53,6 +54,8 @@ class Snapshot:
     tabs: tuple[TabReport, ...]
     # Which optional tabs the workbook has; pages say what is missing and how to add it.
     present_tabs: frozenset[str] = frozenset()
+    # Where each distinct typed city lands (offline gazetteer + the Ciudades tab).
+    ubicaciones: tuple[CityPoint, ...] = ()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -76,9 +79,16 @@ class Snapshot:
 
     @classmethod
     def build(cls, raw: RawWorkbook, tipo: str, descripcion: str, leido_en: datetime) -> "Snapshot":
+        from . import geo
         from .clean import clean_workbook
 
         c = clean_workbook(raw)
+        points = tuple(geo.city_points(c.personas, c.ciudades))
+        matches = [None] * len(c.personas)
+        for point in points:
+            for i in point.indices:
+                matches[i] = point.match
+        geo_problems = geo.geo_problems(matches, c.personas)
         return cls(
             fuente=Fuente(tipo=tipo, descripcion=descripcion, leido_en=leido_en),
             evento=c.evento,
@@ -90,7 +100,8 @@ class Snapshot:
             presupuesto=c.presupuesto,
             conteos=c.conteos,
             ciudades=c.ciudades,
-            problems=c.problems,
+            problems=c.problems + tuple(geo_problems),
             tabs=c.tabs,
             present_tabs=c.present_tabs,
+            ubicaciones=points,
         )

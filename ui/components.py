@@ -53,6 +53,11 @@ def label(ctx: Ctx, campo: str, clave: str) -> str:
 
 def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
     n = lambda v: number(v, ctx.lang)  # noqa: E731
+    with st.container(key="foro-cifras"):
+        _big_numbers(ctx, c, n)
+
+
+def _big_numbers(ctx: Ctx, c: metrics.Cifras, n) -> None:
     cols = st.columns(5, gap="medium")
     cols[0].metric(ctx.t("vivo.inscriptos"), n(c.inscriptos))
     cols[1].metric(

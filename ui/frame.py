@@ -78,6 +78,11 @@ BIG_CSS = """
 [class*="st-key-foro-sala-big"] p { font-size: clamp(0.85rem, 0.95vw, 1.2rem); line-height: 1.3; margin-bottom: 0.15rem;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 [data-testid="stCaptionContainer"] p { font-size: clamp(0.85rem, 1.2vw, 1.5rem); }
+/* On a phone the five figures go two by two instead of one per screen row. */
+@media (max-width: 640px) {
+  .st-key-foro-cifras [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; }
+  .st-key-foro-cifras [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; width: calc(50% - 1rem) !important; }
+}
 </style>
 """
 

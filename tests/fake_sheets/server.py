@@ -4,7 +4,8 @@ Speaks ``spreadsheets.get``, ``values.get``, ``values:batchGet``, ``values:appen
 ``values.update``), plus the OAuth token endpoint a service-account JSON's ``token_uri`` points
 to. Responses follow the shapes of the real recordings in ``../shared/fixtures/gspread-cassettes``
 (``tests/test_fake_sheets.py`` keeps it honest). Every request is logged; faults (quota, server
-errors, slowness, refusal, malformed bodies, a renamed or deleted tab) can be switched on from
+errors, slowness, refusal, malformed bodies, a renamed or deleted tab, a reply lost after the
+request was applied) can be switched on from
 Python or through ``POST /_admin/...`` so a separately started server can be steered too.
 """
 
@@ -28,7 +29,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 DEFAULT_ID = "1FakeForoEnVivoSheetKey_0123456789abcdefghij"
 SERIAL_EPOCH = datetime(1899, 12, 30)
-FAULT_KINDS = ("429", "500", "503", "403", "404", "delay", "malformed", "close", "refuse")
+FAULT_KINDS = ("429", "500", "503", "403", "404", "delay", "malformed", "close", "refuse", "lost_reply")
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 # A new Google Sheet is 1000 x 26; the API reports ranges clipped to the grid.
 MIN_ROWS, MIN_COLS = 1000, 26
@@ -367,7 +368,9 @@ def _arithmetic(expr: str) -> float | int | None:
 @dataclass
 class Fault:
     kind: str  # one of FAULT_KINDS
-    seconds: float = 0.0  # Retry-After for 429, the stall for "delay", the outage for "refuse"
+    # Retry-After for 429, the stall for "delay", the outage for "refuse", and for "lost_reply"
+    # (the request IS applied, then no answer comes) how long to stall before dropping the line.
+    seconds: float = 0.0
     times: int | None = None  # how many API requests it hits; None = until cleared
 
     def __post_init__(self) -> None:
@@ -696,6 +699,7 @@ class _Handler(BaseHTTPRequestHandler):
         query = parse_qs(split.query, keep_blank_values=True)
         kind = request_kind(method, raw_path)
         self._entry = LoggedRequest(method, unquote(raw_path), query, kind, time.monotonic())
+        self._lose_reply_after: float | None = None
         self.fake._record(self._entry)
         body = self._body()
         try:
@@ -718,6 +722,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _apply_fault(self) -> bool:
         fault = self.fake._take_fault()
         if fault is None:
+            return False
+        if fault.kind == "lost_reply":
+            # Handled in _api: the change is made, then the answer is lost.
+            self._lose_reply_after = fault.seconds
             return False
         if fault.kind == "delay":
             # Stall longer than the client waits, then answer normally (to nobody).
@@ -792,6 +800,19 @@ class _Handler(BaseHTTPRequestHandler):
         # Compute under the lock, answer outside it: a slow reader must not stall other clients.
         with self.fake._lock:
             status, payload = _answer(self.fake._books, method, raw_path, query, body)
+        stall = getattr(self, "_lose_reply_after", None)
+        if stall is not None:
+            # "lost_reply": the Sheet applied the request but the client never hears back
+            # (a timeout when ``stall`` outlasts its read timeout, else a dropped connection).
+            self._lose_reply_after = None
+            if stall:
+                self.fake._stopping.wait(stall)
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
         self._send(status, payload)
 
 
