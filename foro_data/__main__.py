@@ -1,4 +1,4 @@
-"""CLI: python -m foro_data resumen | verificar | plantilla | geocodificar (one Spanish line on error)."""
+"""CLI: python -m foro_data resumen | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def cmd_resumen(args: argparse.Namespace, out) -> int:
         for k in ("inscriptos", "acreditados", "presentes", "sin_inscripcion", "problemas"):
             out.write(f"  {k:<16} {data[k]:>6}\n")
         if snap.fuente.estado != "ok":
-            out.write(f"  Datos desactualizados (leídos {snap.fuente.leido_en:%d/%m %H:%M}): {snap.fuente.motivo}\n")
+            out.write(f"  Datos desactualizados (leídos {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M}): {snap.fuente.motivo}\n")
     return 0
 
 
@@ -114,6 +114,47 @@ def cmd_geocodificar(args: argparse.Namespace, out) -> int:
     return geocodificar(sys.stdin, out)
 
 
+def _submit_and_flush(config: Config, make_op, out) -> int:
+    """Queue the operation in the shared outbox, try one flush, say where it stands."""
+    from .writes import InvalidOperation, WritesUnavailable, open_writer
+
+    now = datetime.now(timezone.utc)
+    try:
+        op = make_op(now)
+        writer = open_writer(config)
+        op_id = writer.submit(op, role=None)  # the CLI holds the secrets file: no role check
+    except InvalidOperation as e:
+        raise CliError(str(e)) from None
+    except WritesUnavailable as e:
+        raise CliError(e.reason) from None
+    report = writer.flush(force=True)  # a person asked: skip the back-off, not Google's Retry-After
+    mine = next((p for p in writer.pending() if p.op.id_operacion == op_id), None)
+    if mine is None:
+        out.write(f"{op_id} enviada\n")
+        return 0
+    if mine.estado == "error_permanente":
+        out.write(f"{op_id} no enviada\n")
+        raise CliError(mine.motivo)
+    why = mine.motivo or report.motivo or "otro envío está en curso"
+    out.write(f"{op_id} pendiente: {why} Queda guardada y se reintenta en el próximo envío.\n")
+    return 0
+
+
+def cmd_conteo(args: argparse.Namespace, out) -> int:
+    from .writes import TallyOp
+
+    tipo, valor = ("delta", args.delta) if args.delta is not None else ("conteo", args.total)
+    por = args.por or "línea de comandos"
+    return _submit_and_flush(load_config(args.secrets), lambda now: TallyOp.new(args.sala, tipo, valor, por, now), out)
+
+
+def cmd_acreditar(args: argparse.Namespace, out) -> int:
+    from .writes import AccreditOp
+
+    return _submit_and_flush(load_config(args.secrets), lambda now: AccreditOp.new(
+        now, id=args.id or "", email=args.email or "", documento=args.documento or "", punto=args.punto), out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--secrets", metavar="RUTA", help="archivo de configuración (por defecto FORO_SECRETS o .streamlit/secrets.toml)")
@@ -130,6 +171,20 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_plantilla)
     g = sub.add_parser("geocodificar", parents=[common], help="ciudad[, provincia][, país] por línea → JSON por línea")
     g.set_defaults(func=cmd_geocodificar)
+    c = sub.add_parser("conteo", parents=[common], help="registra un conteo de sala en la planilla")
+    c.add_argument("--sala", required=True, metavar="SALA")
+    how = c.add_mutually_exclusive_group(required=True)
+    how.add_argument("--delta", type=int, metavar="N", help="personas que entraron (+N) o salieron (-N)")
+    how.add_argument("--total", type=int, metavar="N", help="conteo absoluto de personas en la sala")
+    c.add_argument("--por", metavar="NOMBRE", help="quién contó")
+    c.set_defaults(func=cmd_conteo)
+    a = sub.add_parser("acreditar", parents=[common], help="registra la entrada de una persona en la planilla")
+    who = a.add_mutually_exclusive_group(required=True)
+    who.add_argument("--id", metavar="X")
+    who.add_argument("--email", metavar="X")
+    who.add_argument("--documento", metavar="X")
+    a.add_argument("--punto", default="Acreditación", metavar="P", help="puesto o puerta (por defecto Acreditación)")
+    a.set_defaults(func=cmd_acreditar)
     return p
 
 
@@ -146,6 +201,9 @@ def main(argv: Sequence[str] | None = None, out=None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a message
+        sys.stderr.close()
+        return 0
     except Exception as e:  # noqa: BLE001 - the CLI never shows a traceback
         print(f"Error inesperado ({type(e).__name__}): {e}", file=sys.stderr)
         return 2

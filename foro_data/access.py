@@ -114,3 +114,23 @@ def wrong_passcode_delay(failures: int) -> float:
     if failures <= 0:
         return 0.0
     return min(8.0, 0.5 * 2 ** (failures - 1))
+
+
+# Who may write what from the venue (foro_data.writes): kind -> the one role allowed.
+WRITE_ROLE_BY_KIND: dict[str, str] = {
+    "conteo": "coordinacion",  # room tallies
+    "acreditacion": "organizacion",  # check-in at the desk
+    "anulacion": "organizacion",  # undo of a check-in
+    "inscripcion": "organizacion",  # walk-in registration + check-in
+}
+
+
+def can_write(role: str, kind: str) -> bool:
+    """Only coordinacion writes tallies, only organizacion accredits (issue 7).
+
+    >>> can_write("coordinacion", "conteo"), can_write("organizacion", "conteo")
+    (True, False)
+    >>> can_write("organizacion", "acreditacion"), can_write("socios", "acreditacion")
+    (True, False)
+    """
+    return WRITE_ROLE_BY_KIND.get(kind) == role

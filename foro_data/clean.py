@@ -36,6 +36,25 @@ KNOWN_CURRENCIES = frozenset(
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def is_email(value: str) -> bool:
+    """The shape an e-mail must have to identify a person (no attempt at full RFC 5322).
+
+    >>> is_email("ana@muni.gob.ar"), is_email("ana@muni")
+    (True, False)
+    """
+    return bool(_EMAIL_RE.match(value))
+
+
+def document_key(value: str) -> str:
+    """How a document identifies a person: its digits (dots and spaces typed vary), or the folded
+    text for passports with letters only.
+
+    >>> document_key("30.123.456"), document_key("AB 12"), document_key("pasaporte")
+    ('30123456', '12', 'pasaporte')
+    """
+    return digits(value) if re.search(r"\d", value) else fold(value).replace(" ", "")
+
+
 @dataclass(frozen=True)
 class Cleaned:
     evento: Evento
@@ -249,12 +268,12 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                          "La fila no tiene e-mail, documento, ID ni nombre y apellido: no se puede contar a nadie.",
                          "Complete al menos el e-mail o el documento.")
             continue
-        if email and not _EMAIL_RE.match(email):
+        if email and not is_email(email):
             problems.add("email_invalido", "Inscripciones", row, "email", email,
                          f"«{email}» no parece un e-mail; la persona se cuenta pero no se la podrá identificar por e-mail.",
                          "Corrija la dirección.", "aviso")
             email = ""
-        doc = digits(documento) if re.search(r"\d", documento) else fold(documento).replace(" ", "")
+        doc = document_key(documento)
         if not email and not doc:
             problems.add("sin_contacto", "Inscripciones", row, "email", "",
                          "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
@@ -411,7 +430,7 @@ class _Index:
             if k in self.emails:
                 return self.emails[k], k
         if documento:
-            k = digits(documento) if re.search(r"\d", documento) else fold(documento).replace(" ", "")
+            k = document_key(documento)
             if k in self.documentos:
                 return self.documentos[k], k
         return None, (email.casefold() or (digits(documento) or fold(documento)) or fold(ident))

@@ -5,8 +5,10 @@ Streamlit caches results but not exceptions, so a failing Sheet seen by 200 view
 
 * at most one read in flight and at most one read attempt per interval for the process, also
   while the source fails (then less often: exponential back-off with jitter, Retry-After honoured);
-* reads run in a background thread while there is a Snapshot to show, so no viewer waits for the
-  Sheet; only when there is nothing at all to show do callers wait for the read in flight;
+* reads run in a background thread; once there is something to show, only the viewer whose visit
+  started a read waits for it, and briefly (``fresh_wait_s``: fresh figures in the usual case, never
+  a page stuck on a slow Sheet); everyone else gets the current Snapshot at once. While there is
+  nothing at all to show, callers wait for the read in flight;
 * a failure keeps the last good Snapshot, marked ``desactualizado`` with the reason in Spanish;
 * every good read is saved to disk (``sources.cache``); a new feed serves that copy at once,
   marked stale, until its first read answers.
@@ -37,6 +39,7 @@ log = logging.getLogger(__name__)
 QUOTA_PER_MINUTE = 60  # Sheets read requests per minute per user; a service account is one user
 MAX_BACKOFF_S = 300.0
 FIRST_READ_WAIT_S = 60.0  # bound on how long a caller with nothing to show waits for the first read
+FRESH_WAIT_S = 2.0  # how long the viewer who started a read waits for it before showing the last one
 CACHED_REASON = "Mostrando la última lectura guardada; la fuente todavía no respondió."
 UNEXPECTED_REASON = "Error inesperado al leer la fuente (detalle en el registro del servidor)."
 
@@ -88,6 +91,7 @@ class LiveFeed:
         build: Builder = Snapshot.build,
         rng: random.Random | None = None,
         max_backoff_s: float = MAX_BACKOFF_S,
+        fresh_wait_s: float = FRESH_WAIT_S,
     ):
         self.source = source
         self.interval_s = float(interval_s)
@@ -97,6 +101,7 @@ class LiveFeed:
         self._build = build
         self._rng = rng or random.Random()
         self._max_backoff_s = max_backoff_s
+        self.fresh_wait_s = fresh_wait_s
 
         self._cond = threading.Condition(threading.Lock())
         self._good: Snapshot | None = None  # the last good Snapshot, unmarked
@@ -125,12 +130,15 @@ class LiveFeed:
     # --- what callers use -----------------------------------------------------------------
 
     def current(self) -> Snapshot | None:
-        """The Snapshot to show now. Starts a background read when one is due; waits only when
-        there is nothing to show yet. Never raises; None means no data at all (see ``health``)."""
+        """The Snapshot to show now. Starts a background read when one is due (and waits for it up
+        to ``fresh_wait_s``); otherwise waits only when there is nothing to show yet. Never raises;
+        None means no data at all (see ``health``)."""
         with self._cond:
-            self._start_read_if_due()
-            if self._shown is None and self._in_flight:
+            started = self._start_read_if_due()
+            if self._in_flight and self._shown is None:
                 self._cond.wait_for(lambda: not self._in_flight, timeout=FIRST_READ_WAIT_S)
+            elif started and not self._from_cache:  # a restart shows the saved read at once
+                self._cond.wait_for(lambda: not self._in_flight, timeout=self.fresh_wait_s)
             return self._shown
 
     def wait_read(self, timeout: float | None = None) -> Snapshot | None:
@@ -158,6 +166,13 @@ class LiveFeed:
             )
 
     @property
+    def poll_every_s(self) -> float:
+        """How often a page should call ``current()`` (``st.fragment(run_every=…)``): a little slower
+        than the interval. Polling at exactly the interval, a poll that arrives a hair early finds no
+        read due, and that viewer's figures wait a whole extra interval."""
+        return self.interval_s + max(0.5, 0.05 * self.interval_s)
+
+    @property
     def reads_done(self) -> int:
         """Read attempts finished so far (tests and benchmarks wait on it)."""
         with self._cond:
@@ -165,18 +180,24 @@ class LiveFeed:
 
     # --- the guard ------------------------------------------------------------------------
 
-    def _start_read_if_due(self) -> None:
+    def _start_read_if_due(self) -> bool:
         """Called with the lock held. Exactly one caller wins the right to start a read."""
         now = self._clock()
         if self._in_flight or now < self._next_at:
-            return
+            return False
         self._in_flight = True
         # Pace from the start of the attempt: one attempt per interval, however long it takes.
         self._next_at = now + self.interval_s
         self._starts.append(now)
         self._forget_old_starts(now)
         self._last_attempt = self._wall()
-        threading.Thread(target=self._read, args=(now,), name="foro-live-read", daemon=True).start()
+        try:
+            threading.Thread(target=self._read, args=(now,), name="foro-live-read", daemon=True).start()
+        except RuntimeError:  # no thread to be had: try again next interval rather than wedge
+            log.exception("No se pudo iniciar la lectura de la fuente")
+            self._in_flight = False
+            return False
+        return True
 
     def _forget_old_starts(self, now: float) -> None:
         while self._starts and self._starts[0] <= now - 60.0:
@@ -196,7 +217,10 @@ class LiveFeed:
             log.exception("Lectura de la fuente %s falló", getattr(self.source, "descripcion", "?"))
             error = SourceError(UNEXPECTED_REASON, "error")
         if snapshot is not None and raw is not None and self.cache_key and self.source.tipo != "demo":
-            cache.save(raw, leido_en, self.cache_key)  # outside the lock: disk may be slow
+            try:
+                cache.save(raw, leido_en, self.cache_key)  # outside the lock: disk may be slow
+            except Exception:  # noqa: BLE001 - a full disk must not cost the fresh figures
+                log.exception("No se pudo guardar la última lectura")
         with self._cond:
             if snapshot is not None:
                 self._good = self._shown = snapshot

@@ -102,8 +102,13 @@ class Outbox:
         self.path = Path(path)
         self.lease_s = lease_s
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with self._db() as db:
-            db.executescript(_SCHEMA)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")  # readers never wait for the flusher
+            db.executescript(_SCHEMA)  # idempotent; commits by itself
+        finally:
+            db.close()
         try:
             os.chmod(self.path, 0o600)  # personal data of walk-ins lives here until sent
         except OSError:
@@ -114,7 +119,6 @@ class Outbox:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")  # an accepted action must survive a power cut
             db.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
             try:
@@ -176,8 +180,8 @@ class Outbox:
                   (ERROR_PERMANENTE, motivo, codigo))
 
     def retry_failed(self) -> int:
-        """error_permanente -> pendiente (after the Sheet was fixed). They are checked first:
-        a failed row was never possibly applied, but checking costs one read and is always safe."""
+        """error_permanente -> pendiente, once the Sheet was fixed (shared as Editor, column added).
+        A row only fails on a definite refusal, so it cannot be on the Sheet already."""
         with self._db(immediate=True) as db:
             return db.execute("UPDATE filas SET estado = ?, motivo = '', codigo = '' WHERE estado = ?",
                               (PENDIENTE, ERROR_PERMANENTE)).rowcount

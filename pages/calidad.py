@@ -19,7 +19,7 @@ def screen(ctx: Ctx) -> None:
             st.success(ctx.t("calidad.sin_problemas"))
         st.caption(ctx.t("calidad.n_problemas", n=len(ctx.snap.problems), k=len(groups)))
         for kind, items in groups:
-            with st.expander(f"{q.kind_label(kind)} ({len(items)})", expanded=len(groups) == 1):
+            with st.expander(f"{q.kind_label(kind, ctx.lang)} ({len(items)})", expanded=len(groups) == 1):
                 c.dataframe(q.problem_rows(ctx, items), q.problem_headers(ctx), key=f"problemas-{kind}")
     with tabs:
         c.dataframe(q.tab_rows(ctx), q.tab_headers(ctx), key="pestanas")

@@ -15,6 +15,11 @@ def screen(ctx: Ctx) -> None:
     # Partners and the public see "<3" for small places, as in every aggregate view.
     suprimir = ctx.role != "organizacion"
     c.city_map(ctx, puntos, suprimir)
+    with st.expander(ctx.t("socios.por_pais")):
+        filas = (metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
+                 else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
+        c.dataframe([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in filas],
+                    [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")], key="por-pais")
     if sin_ubicar:
         with st.expander(ctx.t("mapa.sin_ubicar", n=len(sin_ubicar))):
             c.dataframe(

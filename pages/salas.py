@@ -21,8 +21,12 @@ def screen(ctx: Ctx) -> None:
         st.info(ctx.t("vivo.sin_salas"))
         return
     st.html(c.ROOM_CSS)
-    for i, o in enumerate(shown):
-        c.room_card(ctx, o, cambios.get(o.sala), i)
+    # Three cards per row on wide screens; a phone stacks them in the same order.
+    per_row = 1 if len(shown) == 1 else 3
+    for start in range(0, len(shown), per_row):
+        for col, o in zip(st.columns(per_row), shown[start:start + per_row]):
+            with col:
+                c.room_card(ctx, o, cambios.get(o.sala), shown.index(o))
     if pinned and len(shown) == 1 and not ctx.kiosk:
         if st.button(ctx.t("salas.todas"), width="stretch"):
             del st.query_params["sala"]

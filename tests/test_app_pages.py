@@ -82,7 +82,7 @@ def check_figures(page: str, at: AppTest, lang: str) -> None:
         salas = metrics.ocupacion_salas(snap, as_of)
         values = [m.value for m in at.metric]
         assert values == [f"{fmt.number(o.ocupacion, lang) if o.ocupacion is not None else '—'} / "
-                          f"{fmt.number(o.capacidad, lang)}" for o in salas]
+                          f"{fmt.number(o.capacidad, lang) if o.capacidad else '—'}" for o in salas]
     elif page == "socios":
         assert shown[t("socios.asistencia", lang)] == fmt.percent(metrics.asistencia_general(snap, as_of), lang)
     elif page == "apoyos":
@@ -93,6 +93,14 @@ def check_figures(page: str, at: AppTest, lang: str) -> None:
         assert len(at.dataframe[1].value) == len(metrics.cola_apoyos(snap))
     elif page == "personas":
         assert len(at.dataframe[0].value) == len(snap.personas)
+    elif page == "mapa":
+        paises = at.dataframe[0].value
+        if at.session_state["_rol_base"] == "organizacion" and "rol" not in at.query_params:
+            assert paises.iloc[:, 1].sum() == len(snap.personas)
+        import json
+
+        fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+        assert len(fig["data"][0]["lat"]) >= 10  # one bubble per resolved city
     elif page == "calidad":
         problem_rows = sum(len(d.value) for d in at.dataframe[:-2])
         assert problem_rows == len(snap.problems)
@@ -158,6 +166,23 @@ def test_organiser_chooses_the_time():
     assert at.metric[1].value == fmt.number(c.acreditados, "es")
 
 
+def test_salas_trend_since_last_refresh():
+    at = open_page("salas")
+    at.toggle[0].set_value(True).run()
+    snap, _ = rendered(at)
+    start, _ = metrics.dia_del_foro(snap)
+    at.slider[0].set_value(start.replace(hour=10, minute=45, tzinfo=None)).run()
+    _, before_at = rendered(at)
+    at.slider[0].set_value(start.replace(hour=11, minute=30, tzinfo=None)).run()
+    assert_clean(at)
+    _, now_at = rendered(at)
+    cambios = metrics.variacion(metrics.ocupacion_salas(snap, before_at), metrics.ocupacion_salas(snap, now_at))
+    shown = [m.proto.delta for m in at.metric]
+    expected = [f"{cambios[o.sala]:+d}" if cambios[o.sala] else "" for o in metrics.ocupacion_salas(snap, now_at)]
+    assert shown == expected
+    assert any(expected), "the demo rooms change between 09:00 and 10:30, so the test can fail"
+
+
 def test_personas_search_and_filters():
     at = open_page("personas")
     snap, as_of = rendered(at)
@@ -199,6 +224,34 @@ def real_source(tmp_path):
         use_config(tmp_path / "real.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n{acceso}', tmp_path / "cache")
 
     yield configure
+
+
+def test_sheet_text_is_never_markup(tmp_path, demo_config):
+    folder = tmp_path / "libro"
+    folder.mkdir()
+    evil_room = "Sala <b>1</b> [clic](http://evil.example)"
+    evil_activity = "**Taller** :red[rojo] <img src=x onerror=alert(1)>"
+    files = {
+        **WORKBOOK,
+        "Salas.csv": f'Sala,Capacidad\n"{evil_room}",40\n',
+        "Agenda.csv": f'Inicio,Fin,Sala,Actividad\n19/6/2025 8:00:00,19/6/2025 23:59:00,"{evil_room}","{evil_activity}"\n',
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    try:
+        use_config(tmp_path / "evil.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', tmp_path / "cache")
+        for page in ("en_vivo", "salas"):
+            at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+            if page != "en_vivo":
+                at.switch_page(PAGE_FILES[page]).run()
+            assert_clean(at)
+            md = "\n".join(m.value for m in at.markdown)
+            assert "evil" in md, "the room is on screen, so the test can fail"
+            for raw in ("<b>", "](http", "**Taller**", ":red[", "<img"):
+                assert raw not in md, (page, raw)
+            assert "\\<b\\>" in md
+    finally:
+        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
 
 
 def _registered(at: AppTest) -> set[str]:
@@ -248,6 +301,14 @@ def test_real_source_passcodes(real_source, demo_config):
         assert _registered(organiser) == set(EXISTING)
         assert organiser.metric[0].value == "2"
 
+        leaving = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        leaving.sidebar.text_input[0].input("org-1")
+        leaving.sidebar.button[0].click().run()
+        assert leaving.session_state["_rol_base"] == "organizacion"
+        leaving.sidebar.button(key="_salir").click().run()
+        assert leaving.session_state["_rol_base"] == "publico"
+        assert leaving.sidebar.text_input  # the passcode form is back
+
         wrong = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
         wrong.sidebar.text_input[0].input("nope")
         wrong.sidebar.button[0].click().run()
@@ -287,3 +348,14 @@ def test_config_error_is_a_sentence(tmp_path, demo_config):
         assert at.error and "nube" in at.error[0].value
     finally:
         use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+
+
+def test_kiosk_rotation_follows_the_wall_clock():
+    from ui.frame import rotation_target
+
+    pages = ("en_vivo", "salas", "mapa")
+    assert [rotation_target(pages, t, 30) for t in (0, 29, 30, 60, 90)] == ["en_vivo", "en_vivo", "salas", "mapa", "en_vivo"]
+    at = open_page("en_vivo", kiosk="1", rotar="10")
+    assert_clean(at)
+    # Whatever slot the clock is in, the screen ends on a rotation page with its figures drawn.
+    assert at.metric or at.get("plotly_chart")

@@ -270,3 +270,32 @@ def test_xlsx_workbooks_are_served(tmp_path: Path, open_fake: FakeSheetsServer) 
                                "dateTimeRenderOption": "SERIAL_NUMBER"}, timeout=5).json()
     assert got["valueRanges"][0]["values"] == [["Marca temporal", "Nombre"], [to_serial(datetime(2025, 6, 19, 9)), "Ana"]]
     assert book.title == "libro"
+
+
+def test_the_workbook_is_replaced_through_the_admin_endpoint(open_fake: FakeSheetsServer) -> None:
+    open_fake.add(_book())
+    r = requests.post(f"{open_fake.url}/_admin/workbook", timeout=5,
+                      json={"tabs": {"Inscripciones": [["Nombre"], ["Nueva"]]}, "locale": "pt_BR"})
+    assert r.json() == {"ok": True}
+    meta = requests.get(f"{open_fake.url}/v4/spreadsheets/{_book().id}", timeout=5).json()
+    assert [s["properties"]["title"] for s in meta["sheets"]] == ["Inscripciones"]
+    assert meta["properties"]["locale"] == "pt_BR"
+    got = requests.get(f"{open_fake.url}/v4/spreadsheets/{_book().id}/values/Inscripciones", timeout=5).json()
+    assert got["values"] == [["Nombre"], ["Nueva"]]
+
+
+def test_the_printed_secrets_snippet_connects(open_fake: FakeSheetsServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ``python -m tests.fake_sheets`` prints is a working secrets.toml for that server."""
+    import tomllib
+
+    from foro_data.config import config_from_dict
+    from foro_data.sources.gsheets import GSheetsSource
+    from tests.fake_sheets.__main__ import secrets_snippet
+
+    book = open_fake.add(_book())
+    open_fake.require_auth = True
+    config = config_from_dict(tomllib.loads(secrets_snippet(open_fake.url, open_fake.token_uri, book.id)))
+    monkeypatch.setenv("FORO_SHEETS_API_URL", open_fake.url)
+    raw = GSheetsSource.from_config(config).read()
+    assert raw.tabs["Inscripciones"][1][1] == "Ana"
+    assert open_fake.count("token") == 1

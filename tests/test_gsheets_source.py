@@ -76,10 +76,11 @@ def test_planilla_is_a_url_or_a_bare_key(planilla: str, key: str) -> None:
     assert spreadsheet_key(planilla) == key
 
 
-def test_a_url_without_a_key_is_refused_in_spanish() -> None:
+def test_a_url_without_a_key_is_refused_in_spanish_when_read() -> None:
+    source = GSheetsSource("https://docs.google.com/document/u/0/", {}, api_url="http://127.0.0.1:9")
     with pytest.raises(SourceError) as e:
-        spreadsheet_key("https://docs.google.com/document/u/0/")
-    assert "clave de la planilla" in e.value.reason
+        source.read()
+    assert e.value.code == "no_existe" and "clave de la planilla" in e.value.reason
 
 
 @pytest.mark.parametrize("layout", ["gcp_service_account", "connections.gsheets"])

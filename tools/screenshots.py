@@ -37,7 +37,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "socios": ("/socios", "", '[data-testid="stMetric"]'),
     "apoyos": ("/apoyos", "", '[data-testid="stDataFrame"]'),
     "personas": ("/personas", "", '[data-testid="stDataFrame"]'),
-    "calidad": ("/calidad", "", '[data-testid="stDataFrame"]'),
+    "calidad": ("/calidad", "", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
     "mapa": ("/mapa", "", '[data-testid="stPlotlyChart"]'),
 }
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')

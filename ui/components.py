@@ -6,7 +6,6 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 import html
 import re
@@ -20,7 +19,7 @@ from foro_data.countries import country_name
 
 from .fmt import hour, md_escape, number, percent
 from .frame import Ctx
-from .i18n import t, t_opt
+from .i18n import t_opt
 
 # Plotly: no mode bar, no logo, nothing fetched from a CDN (no topojson, no MathJax).
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
@@ -110,6 +109,11 @@ def _session_line(ctx: Ctx, o: metrics.OcupacionSala) -> tuple[str, str]:
     return ahora, despues
 
 
+def _cap_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+    # Capacity 0 means the Salas tab gave none we could read (see Calidad de datos).
+    return number(o.capacidad, ctx.lang) if o.capacidad else "—"
+
+
 def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
     return percent(o.porcentaje, ctx.lang) if o.porcentaje is not None else "—"
 
@@ -130,7 +134,7 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
                     st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
                 with st.container(key=f"foro-sala-cifra-{start + i}"):
                     st.markdown(
-                        f":{color}[**{md_escape(_pct_text(ctx, o))}**] · {md_escape(occ)}/{md_escape(number(o.capacidad, ctx.lang))}"
+                        f":{color}[**{md_escape(_pct_text(ctx, o))}**] · {md_escape(occ)}/{md_escape(_cap_text(ctx, o))}"
                     )
                 ahora, despues = _session_line(ctx, o)
                 with st.container(key=f"foro-sala-big-{start + i}"):
@@ -149,7 +153,7 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         # A horizontal row stays a row on a 390 px phone (columns would stack).
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
             st.metric(
-                ctx.t("salas.ocupacion"), f"{occ} / {number(o.capacidad, ctx.lang)}",
+                ctx.t("salas.ocupacion"), f"{occ} / {_cap_text(ctx, o)}",
                 delta=f"{cambio:+d}" if cambio else None, delta_color="off",
                 delta_description=ctx.t("salas.tendencia") if cambio else None,
                 label_visibility="collapsed", width="content",
@@ -193,7 +197,9 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
             size=[8 + 42 * (b.inscriptos / biggest) ** 0.5 for b in puntos], sizemode="diameter",
             color=[b.porcentaje for b in puntos], cmin=0, cmax=100, colorscale="Viridis",
             line=dict(width=1, color="#0e1117"), opacity=0.85,
-            colorbar=dict(title=dict(text=ctx.t("mapa.color")), ticksuffix=" %", thickness=14),
+            # Horizontal under the map: on a phone a vertical bar would take half the width.
+            colorbar=dict(title=dict(text=ctx.t("mapa.color"), side="top"), ticksuffix=" %", thickness=12,
+                          orientation="h", x=0.5, xanchor="center", y=0, yanchor="top", len=0.7),
         ),
     ))
     fig.update_geos(
@@ -202,7 +208,7 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
         oceancolor="#0e1117", showcoastlines=True, coastlinecolor="#5b6478", bgcolor="rgba(0,0,0,0)",
         showframe=False,
     )
-    fig.update_layout(template="plotly_dark", height=height, margin=dict(l=0, r=0, t=0, b=0),
+    fig.update_layout(template="plotly_dark", height=height, margin=dict(l=0, r=0, t=0, b=70),
                       paper_bgcolor="rgba(0,0,0,0)", font=dict(color="#f2f4f8"))
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     topojson = "/" + (base + "/" if base else "") + "app/static/topojson/"
@@ -235,7 +241,3 @@ def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
     c2.download_button(ctx.t("socios.descargar_xlsx"), export.to_xlsx(tablas), file_name=f"{nombre}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch",
                        icon="⬇️", on_click="ignore")
-
-
-def when(ctx: Ctx, dt: datetime | None) -> str:
-    return hour(dt, ctx.snap.tz) if dt else "—"

@@ -19,7 +19,7 @@ from foro_data.config import Config, ConfigError
 from foro_data.snapshot import Snapshot
 
 from . import data, gate
-from .fmt import age, day_hour, hour, md_escape
+from .fmt import age, day_hour, md_escape
 from .i18n import t
 
 log = logging.getLogger("foro.ui")
@@ -108,11 +108,14 @@ def banners(ctx: Ctx, now: datetime) -> None:
     if f.estado == "desactualizado":
         st.warning(
             t("banner.desactualizado", ctx.lang, cuando=day_hour(f.leido_en, ctx.lang, ctx.snap.tz), edad=edad,
-              motivo=f.motivo or "—"),
+              motivo=md_escape(f.motivo or "—")),
             icon=None,
         )
     parts = [t("banner.actualizado", ctx.lang, edad=edad), t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))]
     st.caption(" · ".join(md_escape(p) for p in parts))
+
+
+_SLIDER = "_hora_slider"
 
 
 def _as_of_control(cfg: Config, snap: Snapshot, lang: str) -> None:
@@ -125,12 +128,13 @@ def _as_of_control(cfg: Config, snap: Snapshot, lang: str) -> None:
             return
         start, end = metrics.dia_del_foro(snap)
         start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-        current = st.session_state.get(data.AS_OF_CHOSEN)
-        default = current.astimezone(snap.tz).replace(tzinfo=None) if isinstance(current, datetime) else start + (end - start) / 3
-        default = min(max(default, start), end)
+        # A keyed slider keeps the viewer's choice across reruns; seed it once, a third into the day.
+        current = st.session_state.get(_SLIDER)
+        if not isinstance(current, datetime) or not start <= current <= end:
+            st.session_state[_SLIDER] = start + (end - start) / 3
         picked = st.slider(
-            t("side.hora", lang), min_value=start, max_value=end, value=default, step=timedelta(minutes=15),
-            format="HH:mm", label_visibility="collapsed",
+            t("side.hora", lang), min_value=start, max_value=end, step=timedelta(minutes=15),
+            format="HH:mm", label_visibility="collapsed", key=_SLIDER,
         )
         st.session_state[data.AS_OF_CHOSEN] = picked.replace(tzinfo=snap.tz)
 
@@ -168,6 +172,9 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     if snap0 is not None and may_choose_time:
         _as_of_control(cfg, snap0, lang)
 
+    if ses.kiosk and gate.rotation_seconds():
+        _rotation(page_id, ses.role, gate.rotation_seconds())
+
     @st.fragment(run_every=cfg.refresco_segundos if refresh else None)
     def _live() -> None:
         snap = _safe_snapshot(cfg, lang)
@@ -184,13 +191,36 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     _live()
 
 
+# The views an unattended screen cycles through (those a role may open, in this order).
+ROTATION: tuple[str, ...] = ("en_vivo", "salas", "mapa")
+
+
+def rotation_target(pages: tuple[str, ...], epoch_s: float, seconds: int) -> str:
+    """Which page the wall clock says to show: every screen of the venue shows the same one.
+
+    >>> rotation_target(("en_vivo", "salas"), 35, 30)
+    'salas'
+    """
+    return pages[int(epoch_s // seconds) % len(pages)]
+
+
+def _rotation(page_id: str, role: str, seconds: int) -> None:
+    pages = tuple(p for p in ROTATION if access.may_open(role, p) and (_ROOT / "pages" / f"{p}.py").exists())
+    if page_id not in pages or len(pages) < 2:
+        return
+
+    @st.fragment(run_every=min(seconds, 5))
+    def _tick() -> None:
+        target = rotation_target(pages, data.real_now().timestamp(), seconds)
+        if target != page_id:
+            st.switch_page(str(_ROOT / "pages" / f"{target}.py"), query_params=gate.carried_params())
+
+    _tick()
+
+
 def _safe_snapshot(cfg: Config, lang: str) -> Snapshot | None:
     try:
         return data.snapshot(cfg)
     except Exception as e:  # noqa: BLE001 - a source bug must not reach the screen
         _fail_safely(lang, e)
         return None
-
-
-def hora(ctx: Ctx, dt: datetime | None) -> str:
-    return hour(dt, ctx.snap.tz)

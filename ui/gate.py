@@ -50,7 +50,15 @@ def lang() -> str:
 
 def carried_params() -> dict[str, str]:
     """The query parameters a page switch must keep (language, kiosk, passcode, room)."""
-    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", "clave", "sala", "rol")}
+    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", "clave", "sala", "rol", "rotar")}
+
+
+def rotation_seconds() -> int:
+    """``?rotar=30`` on an unattended kiosk screen: show each public view for that many seconds."""
+    try:
+        return max(10, int(_param("rotar"))) if _param("rotar") else 0
+    except ValueError:
+        return 0
 
 
 def kiosk() -> bool:
@@ -103,6 +111,11 @@ def sidebar(cfg: Config, ses: Sesion) -> None:
         st.caption(t("side.rol", lg, rol=t(f"acceso.{ses.role}", lg)))
         if ses.code == "sin_claves":
             st.info(t("acceso.sin_claves", lg))
+        if ses.code == "clave" and st.button(t("side.salir", lg), key="_salir"):
+            for k in (_ROLE, _ROLE_CODE, VIEW_AS):
+                st.session_state.pop(k, None)
+            st.query_params.pop("clave", None)
+            st.rerun()
         if ses.base_role != "organizacion":
             with st.form("clave", clear_on_submit=True, border=False):
                 given = st.text_input(t("side.clave", lg), type="password", help=t("side.clave.ayuda", lg))

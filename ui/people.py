@@ -41,15 +41,15 @@ def filtrar(ctx: Ctx, personas: Iterable[Persona], roles: list[str], paises: lis
 
 def tabla(ctx: Ctx, personas: list[Persona]) -> export.Tabla:
     headers = tuple(ctx.t(k) for k in (
-        "col.nombre", "col.cargo", "col.rol", "col.institucion", "col.ciudad", "col.pais", "col.email",
-        "col.documento", "col.registrado_en", "col.acreditado_a",
+        "col.nombre", "col.acreditado_a", "col.rol", "col.cargo", "col.institucion", "col.ciudad", "col.pais",
+        "col.email", "col.documento", "col.registrado_en",
     ))
     filas = tuple(
         (
-            p.nombre_completo, p.cargo, label(ctx, "rol", p.rol), p.institucion, p.ciudad,
+            p.nombre_completo, day_hour(metrics.acreditado_a(ctx.snap, p.key, ctx.as_of), ctx.lang, ctx.snap.tz),
+            label(ctx, "rol", p.rol), p.cargo, p.institucion, p.ciudad,
             label(ctx, "pais", p.pais) if p.pais else p.pais_raw, p.email, p.documento,
             day_hour(p.registrado_en, ctx.lang, ctx.snap.tz),
-            day_hour(metrics.acreditado_a(ctx.snap, p.key, ctx.as_of), ctx.lang, ctx.snap.tz),
         )
         for p in personas
     )

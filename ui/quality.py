@@ -9,6 +9,7 @@ from foro_data.snapshot import Snapshot
 
 from .fmt import age, day_hour, md_escape, number
 from .frame import Ctx
+from .i18n import has, t
 
 
 def problems_by_kind(snap: Snapshot) -> list[tuple[str, list[Problem]]]:
@@ -21,9 +22,11 @@ def problems_by_kind(snap: Snapshot) -> list[tuple[str, list[Problem]]]:
     return out
 
 
-def kind_label(kind: str) -> str:
-    """The stable code, readable: "fecha_invalida" -> "Fecha invalida" (escaped for a label)."""
-    return md_escape(kind.replace("_", " ").capitalize())
+def kind_label(kind: str, lang: str) -> str:
+    """The kind in the viewer's language; an unknown code made readable ("x_y" -> "X y")."""
+    key = f"kind.{kind}"
+    text = t(key, lang) if has(key) else kind.replace("_", " ").capitalize()
+    return md_escape(text)
 
 
 def problem_headers(ctx: Ctx) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from ..config import Config
@@ -31,5 +30,7 @@ def open_source(config: Config) -> Source:
 
 def source_identity(config: Config) -> str:
     """A short stable key naming the data source (for the last-good cache file)."""
+    from .cache import key_for
+
     what = {"archivo": str(config.get("archivo")), "gsheets": str(config.get("planilla"))}.get(config.fuente, "demo")
-    return config.fuente + "-" + hashlib.sha256(what.encode()).hexdigest()[:12]
+    return key_for(config.fuente, what)

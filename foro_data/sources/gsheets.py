@@ -98,7 +98,12 @@ class GSheetsSource:
 
     def __init__(self, planilla: str, service_account: Mapping[str, Any], *, api_url: str | None = None,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT):
-        self.key = spreadsheet_key(planilla)
+        # A bad URL is reported by read(), like every other failure, not by the constructor.
+        self._key_error: SourceError | None = None
+        try:
+            self.key = spreadsheet_key(planilla)
+        except SourceError as e:
+            self.key, self._key_error = planilla.strip(), e
         self.service_account = dict(service_account)
         self.api_url = (api_url or os.environ.get(API_URL_ENV) or API_URL).rstrip("/")
         self.timeout = timeout
@@ -153,6 +158,8 @@ class GSheetsSource:
         return self._http
 
     def _read(self) -> RawWorkbook:
+        if self._key_error is not None:
+            raise self._key_error
         http = self._client()
         if self._meta is None:
             self._meta = self._fetch_meta(http)

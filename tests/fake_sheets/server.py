@@ -19,9 +19,8 @@ import socket
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time as dtime, timedelta
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -30,6 +29,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 DEFAULT_ID = "1FakeForoEnVivoSheetKey_0123456789abcdefghij"
 SERIAL_EPOCH = datetime(1899, 12, 30)
 FAULT_KINDS = ("429", "500", "503", "403", "404", "delay", "malformed", "close", "refuse", "lost_reply")
+WRITE_KINDS = frozenset({"append", "update", "clear", "batchUpdate"})  # what "lost_reply" hits
 JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 # A new Google Sheet is 1000 x 26; the API reports ranges clipped to the grid.
 MIN_ROWS, MIN_COLS = 1000, 26
@@ -60,6 +60,7 @@ class FakeSpreadsheet:
     locale: str = "es_AR"
     time_zone: str = "America/Argentina/Mendoza"
     shared: bool = True  # False answers 403 as a Sheet not shared with the service account
+    writable: bool = True  # False: shared as "Lector" — reads answer, writes get 403
 
     @classmethod
     def from_tabs(
@@ -369,7 +370,8 @@ def _arithmetic(expr: str) -> float | int | None:
 class Fault:
     kind: str  # one of FAULT_KINDS
     # Retry-After for 429, the stall for "delay", the outage for "refuse", and for "lost_reply"
-    # (the request IS applied, then no answer comes) how long to stall before dropping the line.
+    # (a write IS applied, then no answer comes; reads pass untouched) how long to stall before
+    # dropping the line.
     seconds: float = 0.0
     times: int | None = None  # how many API requests it hits; None = until cleared
 
@@ -587,11 +589,13 @@ class FakeSheetsServer:
         if not self._stopping.is_set():
             self._listen()
 
-    def _take_fault(self) -> Fault | None:
+    def _take_fault(self, request_kind: str | None = None) -> Fault | None:
         with self._lock:
             fault = self._fault
             if fault is None:
                 return None
+            if fault.kind == "lost_reply" and request_kind not in WRITE_KINDS:
+                return None  # only a write can be applied and then lose its answer
             if fault.times is not None:
                 fault.times -= 1
                 if fault.times <= 0:
@@ -684,6 +688,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, payload: Any, headers: Mapping[str, str] | None = None) -> None:
         body = payload if isinstance(payload, bytes) else (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
+        # Logged before the answer leaves, so a client that reads the log right after sees it.
+        self._entry.status = status
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=UTF-8")
         self.send_header("Content-Length", str(len(body)))
@@ -691,7 +697,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         self.wfile.write(body)
-        self._entry.status = status
 
     def _dispatch(self, method: str) -> None:
         split = urlsplit(self.path)
@@ -720,7 +725,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _apply_fault(self) -> bool:
-        fault = self.fake._take_fault()
+        fault = self.fake._take_fault(self._entry.kind)
         if fault is None:
             return False
         if fault.kind == "lost_reply":
@@ -827,6 +832,8 @@ def _answer(books: Mapping[str, FakeSpreadsheet], method: str, raw_path: str,
     if book is None:
         return not_found
     if not book.shared:
+        return FAULT_BODIES["403"]
+    if not book.writable and method in ("POST", "PUT"):
         return FAULT_BODIES["403"]
     q = {k: v[-1] for k, v in query.items()}
     try:
