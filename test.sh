@@ -4,10 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup_env.sh
-if [ ! -x /usr/bin/chromium ]; then
+# Browser tests use Debian's chromium (Playwright cannot download browsers here) and an emoji
+# font so that page icons render in screenshots.
+if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Instalando chromium (Debian) para las pruebas en navegador…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Instalando chromium y fuentes (Debian) para las pruebas en navegador…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
   else
     echo "Aviso: falta /usr/bin/chromium; las pruebas en navegador se saltearán (instale el paquete chromium)." >&2
   fi

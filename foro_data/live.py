@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable
 
+from . import sanity
 from .snapshot import Snapshot
 from .sources import cache
 from .sources.base import RawWorkbook, Source, SourceError
@@ -41,6 +42,7 @@ MAX_BACKOFF_S = 300.0
 FIRST_READ_WAIT_S = 60.0  # bound on how long a caller with nothing to show waits for the first read
 FRESH_WAIT_S = 2.0  # how long the viewer who started a read waits for it before showing the last one
 CACHED_REASON = "Mostrando la última lectura guardada; la fuente todavía no respondió."
+CONTENT_CODE = "contenido"  # SourceError.code when the Sheet answered but lost a tab (sanity)
 UNEXPECTED_REASON = "Error inesperado al leer la fuente (detalle en el registro del servidor)."
 
 Builder = Callable[[RawWorkbook, str, str, datetime], Snapshot]
@@ -211,6 +213,9 @@ class LiveFeed:
         try:
             raw = self.source.read()
             snapshot = self._build(raw, self.source.tipo, self.source.descripcion, leido_en)
+            lost = sanity.lost_since(self._good, snapshot) if self._good is not None else None
+            if lost:  # the Sheet answered but lost a tab or its headers: not data, a failure
+                snapshot, error = None, SourceError(lost, CONTENT_CODE)
         except SourceError as e:
             error = e
         except Exception:  # never let a bug in reading or cleaning reach a viewer
@@ -232,8 +237,9 @@ class LiveFeed:
                 assert error is not None
                 self._failures += 1
                 self._last_error, self._last_error_code = error.reason, error.code
-                delay = backoff_delay(self.interval_s, self._failures, error.retry_after, self._rng,
-                                      self._max_backoff_s)
+                # A Sheet that answers with broken content is not overloaded: look again next interval.
+                delay = self.interval_s if error.code == CONTENT_CODE else backoff_delay(
+                    self.interval_s, self._failures, error.retry_after, self._rng, self._max_backoff_s)
                 # Retry-After counts from the answer, the back-off from the start of the attempt.
                 self._next_at = max(self._next_at, started + delay, self._clock() + (error.retry_after or 0.0))
                 if self._good is not None:

@@ -6,12 +6,11 @@ import streamlit as st
 from foro_data import metrics
 from ui import components as c
 from ui.frame import Ctx, live_page
-from ui.mapdata import burbujas
 
 
 def screen(ctx: Ctx) -> None:
     st.title(ctx.t("mapa.titulo"))
-    puntos, sin_ubicar = burbujas(ctx.snap, ctx.as_of)
+    puntos, sin_ubicar = metrics.por_lugar(ctx.snap, ctx.as_of)
     # Partners and the public see "<3" for small places, as in every aggregate view.
     suprimir = ctx.role != "organizacion"
     c.city_map(ctx, puntos, suprimir)
@@ -22,10 +21,12 @@ def screen(ctx: Ctx) -> None:
                     [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")], key="por-pais")
     if sin_ubicar:
         with st.expander(ctx.t("mapa.sin_ubicar", n=len(sin_ubicar))):
-            c.dataframe(
-                [(u.entrada, metrics.suprimir(u.inscriptos) if suprimir else u.inscriptos) for u in sin_ubicar],
-                [ctx.t("col.ciudad"), ctx.t("col.inscriptos")], key="sin-ubicar",
-            )
+            if suprimir:
+                c.dataframe([(u.entrada, metrics.suprimir(u.inscriptos)) for u in sin_ubicar],
+                            [ctx.t("col.ciudad"), ctx.t("col.inscriptos")], key="sin-ubicar")
+            else:  # organisers also get the Inscripciones rows, to fix the city in the Sheet
+                c.dataframe([(u.entrada, u.inscriptos, ", ".join(map(str, u.filas))) for u in sin_ubicar],
+                            [ctx.t("col.ciudad"), ctx.t("col.inscriptos"), ctx.t("col.filas")], key="sin-ubicar")
 
 
 live_page("mapa", screen)

@@ -5,7 +5,7 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import html
 import re
@@ -145,8 +145,10 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
 
 # --- Salas (phones) -------------------------------------------------------------------------------
 
-def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int) -> None:
-    """One room on a phone. The card keeps space at its foot for +1/−1 tally buttons (venue writes)."""
+def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int,
+              acciones: Callable[[metrics.OcupacionSala], None] | None = None) -> None:
+    """One room on a phone. ``acciones`` draws at the card's foot: the slot for the +1/−1 tally
+    buttons and headcount entry of the venue-writes work (nothing is drawn there yet)."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
         st.markdown(f"### {LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}")
         occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
@@ -169,6 +171,8 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         if despues:
             st.markdown(despues)
         st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
+        if acciones is not None:
+            acciones(o)
 
 
 # --- Mapa ----------------------------------------------------------------------------------------

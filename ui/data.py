@@ -14,7 +14,6 @@ import streamlit as st
 from foro_data.config import Config, config_path, load_config
 from foro_data.live import LiveFeed
 from foro_data.snapshot import Snapshot
-from foro_data.sources import open_source, source_identity
 
 # Session-state keys shared with the sidebar controls and read by tests.
 AS_OF_CHOSEN = "hora_elegida"  # a datetime chosen by an organiser, or absent for "now"
@@ -43,8 +42,8 @@ def _cache_key(cfg: Config) -> str:
 
 @st.cache_resource(show_spinner=False)
 def _feed(cache_key: str, _cfg: Config) -> LiveFeed:
-    # The feed's own key names the last-good cache file on disk: one per data source.
-    return LiveFeed(open_source(_cfg), _cfg.refresco_segundos, source_identity(_cfg))
+    # The feed names its last-good cache file on disk: one per data source (none for the demo).
+    return LiveFeed.from_config(_cfg)
 
 
 def feed(cfg: Config) -> LiveFeed:

@@ -175,7 +175,9 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     if ses.kiosk and gate.rotation_seconds():
         _rotation(page_id, ses.role, gate.rotation_seconds())
 
-    @st.fragment(run_every=cfg.refresco_segundos if refresh else None)
+    # Poll a little slower than the feed's interval: a poll that arrives a hair early would find
+    # no read due and leave this viewer a whole interval behind.
+    @st.fragment(run_every=data.feed(cfg).poll_every_s if refresh else None)
     def _live() -> None:
         snap = _safe_snapshot(cfg, lang)
         if snap is None:

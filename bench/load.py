@@ -1,0 +1,469 @@
+"""Load and soak: a real ``streamlit run dashboard.py`` read by simulated viewers, against the fake Sheet.
+
+    .venv/bin/python bench/load.py --quick            # 1, 50 and 200 viewers, under 2 minutes
+    .venv/bin/python bench/load.py                    # full: longer windows per step
+    .venv/bin/python bench/load.py --soak --quick     # a forum day in ~3 minutes (CI)
+    .venv/bin/python bench/load.py --soak             # a forum day in 30 minutes
+
+Each viewer is a browser-less client speaking Streamlit's own websocket protocol, as the frontend
+does: it opens ``/_stcore/stream``, asks for a run of the big screen (``?kiosk=1``), and then,
+like the browser, re-runs the live fragment every time the server's ``auto_rerun`` message says.
+So every viewer is a real session on the server, with its own script runs.
+
+Measured in one run, per step (1, 50, 200 viewers): Sheet reads per minute (the fake server's own
+log: must stay one per refresh interval), server CPU (% of one core) and memory (RSS, from /proc),
+time to the first figure, and the time from a change in the Sheet (a new registration) to the new
+figure on every viewer (budget: refresh interval + 5 s). Only 127.0.0.1 is used.
+
+The soak replays an 8-hour forum day at high speed: check-ins are appended to the Sheet as the
+simulated clock runs, viewers connect and disconnect all the time, the server's RSS is sampled,
+and the slope of RSS over the second half of the run is reported (MB per hour).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import websockets  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet  # noqa: E402
+from tests.reliability.conftest import streamlit_app  # noqa: E402
+from tests.sheets_fixtures import forum_tabs  # noqa: E402
+
+LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+PAGE_SIZE_MB = 1 / 1024  # VmRSS is in kB
+
+
+# --- the server process, from /proc (psutil is not a dependency) ------------------------------
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * PAGE_SIZE_MB
+    return float("nan")
+
+
+def cpu_seconds(pid: int) -> float:
+    # Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+    rest = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(rest[11]) + int(rest[12])) / CLK_TCK
+
+
+def threads(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Threads:"):
+            return int(line.split()[1])
+    return 0
+
+
+# --- one simulated viewer ---------------------------------------------------------------------
+
+
+@dataclass
+class Viewer:
+    """A browser-less Streamlit client on the big screen."""
+
+    http_url: str
+    query: str = "kiosk=1"
+    figure: int | None = None
+    first_figure_s: float | None = None
+    seen: dict[int, float] = field(default_factory=dict)  # figure value -> first time seen (monotonic)
+    runs: int = 0
+    errors: list[str] = field(default_factory=list)
+    _page_hash: str = ""
+    _ws: Any = None
+    _timers: dict[str, asyncio.Task] = field(default_factory=dict)
+
+    def _rerun(self, fragment_id: str = "") -> bytes:
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.query_string = self.query
+        cs.page_script_hash = self._page_hash
+        if fragment_id:
+            cs.fragment_id = fragment_id
+            cs.is_auto_rerun = True
+        cs.context_info.timezone = "America/Argentina/Mendoza"
+        cs.context_info.locale = "es-AR"
+        cs.context_info.url = f"{self.http_url}/?{self.query}"
+        return msg.SerializeToString()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        ws_url = self.http_url.replace("http://", "ws://") + "/_stcore/stream"
+        t0 = time.monotonic()
+        try:
+            async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
+                                          ping_interval=None) as ws:
+                self._ws = ws
+                await ws.send(self._rerun())
+                reader = asyncio.create_task(self._read(ws, t0))
+                await stop.wait()
+                reader.cancel()
+        except Exception as e:  # noqa: BLE001 - a benchmark reports, it does not crash
+            self.errors.append(f"{type(e).__name__}: {e}")
+        finally:
+            for task in self._timers.values():
+                task.cancel()
+
+    async def _read(self, ws: Any, t0: float) -> None:
+        try:
+            async for data in ws:
+                msg = ForwardMsg()
+                msg.ParseFromString(data)
+                kind = msg.WhichOneof("type")
+                if kind == "new_session":
+                    self._page_hash = msg.new_session.page_script_hash or self._page_hash
+                elif kind == "navigation":
+                    self._page_hash = msg.navigation.page_script_hash or self._page_hash
+                elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                    el = msg.delta.new_element
+                    if el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
+                        try:
+                            value = int(el.metric.body.replace(".", ""))
+                        except ValueError:
+                            continue
+                        now = time.monotonic()
+                        self.figure = value
+                        self.seen.setdefault(value, now)
+                        if self.first_figure_s is None:
+                            self.first_figure_s = now - t0
+                elif kind == "auto_rerun":
+                    fid, every = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
+                    if fid not in self._timers:
+                        self._timers[fid] = asyncio.create_task(self._tick(ws, fid, every))
+                elif kind == "stop_auto_rerun":
+                    for task in self._timers.values():
+                        task.cancel()
+                    self._timers.clear()
+                elif kind == "script_finished":
+                    self.runs += 1
+        except asyncio.CancelledError:
+            raise
+        except Exception as e:  # noqa: BLE001
+            self.errors.append(f"{type(e).__name__}: {e}")
+
+    async def _tick(self, ws: Any, fragment_id: str, every: float) -> None:
+        # The frontend's setInterval: a fragment rerun every ``every`` seconds.
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await ws.send(self._rerun(fragment_id))
+            except Exception:  # noqa: BLE001 - the socket closed: the viewer left
+                return
+
+
+# --- the Sheet --------------------------------------------------------------------------------
+
+
+def add_registration(fake: FakeSheetsServer, n: int) -> None:
+    with fake._lock:
+        sheet = fake.book().sheet("Inscripciones")
+        header = [str(h) for h in sheet.rows[0]]
+        row: list[Any] = [None] * len(header)
+        for k, v in {"Nombre": f"Carga{n}", "Apellido": f"Prueba{n}", "Dirección de correo electrónico": f"carga{n}@ejemplo.org",
+                     "Ciudad": "Mendoza", "País": "Argentina"}.items():
+            row[header.index(k)] = v
+        sheet.rows.append(row)
+        sheet.fit_grid()
+
+
+def add_scan(fake: FakeSheetsServer, when: datetime, who: int, exit_: bool) -> None:
+    with fake._lock:
+        sheet = fake.book().sheet("Acreditaciones")
+        sheet.rows.append([when, f"persona{who}@ejemplo.org", "Acreditación", "salida" if exit_ else "entrada"])
+        sheet.fit_grid()
+
+
+# --- load ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    viewers: int
+    connected: int
+    first_figure_p50_s: float
+    first_figure_max_s: float
+    sheet_reads_per_min: float
+    expected_reads_per_min: float
+    cpu_pct: float
+    rss_mb: float
+    rss_max_mb: float
+    change_p50_s: float
+    change_p95_s: float
+    change_max_s: float
+    within_budget: int
+    budget_s: float
+    runs_per_s: float
+    errors: int
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, refresh_s: float, change_no: int,
+                    ramp_s: float) -> Step:
+    pid = app.process.pid
+    stop = asyncio.Event()
+    viewers = [Viewer(app.url) for _ in range(n)]
+    tasks = []
+    for i, v in enumerate(viewers):
+        tasks.append(asyncio.create_task(v.run(stop)))
+        if n > 1:
+            await asyncio.sleep(ramp_s / n)
+    # Everyone has a figure (or gave up).
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and any(v.figure is None and not v.errors for v in viewers):
+        await asyncio.sleep(0.2)
+    await asyncio.sleep(refresh_s)  # settle: every viewer's fragment timer is running
+
+    # The measured window: reads, CPU, memory, and one change in the Sheet half-way.
+    fake_reads0 = fake.count("batchGet")
+    cpu0, t0 = cpu_seconds(pid), time.monotonic()
+    runs0 = sum(v.runs for v in viewers)
+    rss = [rss_mb(pid)]
+    changed_at = None
+    before = max((v.figure or 0) for v in viewers)
+    want = before + 1
+    while time.monotonic() - t0 < window_s:
+        await asyncio.sleep(1.0)
+        rss.append(rss_mb(pid))
+        if changed_at is None and time.monotonic() - t0 >= min(window_s / 3, window_s - (refresh_s + 6)):
+            add_registration(fake, change_no)
+            changed_at = time.monotonic()
+    # Let the change reach everyone (bounded) before reading the clocks.
+    deadline = time.monotonic() + refresh_s + 20
+    while time.monotonic() < deadline and any(want not in v.seen for v in viewers if not v.errors):
+        await asyncio.sleep(0.2)
+        rss.append(rss_mb(pid))
+    elapsed = time.monotonic() - t0
+    cpu = (cpu_seconds(pid) - cpu0) / elapsed * 100
+    reads = fake.count("batchGet") - fake_reads0
+    runs = sum(v.runs for v in viewers) - runs0
+    assert changed_at is not None
+    lat = [v.seen[want] - changed_at for v in viewers if want in v.seen]
+    budget = refresh_s + 5
+    stop.set()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    await asyncio.sleep(2)  # sessions close on the server
+    firsts = [v.first_figure_s for v in viewers if v.first_figure_s is not None]
+    return Step(
+        viewers=n, connected=len(firsts), first_figure_p50_s=statistics.median(firsts) if firsts else float("nan"),
+        first_figure_max_s=max(firsts) if firsts else float("nan"),
+        sheet_reads_per_min=reads / elapsed * 60, expected_reads_per_min=60 / refresh_s,
+        cpu_pct=cpu, rss_mb=statistics.median(rss), rss_max_mb=max(rss),
+        change_p50_s=pct(lat, 0.5), change_p95_s=pct(lat, 0.95), change_max_s=max(lat) if lat else float("nan"),
+        within_budget=sum(1 for x in lat if x <= budget), budget_s=budget, runs_per_s=runs / elapsed,
+        errors=sum(1 for v in viewers if v.errors),
+    )
+
+
+def print_steps(steps: list[Step]) -> None:
+    print()
+    print("| espectadores | conectados | 1ª cifra p50 / máx (s) | lecturas de la planilla por min (esperado) | CPU servidor (% de un núcleo) "
+          "| RSS mediana / máx (MB) | cambio → pantalla p50 / p95 / máx (s) | dentro del presupuesto | corridas/s | errores |")
+    print("|---:|---:|---|---|---:|---|---|---|---:|---:|")
+    for s in steps:
+        print(f"| {s.viewers} | {s.connected} | {s.first_figure_p50_s:.1f} / {s.first_figure_max_s:.1f} "
+              f"| {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.cpu_pct:.0f} "
+              f"| {s.rss_mb:.0f} / {s.rss_max_mb:.0f} | {s.change_p50_s:.1f} / {s.change_p95_s:.1f} / {s.change_max_s:.1f} "
+              f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.errors} |")
+
+
+async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int) -> list[Step]:
+    with FakeSheetsServer() as fake:
+        fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
+        with streamlit_app(fake, refresh_s=refresh_s) as app:
+            print(f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
+                  f"{n_personas} inscripciones; refresco {refresh_s} s", flush=True)
+            # Warm the server (first run imports pandas, plotly...) outside the measurement.
+            warm = asyncio.Event()
+            v = Viewer(app.url)
+            task = asyncio.create_task(v.run(warm))
+            t = time.monotonic()
+            while v.figure is None and not v.errors and time.monotonic() - t < 90:
+                await asyncio.sleep(0.2)
+            warm.set()
+            await task
+            if v.errors or v.figure is None:
+                raise SystemExit(f"el servidor no mostró cifras: {v.errors}\n{app.log_text()[-3000:]}")
+            steps = []
+            for i, n in enumerate(counts):
+                step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s)
+                steps.append(step)
+                print_steps([step])
+            tracebacks = app.log_text().count("Traceback")
+            print(f"\nTracebacks en el registro del servidor: {tracebacks}")
+            return steps
+
+
+# --- soak ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Soak:
+    real_s: float
+    simulated_h: float
+    sessions_opened: int
+    concurrent: int
+    scans_added: int
+    rss_start_mb: float
+    rss_end_mb: float
+    rss_max_mb: float
+    slope_mb_per_h: float  # over the second half, per real hour
+    slope_mb_per_100_sessions: float
+    threads_start: int
+    threads_end: int
+    sheet_reads_per_min: float
+    errors: int
+
+
+def slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of (x, y)."""
+    n = len(points)
+    if n < 2:
+        return float("nan")
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else float("nan")
+
+
+async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: int, seed: int = 7) -> Soak:
+    rng = random.Random(seed)
+    day = datetime(2025, 6, 19, 8, 0)
+    sim_s = 8 * 3600
+    with FakeSheetsServer() as fake:
+        tabs = forum_tabs(n_personas)
+        tabs["Acreditaciones"] = tabs["Acreditaciones"][:1]  # the day starts with nobody in
+        fake.add(FakeSpreadsheet.from_tabs(tabs))
+        with streamlit_app(fake, refresh_s=refresh_s) as app:
+            pid = app.process.pid
+            print(f"servidor: {app.url} (pid {pid}); un día de 8 h en {real_s:.0f} s; {concurrent} espectadores a la vez",
+                  flush=True)
+            # Scans of the day: each person arrives once, some leave; in simulated-time order.
+            plan: list[tuple[float, int, bool]] = []
+            for i in range(n_personas):
+                if rng.random() < 0.85:
+                    arrive = rng.uniform(0, 0.6) * sim_s
+                    plan.append((arrive, i, False))
+                    if rng.random() < 0.5:
+                        plan.append((rng.uniform(arrive, sim_s), i, True))
+            plan.sort()
+            sessions: list[tuple[asyncio.Task, asyncio.Event, Viewer]] = []
+            opened = 0
+            errors = 0
+            samples: list[tuple[float, float, int]] = []  # (real s, rss MB, sessions opened)
+            t0 = time.monotonic()
+            reads0 = fake.count("batchGet")
+            threads0 = threads(pid)
+            next_sample = 0.0
+            k = 0
+            while (elapsed := time.monotonic() - t0) < real_s:
+                sim_now = elapsed / real_s * sim_s
+                while k < len(plan) and plan[k][0] <= sim_now:
+                    at, who, leaving = plan[k]
+                    add_scan(fake, day + timedelta(seconds=at), who, leaving)
+                    k += 1
+                # Churn: sessions live 10-60 s of real time, then leave; the pool is refilled.
+                alive = []
+                for task, stop, v in sessions:
+                    if task.done():
+                        errors += bool(v.errors)
+                        continue
+                    alive.append((task, stop, v))
+                sessions = alive
+                if sessions and rng.random() < 0.3:
+                    rng.choice(sessions)[1].set()
+                while len(sessions) < concurrent:
+                    stop, v = asyncio.Event(), Viewer(app.url)
+                    sessions.append((asyncio.create_task(v.run(stop)), stop, v))
+                    opened += 1
+                if elapsed >= next_sample:
+                    samples.append((elapsed, rss_mb(pid), opened))
+                    next_sample += 5.0
+                await asyncio.sleep(0.5)
+            for _, stop, _ in sessions:
+                stop.set()
+            await asyncio.gather(*(t for t, _, _ in sessions), return_exceptions=True)
+            errors += sum(bool(v.errors) for _, _, v in sessions)
+            await asyncio.sleep(3)
+            samples.append((time.monotonic() - t0, rss_mb(pid), opened))
+            half = [s for s in samples if s[0] >= real_s / 2]
+            per_s = slope([(x, y) for x, y, _ in half])
+            per_session = slope([(n, y) for _, y, n in half])
+            reads = fake.count("batchGet") - reads0
+            return Soak(
+                real_s=real_s, simulated_h=8.0, sessions_opened=opened, concurrent=concurrent, scans_added=k,
+                rss_start_mb=samples[0][1], rss_end_mb=samples[-1][1], rss_max_mb=max(y for _, y, _ in samples),
+                slope_mb_per_h=per_s * 3600, slope_mb_per_100_sessions=per_session * 100,
+                threads_start=threads0, threads_end=threads(pid),
+                sheet_reads_per_min=reads / (time.monotonic() - t0) * 60, errors=errors,
+            )
+
+
+def print_soak(s: Soak) -> None:
+    print()
+    print("| duración real | día simulado | sesiones abiertas | a la vez | escaneos agregados | RSS inicio / fin / máx (MB) "
+          "| pendiente 2ª mitad (MB/h real) | MB por 100 sesiones | hilos inicio / fin | lecturas/min | errores |")
+    print("|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|")
+    print(f"| {s.real_s:.0f} s | {s.simulated_h:.0f} h | {s.sessions_opened} | {s.concurrent} | {s.scans_added} "
+          f"| {s.rss_start_mb:.0f} / {s.rss_end_mb:.0f} / {s.rss_max_mb:.0f} | {s.slope_mb_per_h:+.1f} "
+          f"| {s.slope_mb_per_100_sessions:+.2f} | {s.threads_start} / {s.threads_end} | {s.sheet_reads_per_min:.1f} | {s.errors} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="modo rápido (CI): menos de 2 minutos (carga) o 3 (aguante)")
+    ap.add_argument("--soak", action="store_true", help="prueba de aguante: un día de foro acelerado")
+    ap.add_argument("--viewers", type=int, nargs="*", default=[1, 50, 200], help="espectadores por paso (carga)")
+    ap.add_argument("--window", type=float, help="segundos medidos por paso (carga)")
+    ap.add_argument("--duration", type=float, help="segundos reales del día acelerado (aguante)")
+    ap.add_argument("--concurrent", type=int, default=30, help="espectadores a la vez (aguante)")
+    ap.add_argument("--refresh", type=int, default=5, help="refresco_segundos de la app (mínimo 5)")
+    ap.add_argument("--personas", type=int, default=450, help="inscripciones en la planilla simulada")
+    ap.add_argument("--json", type=Path, help="además, escribir los resultados en este archivo")
+    args = ap.parse_args(argv)
+    if args.soak:
+        duration = args.duration or (150.0 if args.quick else 1800.0)
+        result: Any = asyncio.run(run_soak(duration, args.concurrent, args.refresh, args.personas))
+        print_soak(result)
+        out = asdict(result)
+        ok = result.errors == 0
+    else:
+        window = args.window or (20.0 if args.quick else 60.0)
+        steps = asyncio.run(run_load(args.viewers, window, args.refresh, ramp_s=5.0 if args.quick else 15.0,
+                                     n_personas=args.personas))
+        print("\nResumen:")
+        print_steps(steps)
+        out = [asdict(s) for s in steps]
+        # Reads must stay at one per interval whatever the number of viewers (10 % slack for the window edges).
+        ok = all(s.sheet_reads_per_min <= s.expected_reads_per_min * 1.1 + 1 and s.errors == 0 for s in steps)
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
+    print("\nResultado:", "dentro de lo esperado" if ok else "FUERA DE LO ESPERADO")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

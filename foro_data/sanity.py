@@ -1,0 +1,34 @@
+"""Whether a read that answered lost what the last good one had: a tab, or the headers of a tab.
+
+A Sheet emptied by mistake or a renamed header still answers 200, and cleaning turns it into a
+valid Snapshot with zero people. On the big screen that reads as "everyone left"; ``LiveFeed``
+treats it as a failed read instead (keep the last good figures, say why), as DESIGN asks for "a
+renamed or missing tab, a mangled header". Only a loss counts: a workbook broken from the first
+read is shown as it is, and Calidad de datos lists its Problems.
+"""
+
+from __future__ import annotations
+
+from .snapshot import Snapshot
+
+# Problems that make a whole tab unusable (clean reports every row of it as well).
+_TAB_BREAKING = ("columna_faltante", "pestana_faltante")
+
+
+def usable_tabs(snap: Snapshot) -> list[str]:
+    """Tabs found and readable, in the contract's order."""
+    broken = {p.tab for p in snap.problems if p.kind in _TAB_BREAKING}
+    return [r.tab for r in snap.tabs if r.found_as is not None and r.tab not in broken]
+
+
+def lost_since(previous: Snapshot, new: Snapshot) -> str | None:
+    """A Spanish sentence naming the first tab ``previous`` could read and ``new`` cannot, else None."""
+    now = set(usable_tabs(new))
+    lost = [t for t in usable_tabs(previous) if t not in now]
+    if not lost:
+        return None
+    tab = lost[0]
+    detail = next((p.reason for p in new.problems if p.tab == tab and p.kind in _TAB_BREAKING),
+                  f"Ya no se encuentra la pestaña «{tab}».")
+    return (f"La planilla respondió, pero la pestaña {tab} ya no se puede leer: {detail} "
+            "Se muestran las cifras anteriores hasta que se corrija.")
