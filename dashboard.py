@@ -17,11 +17,12 @@ PAGES = {
     "salas": ("pages/salas.py", "🚪", "salas"),
     "mapa": ("pages/mapa.py", "🗺️", "mapa"),
     "socios": ("pages/socios.py", "🤝", "socios"),
+    "acreditacion": ("pages/acreditacion.py", "🪪", "acreditacion"),
     "apoyos": ("pages/apoyos.py", "✈️", "apoyos"),
     "personas": ("pages/personas.py", "👥", "personas"),
     "calidad": ("pages/calidad.py", "🩺", "calidad"),
 }
-ORGANISERS_ONLY = {"apoyos", "personas", "calidad"}
+ORGANISERS_ONLY = {"acreditacion", "apoyos", "personas", "calidad"}
 
 lang = gate.lang()
 kiosk = gate.kiosk()

@@ -14,7 +14,7 @@ ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios", "publico")
 PASSCODE_ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios")
 
 # Page ids, in navigation order. "mapa" only appears when the page file exists.
-PAGES: tuple[str, ...] = ("en_vivo", "salas", "mapa", "socios", "apoyos", "personas", "calidad")
+PAGES: tuple[str, ...] = ("en_vivo", "salas", "mapa", "socios", "acreditacion", "apoyos", "personas", "calidad")
 
 # Pages with no personal data at all: counts, rooms, the map. What "publico" sees, and all that
 # opens when a real source has no passcodes configured (fail closed).
@@ -22,7 +22,7 @@ AGGREGATE_PAGES: frozenset[str] = frozenset({"en_vivo", "salas", "mapa"})
 
 PAGES_BY_ROLE: dict[str, frozenset[str]] = {
     "organizacion": frozenset(PAGES),
-    # Coordinators get the room tallies (writes arrive later); no personal data.
+    # Coordinators write the room tallies on Salas (can_write below); no personal data.
     "coordinacion": AGGREGATE_PAGES,
     # Partners: aggregates plus their suppressed summary and downloads.
     "socios": AGGREGATE_PAGES | {"socios"},
@@ -30,7 +30,7 @@ PAGES_BY_ROLE: dict[str, frozenset[str]] = {
 }
 
 # Pages that show names, e-mails or documents (DESIGN: Personas, Acreditación, Apoyos only).
-PERSONAL_DATA_PAGES: frozenset[str] = frozenset({"personas", "apoyos"})
+PERSONAL_DATA_PAGES: frozenset[str] = frozenset({"personas", "acreditacion", "apoyos"})
 
 
 @dataclass(frozen=True)
