@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import zipfile
 import io
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ def _read_xlsx(path: Path) -> RawWorkbook:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as e:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
         raise SourceError(f"No se pudo abrir el libro {path.name}: {e}.", "archivo") from None
     try:
         tabs: dict[str, list[list[Cell]]] = {}
@@ -45,6 +46,17 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def _delimiter(text: str) -> str:
+    """The separator of the header line: spreadsheets in es-AR save CSV with ";" (the decimal
+    comma is taken), elsewhere with ","; exports from other tools use tabs.
+
+    >>> _delimiter("Nombre;Apellido;Monto\\n"), _delimiter("a,b\\tc,d"), _delimiter("sola")
+    (';', ',', ',')
+    """
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
 def _read_csv_folder(path: Path) -> RawWorkbook:
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
     if not files:
@@ -52,12 +64,7 @@ def _read_csv_folder(path: Path) -> RawWorkbook:
     tabs: dict[str, list[list[Cell]]] = {}
     for f in files:
         text = _decode(f.read_bytes())
-        sample = text[:4096]
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        tabs[f.stem] = [_trim(list(r)) for r in csv.reader(io.StringIO(text), dialect)]
+        tabs[f.stem] = [_trim(list(r)) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     return RawWorkbook(tabs=tabs)
 
 
