@@ -96,6 +96,16 @@ def may_open(role: str, page: str) -> bool:
     return page in PAGES_BY_ROLE.get(role, PAGES_BY_ROLE["publico"])
 
 
+def sees_small_numbers(role: str) -> bool:
+    """Only organisers see counts of 1 or 2 people; every other view shows "<3" (DESIGN: partner
+    summary), so that a small city or group cannot point at a person.
+
+    >>> sees_small_numbers("organizacion"), sees_small_numbers("socios"), sees_small_numbers("publico")
+    (True, False, False)
+    """
+    return role == "organizacion"
+
+
 def may_downgrade(current: str, target: str) -> bool:
     """A session may always look at the app with fewer rights ("ver como"), never with more."""
     if current not in ROLES or target not in ROLES:

@@ -3,7 +3,7 @@ share already accredited; places that could not be located are listed."""
 
 import streamlit as st
 
-from foro_data import metrics
+from foro_data import access, metrics
 from ui import components as c
 from ui.frame import Ctx, live_page
 
@@ -11,8 +11,7 @@ from ui.frame import Ctx, live_page
 def screen(ctx: Ctx) -> None:
     st.title(ctx.t("mapa.titulo"))
     puntos, sin_ubicar = metrics.por_lugar(ctx.snap, ctx.as_of)
-    # Partners and the public see "<3" for small places, as in every aggregate view.
-    suprimir = ctx.role != "organizacion"
+    suprimir = not access.sees_small_numbers(ctx.role)
     c.city_map(ctx, puntos, suprimir)
     with st.expander(ctx.t("socios.por_pais")):
         filas = (metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
