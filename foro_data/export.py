@@ -62,6 +62,22 @@ def _sheet_title(titulo: str, used: set[str]) -> str:
     return name
 
 
+def _no_control(text: str) -> str:
+    """Control characters (a pasted soft line break is \\x0b) are not allowed in XLSX: openpyxl
+    refuses the whole file. They become spaces.
+
+    >>> _no_control("a\\x0bb")
+    'a b'
+    """
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub(" ", text)
+
+
+def _xlsx_text(value: Value) -> Value:
+    return neutralise(_no_control(value) if isinstance(value, str) else value)
+
+
 def to_xlsx(tablas: Sequence[Tabla]) -> bytes:
     """One sheet per table. Text cells are written as strings, never as formulas."""
     from openpyxl import Workbook
@@ -70,10 +86,10 @@ def to_xlsx(tablas: Sequence[Tabla]) -> bytes:
     wb.remove(wb.active)
     used: set[str] = set()
     for tabla in tablas:
-        ws = wb.create_sheet(_sheet_title(tabla.titulo, used))
-        ws.append([neutralise(h) for h in tabla.encabezados])
+        ws = wb.create_sheet(_sheet_title(_no_control(tabla.titulo), used))
+        ws.append([_xlsx_text(h) for h in tabla.encabezados])
         for fila in tabla.filas:
-            ws.append([neutralise(v) for v in fila])
+            ws.append([_xlsx_text(v) for v in fila])
         # openpyxl treats any str starting with "=" as a formula; neutralise() already prefixed
         # those, and forcing the data type keeps it that way whatever the cell holds.
         for row in ws.iter_rows():

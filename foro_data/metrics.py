@@ -136,11 +136,15 @@ def curva_llegadas(snap: Snapshot, as_of: datetime, minutos: int = 15) -> list[F
     """Accreditations (first entrada of registered people) per slot and cumulative, event time.
 
     Slots run from the start of the forum day (or the first accreditation, if earlier) to the slot
-    containing as_of. Walk-ins are not in the curve: they are shown separately.
+    containing as_of, at most to the end of the day. Walk-ins are not in the curve: they are shown
+    separately.
     """
     tz = snap.tz
     times = _timeline(snap).entry_times
-    start, _ = dia_del_foro(snap)
+    start, day_end = dia_del_foro(snap)
+    # After the day (a rehearsal on another date, a look the week after) the curve is the whole
+    # day, not one slot per quarter hour since then: a year later that was 35,000 bars per rerun.
+    as_of = min(as_of, day_end)
     if times and times[0] < start:
         first = times[0].astimezone(tz)
         start = first.replace(minute=first.minute - first.minute % minutos, second=0, microsecond=0)

@@ -1,16 +1,32 @@
-"""Salas: one card per room for coordinators on their phones; ``?sala=`` pins one room."""
+"""Salas: one card per room for coordinators on their phones; ``?sala=`` pins one room; coordinators count at the door."""
 
 import streamlit as st
 
 from foro_data import metrics
 from foro_data.schema import fold
 from ui import components as c
+from ui import venue
 from ui.frame import Ctx, live_page
 from ui.trend import since_last_refresh
 
 
 def screen(ctx: Ctx) -> None:
     salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
+    # Tally buttons only where this viewer may write; otherwise one sentence says why.
+    puesto = venue.puesto(ctx, "conteo")
+    acciones = None
+    if not ctx.kiosk and ctx.role in ("coordinacion", "organizacion"):
+        if puesto.puede:
+            venue.style_venue()
+            venue.show_flash()
+            ops = venue.shown_ops(ctx, puesto.writer)
+            salas = venue.with_pending(salas, ops)  # the taps show at once, before the Sheet has them
+            nombre = venue.coordinator_name(ctx)
+            venue.estado_envio(ctx, puesto.writer)
+            if nombre:
+                acciones = lambda o: venue.tally_controls(ctx, puesto, o, ops, nombre)  # noqa: E731
+        else:
+            venue.explain(ctx, puesto)
     cambios = since_last_refresh(ctx, salas)
     pinned = st.query_params.get("sala", "")
     shown = [o for o in salas if fold(o.sala) == fold(pinned)] if pinned else salas
@@ -26,7 +42,7 @@ def screen(ctx: Ctx) -> None:
     for start in range(0, len(shown), per_row):
         for col, o in zip(st.columns(per_row), shown[start:start + per_row]):
             with col:
-                c.room_card(ctx, o, cambios.get(o.sala), shown.index(o))
+                c.room_card(ctx, o, cambios.get(o.sala), shown.index(o), acciones=acciones)
     if pinned and len(shown) == 1 and not ctx.kiosk:
         if st.button(ctx.t("salas.todas"), width="stretch"):
             del st.query_params["sala"]

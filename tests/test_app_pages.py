@@ -18,6 +18,7 @@ DASHBOARD = str(ROOT / "dashboard.py")
 PAGE_FILES = {
     "en_vivo": "pages/en_vivo.py", "salas": "pages/salas.py", "mapa": "pages/mapa.py", "socios": "pages/socios.py",
     "apoyos": "pages/apoyos.py", "personas": "pages/personas.py", "calidad": "pages/calidad.py",
+    "acreditacion": "pages/acreditacion.py",
 }
 EXISTING = [p for p in access.PAGES if (ROOT / PAGE_FILES[p]).exists()]
 ROLES = access.ROLES

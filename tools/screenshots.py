@@ -1,11 +1,16 @@
 """Screenshots of every page on demo data, at 390×844 (phone) and 1920×1080 (big screen).
 
     .venv/bin/python tools/screenshots.py [--pages en_vivo salas] [--out screenshots]
+    .venv/bin/python tools/screenshots.py --planilla-falsa   # writing from the venue, on the fake Sheet
 
 Starts its own ``streamlit run dashboard.py`` on a free port with demo data, opens each page in
 Debian's chromium through Playwright, waits for the figures and for the run to finish, checks that
 no error box is shown and that no request left 127.0.0.1, and writes
 ``screenshots/<page>-<width>x<height>.png``. The browser tests (tests/e2e) use the same routine.
+
+With ``--planilla-falsa`` it instead starts the local fake Sheets server (tests/fake_sheets) and
+photographs the two screens that write: a coordinator's room with its tally buttons and the
+accreditation desk after accrediting someone (``*-conteo.png``, ``*-mesa.png``).
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "personas": ("/personas", "", '[data-testid="stDataFrame"]'),
     "calidad": ("/calidad", "", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
     "mapa": ("/mapa", "", '[data-testid="stPlotlyChart"]'),
+    "acreditacion": ("/acreditacion", "", '.st-key-foro-buscar input'),
 }
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
 
@@ -64,13 +70,15 @@ class Server:
 
 
 @contextmanager
-def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0):
-    """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data; stopped on exit."""
+def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, secrets_toml: str | None = None,
+                     env_extra: dict[str, str] | None = None):
+    """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
+    stopped on exit."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="foro-shots-") as tmp:
         secrets = Path(tmp) / "secrets.toml"
-        secrets.write_text(DEMO_TOML.format(inicio=demo_inicio), encoding="utf-8")
-        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"))
+        secrets.write_text(secrets_toml or DEMO_TOML.format(inicio=demo_inicio), encoding="utf-8")
+        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"), **(env_extra or {}))
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
@@ -170,15 +178,114 @@ def _wait_idle(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_timeout(1500)
 
 
+# --- writing from the venue, on the local fake Sheet --------------------------------------------
+
+@dataclass
+class FakeSheetApp:
+    url: str  # the dashboard
+    fake: object  # tests.fake_sheets.FakeSheetsServer
+    claves: dict[str, str]
+
+
+@contextmanager
+def fake_sheet_app():
+    """The fake Sheets server with the test forum workbook (writable) and a dashboard on it."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet, make_service_account
+    from tests.test_app_venue import CLAVES, secrets_toml, writable_tabs
+
+    with FakeSheetsServer() as fake:
+        fake.add(FakeSpreadsheet.from_tabs(writable_tabs()))
+        toml = secrets_toml(fake, make_service_account(fake.token_uri))
+        with streamlit_server(secrets_toml=toml, env_extra={"FORO_SHEETS_API_URL": fake.url}) as server:
+            yield FakeSheetApp(server.url, fake, dict(CLAVES))
+
+
+def venue_selector(prefix: str, text: str, room: bool = False) -> str:
+    """The CSS class Streamlit gives a widget keyed by ui.venue (``.st-key-<key>``)."""
+    from foro_data.schema import fold
+    from ui.venue import key_slug
+
+    return f".st-key-foro-{prefix}-{key_slug(fold(text) if room else text)}"
+
+
+def _new_page(b, size: tuple[int, int], height: int | None = None):
+    w, h = size
+    ctx = b.new_context(viewport={"width": w, "height": height or h}, device_scale_factor=1,
+                        is_mobile=w < 600, has_touch=w < 600, locale="es-AR")
+    return ctx, ctx.new_page()
+
+
+def tally_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, sala: str = "Plenario") -> Path:
+    """A coordinator opens their room, gives their name once and taps +1; returns the PNG."""
+    ctx, page = _new_page(b, size)
+    try:
+        page.goto(f"{app.url}/salas?clave={app.claves['coordinacion']}&sala={sala}")
+        page.wait_for_selector('.st-key-_registra_in input, [class*="st-key-foro-tally-"]', timeout=60_000)
+        if page.query_selector(".st-key-_registra_in input"):
+            page.fill(".st-key-_registra_in input", "Ana Gómez")
+            page.click(".st-key-foro-empezar button")
+        plus = venue_selector("mas", sala, room=True) + " button"
+        page.wait_for_selector(plus, timeout=60_000)
+        page.click(plus)
+        page.wait_for_function("document.body.innerText.includes('toques aún no guardados') || "
+                               "document.body.innerText.includes('Todo guardado')", timeout=30_000)
+        _wait_idle(page)
+        w, h = size
+        path = out_dir / f"salas-{w}x{h}-conteo.png"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path))
+        return path
+    finally:
+        ctx.close()
+
+
+def desk_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, consulta: str = "persona2@ejemplo.org",
+              persona_key: str = "fila-4") -> Path:
+    """The desk searches a person, taps "Acreditar" and sees "ya acreditado"; returns the PNG."""
+    ctx, page = _new_page(b, size)
+    try:
+        page.goto(f"{app.url}/acreditacion?clave={app.claves['organizacion']}")
+        page.wait_for_selector(".st-key-foro-buscar input", timeout=60_000)
+        page.fill(".st-key-foro-buscar input", consulta)  # results follow the typing, no Enter
+        button = venue_selector("acreditar", persona_key) + " button"
+        page.wait_for_selector(button, timeout=30_000)
+        page.click(button)
+        page.wait_for_selector(venue_selector("persona", persona_key) + " >> text=ya acreditado a las", timeout=30_000)
+        _wait_idle(page)
+        w, h = size
+        path = out_dir / f"acreditacion-{w}x{h}-mesa.png"
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path))
+        return path
+    finally:
+        ctx.close()
+
+
+def venue_shots(out: Path) -> int:
+    with fake_sheet_app() as app, browser() as b:
+        # One person per size: whoever the phone accredited is "ya acreditado" on the big screen.
+        for size, (consulta, key) in ((PHONE, ("persona2@ejemplo.org", "fila-4")),
+                                      (BIG, ("persona5@ejemplo.org", "fila-7"))):
+            print(f"ok       {tally_flow(b, app, size, out)}")
+            print(f"ok       {desk_flow(b, app, size, out, consulta, key)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", nargs="*", default=None, help="page ids (default: every page that exists)")
     ap.add_argument("--out", default=str(ROOT / "screenshots"))
     ap.add_argument("--lang", default="es")
+    ap.add_argument("--planilla-falsa", action="store_true",
+                    help="las pantallas que escriben (conteo de sala, mesa de acreditación) sobre la planilla falsa local")
     args = ap.parse_args(argv)
     if not chromium_available():
         print(f"No está {CHROMIUM}: instálelo con `apt-get install -y chromium`.", file=sys.stderr)
         return 2
+    if args.planilla_falsa:
+        return venue_shots(Path(args.out))
     pages = args.pages or [p for p in PAGES if (ROOT / "pages" / f"{p}.py").exists()]
     out = Path(args.out)
     bad = 0
