@@ -12,7 +12,7 @@ a flusher killed mid-request) the rows are *dudosas*: before resending, the send
 ``id_operacion`` column and drops those already there. The one window left (Google applying a
 request later than that read) yields a repeated ``id_operacion``, which ``clean`` counts once.
 
-Concurrency (see docs/escrituras.md): tallies are append-only (a delta or an absolute headcount,
+Concurrency (see the README, «Escribir desde la sede»): tallies are append-only (a delta or an absolute headcount,
 never a read-modify-write of a total), so two coordinators on one room both count; two desks
 accrediting one person write two ``entrada`` rows and *acreditados* are distinct people.
 """
