@@ -211,6 +211,7 @@ class Step:
     within_budget: int
     budget_s: float
     runs_per_s: float
+    client_cpu_pct: float  # this script's own CPU (the simulated viewers), same window
     errors: int
 
 
@@ -239,7 +240,7 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
 
     # The measured window: reads, CPU, memory, and one change in the Sheet half-way.
     fake_reads0 = fake.count("batchGet")
-    cpu0, t0 = cpu_seconds(pid), time.monotonic()
+    cpu0, t0, mine0 = cpu_seconds(pid), time.monotonic(), time.process_time()
     runs0 = sum(v.runs for v in viewers)
     rss = [rss_mb(pid)]
     changed_at = None
@@ -258,6 +259,7 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
         rss.append(rss_mb(pid))
     elapsed = time.monotonic() - t0
     cpu = (cpu_seconds(pid) - cpu0) / elapsed * 100
+    client_cpu = (time.process_time() - mine0) / elapsed * 100
     reads = fake.count("batchGet") - fake_reads0
     runs = sum(v.runs for v in viewers) - runs0
     assert changed_at is not None
@@ -274,6 +276,7 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
         cpu_pct=cpu, rss_mb=statistics.median(rss), rss_max_mb=max(rss),
         change_p50_s=pct(lat, 0.5), change_p95_s=pct(lat, 0.95), change_max_s=max(lat) if lat else float("nan"),
         within_budget=sum(1 for x in lat if x <= budget), budget_s=budget, runs_per_s=runs / elapsed,
+        client_cpu_pct=client_cpu,
         errors=sum(1 for v in viewers if v.errors),
     )
 
@@ -281,13 +284,14 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
 def print_steps(steps: list[Step]) -> None:
     print()
     print("| espectadores | conectados | 1ª cifra p50 / máx (s) | lecturas de la planilla por min (esperado) | CPU servidor (% de un núcleo) "
-          "| RSS mediana / máx (MB) | cambio → pantalla p50 / p95 / máx (s) | dentro del presupuesto | corridas/s | errores |")
-    print("|---:|---:|---|---|---:|---|---|---|---:|---:|")
+          "| RSS mediana / máx (MB) | cambio → pantalla p50 / p95 / máx (s) | dentro del presupuesto | corridas/s "
+          "| CPU clientes (%) | errores |")
+    print("|---:|---:|---|---|---:|---|---|---|---:|---:|---:|")
     for s in steps:
         print(f"| {s.viewers} | {s.connected} | {s.first_figure_p50_s:.1f} / {s.first_figure_max_s:.1f} "
               f"| {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.cpu_pct:.0f} "
               f"| {s.rss_mb:.0f} / {s.rss_max_mb:.0f} | {s.change_p50_s:.1f} / {s.change_p95_s:.1f} / {s.change_max_s:.1f} "
-              f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.errors} |")
+              f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |")
 
 
 async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int) -> list[Step]:
