@@ -87,8 +87,9 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], height: int = 380
     fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of)}",
                        showarrow=False, xanchor="right", yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
     fig.update_layout(
-        template="plotly_dark", height=height, margin=dict(l=10, r=10, t=50, b=10), bargap=0.1,
-        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, font=dict(size=font)),
+        # The legend sits under the axis so that on a phone it never collides with "ahora".
+        template="plotly_dark", height=height, margin=dict(l=10, r=10, t=40, b=10), bargap=0.1,
+        legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, font=dict(size=font)),
         font=dict(size=font, color="#f2f4f8"), hovermode="x unified",
         xaxis=dict(tickformat="%H:%M", showgrid=False, automargin=True),
         yaxis=dict(title=None, rangemode="tozero", gridcolor="#2a3142", automargin=True,
