@@ -53,6 +53,7 @@ from .sources.gsheets import (
     RoutedHTTPClient,
     _retry_after,
     known_tabs,
+    open_http,
     spreadsheet_key,
 )
 
@@ -428,22 +429,12 @@ class SheetAppender:
         self._tabs: dict[str, _TabInfo] = {}
         self.requests: dict[str, int] = {"append": 0, "lectura": 0}
 
-    # The same construction as GSheetsSource._client, with the read-write scope.
     def _client(self) -> RoutedHTTPClient:
         if self._http is None:
-            import gspread
-
             try:
-                client = gspread.service_account_from_dict(self.service_account, scopes=WRITE_SCOPES,
-                                                           http_client=RoutedHTTPClient)
-            except (ValueError, KeyError, TypeError) as e:
-                raise SheetFailure(Failure("La clave de la cuenta de servicio en secrets.toml no es válida "
-                                           f"({type(e).__name__}).", "credenciales", permanente=True)) from None
-            http = client.http_client
-            assert isinstance(http, RoutedHTTPClient)
-            http.api_url = self.api_url
-            http.set_timeout(self.timeout)
-            self._http = http
+                self._http = open_http(self.service_account, self.api_url, self.timeout, WRITE_SCOPES)
+            except SourceError as e:
+                raise SheetFailure(Failure(e.reason, "credenciales", permanente=True)) from None
         return self._http
 
     def forget(self, tab: str | None = None) -> None:

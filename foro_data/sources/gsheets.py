@@ -88,6 +88,27 @@ def known_tabs(titles: tuple[str, ...]) -> list[str]:
     return [t for t in titles if schema.header_key(t) in _KNOWN_TAB_KEYS]
 
 
+def open_http(service_account: dict, api_url: str, timeout: tuple[float, float], scopes: tuple[str, ...]) -> "RoutedHTTPClient":
+    """An authorised gspread HTTP client for the service account, routed to ``api_url``.
+
+    Shared by the reading source (read-only scope) and the venue writer (read-write scope).
+    Raises SourceError("credenciales") when the key in secrets.toml is unusable.
+    """
+    import gspread
+
+    try:
+        client = gspread.service_account_from_dict(service_account, scopes=scopes, http_client=RoutedHTTPClient)
+    except (ValueError, KeyError, TypeError) as e:
+        raise SourceError("La clave de la cuenta de servicio en secrets.toml no es válida "
+                          f"({type(e).__name__}): pegue el JSON completo que descargó de Google Cloud.",
+                          "credenciales") from None
+    http = client.http_client
+    assert isinstance(http, RoutedHTTPClient)
+    http.api_url = api_url
+    http.set_timeout(timeout)
+    return http
+
+
 class GSheetsSource:
     """Reads the workbook from a Google Sheet with a service account.
 
@@ -141,20 +162,7 @@ class GSheetsSource:
 
     def _client(self) -> RoutedHTTPClient:
         if self._http is None:
-            import gspread
-
-            try:
-                client = gspread.service_account_from_dict(self.service_account, scopes=READONLY_SCOPES,
-                                                           http_client=RoutedHTTPClient)
-            except (ValueError, KeyError, TypeError) as e:
-                raise SourceError("La clave de la cuenta de servicio en secrets.toml no es válida "
-                                  f"({type(e).__name__}): pegue el JSON completo que descargó de Google Cloud.",
-                                  "credenciales") from None
-            http = client.http_client
-            assert isinstance(http, RoutedHTTPClient)
-            http.api_url = self.api_url
-            http.set_timeout(self.timeout)
-            self._http = http
+            self._http = open_http(self.service_account, self.api_url, self.timeout, READONLY_SCOPES)
         return self._http
 
     def _read(self) -> RawWorkbook:
