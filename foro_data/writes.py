@@ -51,7 +51,7 @@ from .sources.gsheets import (
     DEFAULT_TIMEOUT,
     GSheetsSource,
     RoutedHTTPClient,
-    _retry_after,
+    retry_after_seconds,
     known_tabs,
     open_http,
     spreadsheet_key,
@@ -457,7 +457,7 @@ class SheetAppender:
                 failure = dataclasses.replace(failure, ambigua=False)  # a lost read changed nothing
             if what != "append" and failure.codigo == "solo_lectura":
                 # A read refused: the Sheet is not shared at all (as Lector, reads work).
-                failure = Failure(self._describer._source_error(e).reason, "permiso", permanente=True)
+                failure = Failure(self._describer.describe_error(e).reason, "permiso", permanente=True)
             raise SheetFailure(failure) from e
 
     def _title(self, tab: str) -> str:
@@ -531,7 +531,7 @@ class SheetAppender:
             if status == 403:
                 return Failure(SOLO_LECTURA, "solo_lectura", permanente=True)
             if status == 429:
-                ra = _retry_after(e.response.headers.get("Retry-After") if e.response is not None else None)
+                ra = retry_after_seconds(e.response.headers.get("Retry-After") if e.response is not None else None)
                 return Failure("Google limitó las solicitudes a la planilla (60 por minuto); las escrituras esperan "
                                "y se reintentan.", "cuota", retry_after=ra)
             if status == 404:
@@ -549,7 +549,7 @@ class SheetAppender:
             message = str(e.error.get("message", ""))[:200]
             return Failure(f"Google Sheets rechazó la escritura (HTTP {status}): {message}", "rechazada",
                            permanente=True)
-        reason = self._describer._source_error(e)
+        reason = self._describer.describe_error(e)
         cause: BaseException | None = e
         while cause is not None and not isinstance(cause, requests.RequestException):
             cause = cause.__cause__ or cause.__context__

@@ -156,7 +156,7 @@ class GSheetsSource:
         except SourceError:
             raise
         except Exception as e:  # every transport/API failure becomes one Spanish sentence
-            raise self._source_error(e) from e
+            raise self.describe_error(e) from e
 
     # --- the requests ---------------------------------------------------------------------
 
@@ -219,7 +219,7 @@ class GSheetsSource:
 
     # --- failures -------------------------------------------------------------------------
 
-    def _source_error(self, e: BaseException) -> SourceError:
+    def describe_error(self, e: BaseException) -> SourceError:
         if isinstance(e, APIError):
             return self._api_error(e)
         # google-auth wraps transport failures of the token request; look at the cause.
@@ -245,7 +245,7 @@ class GSheetsSource:
     def _api_error(self, e: APIError) -> SourceError:
         status = e.response.status_code if e.response is not None else e.code
         if status == 429:
-            retry_after = _retry_after(e.response.headers.get("Retry-After") if e.response is not None else None)
+            retry_after = retry_after_seconds(e.response.headers.get("Retry-After") if e.response is not None else None)
             wait = f" Se reintenta en {retry_after:g} s." if retry_after else ""
             return SourceError("Google limitó las lecturas de la planilla (cuota de 60 lecturas por minuto)." + wait,
                                "cuota", retry_after)
@@ -267,12 +267,12 @@ def _is_range_error(e: APIError) -> bool:
     return e.code == 400 and "Unable to parse range" in str(e.error.get("message", ""))
 
 
-def _retry_after(value: str | None) -> float | None:
+def retry_after_seconds(value: str | None) -> float | None:
     """``Retry-After`` in seconds (Google sends a number; an HTTP date is ignored).
 
-    >>> _retry_after("30")
+    >>> retry_after_seconds("30")
     30.0
-    >>> _retry_after(None) is None
+    >>> retry_after_seconds(None) is None
     True
     """
     if value and re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
