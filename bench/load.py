@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/load.py --quick            # 1, 50 and 200 viewers, under 2 minutes
     .venv/bin/python bench/load.py                    # full: longer windows per step
-    .venv/bin/python bench/load.py --soak --quick     # a forum day in ~3 minutes (CI)
+    .venv/bin/python bench/load.py --soak --quick     # a forum day in 4 minutes (CI)
     .venv/bin/python bench/load.py --soak             # a forum day in 30 minutes
 
 Each viewer is a browser-less client speaking Streamlit's own websocket protocol, as the frontend
@@ -48,7 +48,7 @@ from tests.sheets_fixtures import forum_tabs  # noqa: E402
 
 LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-PAGE_SIZE_MB = 1 / 1024  # VmRSS is in kB
+KB_TO_MB = 1 / 1024  # VmRSS is in kB
 
 
 # --- the server process, from /proc (psutil is not a dependency) ------------------------------
@@ -57,7 +57,7 @@ PAGE_SIZE_MB = 1 / 1024  # VmRSS is in kB
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * PAGE_SIZE_MB
+            return int(line.split()[1]) * KB_TO_MB
     return float("nan")
 
 
@@ -213,6 +213,8 @@ class Step:
     runs_per_s: float
     client_cpu_pct: float  # this script's own CPU (the simulated viewers), same window
     errors: int
+    reads: int  # batchGet requests the fake Sheet answered in the window
+    window_s: float
 
 
 def pct(values: list[float], q: float) -> float:
@@ -276,7 +278,7 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
         cpu_pct=cpu, rss_mb=statistics.median(rss), rss_max_mb=max(rss),
         change_p50_s=pct(lat, 0.5), change_p95_s=pct(lat, 0.95), change_max_s=max(lat) if lat else float("nan"),
         within_budget=sum(1 for x in lat if x <= budget), budget_s=budget, runs_per_s=runs / elapsed,
-        client_cpu_pct=client_cpu,
+        client_cpu_pct=client_cpu, reads=reads, window_s=elapsed,
         errors=sum(1 for v in viewers if v.errors),
     )
 
@@ -353,7 +355,8 @@ def slope(points: list[tuple[float, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else float("nan")
 
 
-async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: int, seed: int = 7) -> Soak:
+async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: int, seed: int = 7,
+                   session_ttl_s: int | None = None) -> Soak:
     rng = random.Random(seed)
     day = datetime(2025, 6, 19, 8, 0)
     sim_s = 8 * 3600
@@ -361,7 +364,10 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
         tabs = forum_tabs(n_personas)
         tabs["Acreditaciones"] = tabs["Acreditaciones"][:1]  # the day starts with nobody in
         fake.add(FakeSpreadsheet.from_tabs(tabs))
-        with streamlit_app(fake, refresh_s=refresh_s) as app:
+        # Streamlit keeps a disconnected session for server.disconnectedSessionTTL (120 s): a short
+        # run sets it lower so the steady state (and any leak beyond it) shows within minutes.
+        extra = ("--server.disconnectedSessionTTL", str(session_ttl_s)) if session_ttl_s else ()
+        with streamlit_app(fake, refresh_s=refresh_s, extra_args=extra) as app:
             pid = app.process.pid
             print(f"servidor: {app.url} (pid {pid}); un día de 8 h en {real_s:.0f} s; {concurrent} espectadores a la vez",
                   flush=True)
@@ -374,6 +380,14 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
                     if rng.random() < 0.5:
                         plan.append((rng.uniform(arrive, sim_s), i, True))
             plan.sort()
+            # Warm the server first (imports, first read): the slope is about the day, not start-up.
+            warm, first = asyncio.Event(), Viewer(app.url)
+            task = asyncio.create_task(first.run(warm))
+            t = time.monotonic()
+            while first.figure is None and not first.errors and time.monotonic() - t < 90:
+                await asyncio.sleep(0.2)
+            warm.set()
+            await task
             sessions: list[tuple[asyncio.Task, asyncio.Event, Viewer]] = []
             opened = 0
             errors = 0
@@ -438,7 +452,7 @@ def print_soak(s: Soak) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="modo rápido (CI): menos de 2 minutos (carga) o 3 (aguante)")
+    ap.add_argument("--quick", action="store_true", help="modo rápido (CI): unos 2 minutos (carga) o 4,5 (aguante)")
     ap.add_argument("--soak", action="store_true", help="prueba de aguante: un día de foro acelerado")
     ap.add_argument("--viewers", type=int, nargs="*", default=[1, 50, 200], help="espectadores por paso (carga)")
     ap.add_argument("--window", type=float, help="segundos medidos por paso (carga)")
@@ -446,23 +460,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrent", type=int, default=30, help="espectadores a la vez (aguante)")
     ap.add_argument("--refresh", type=int, default=5, help="refresco_segundos de la app (mínimo 5)")
     ap.add_argument("--personas", type=int, default=450, help="inscripciones en la planilla simulada")
+    ap.add_argument("--session-ttl", type=int, help="server.disconnectedSessionTTL del aguante (rápido: 20 s; "
+                    "completo: el de Streamlit, 120 s)")
     ap.add_argument("--json", type=Path, help="además, escribir los resultados en este archivo")
     args = ap.parse_args(argv)
     if args.soak:
-        duration = args.duration or (150.0 if args.quick else 1800.0)
-        result: Any = asyncio.run(run_soak(duration, args.concurrent, args.refresh, args.personas))
+        duration = args.duration or (240.0 if args.quick else 1800.0)
+        ttl = args.session_ttl if args.session_ttl is not None else (20 if args.quick else None)
+        result: Any = asyncio.run(run_soak(duration, args.concurrent, args.refresh, args.personas, session_ttl_s=ttl))
         print_soak(result)
         out = asdict(result)
         ok = result.errors == 0
     else:
-        window = args.window or (20.0 if args.quick else 60.0)
+        window = args.window or (15.0 if args.quick else 60.0)
         steps = asyncio.run(run_load(args.viewers, window, args.refresh, ramp_s=5.0 if args.quick else 15.0,
                                      n_personas=args.personas))
         print("\nResumen:")
         print_steps(steps)
+        for s in steps:
+            if s.within_budget < s.viewers:
+                print(f"\nAviso: con {s.viewers} espectadores y refresco de {args.refresh} s, {s.viewers - s.within_budget} "
+                      f"no recibieron la cifra nueva dentro de {s.budget_s:.0f} s: el servidor está saturado "
+                      "(ver «Límites conocidos» en docs/confiabilidad.md).")
         out = [asdict(s) for s in steps]
-        # Reads must stay at one per interval whatever the number of viewers (10 % slack for the window edges).
-        ok = all(s.sheet_reads_per_min <= s.expected_reads_per_min * 1.1 + 1 and s.errors == 0 for s in steps)
+        # At most one read per interval (plus the one at the window's edge), whatever the viewers.
+        ok = all(s.reads <= s.window_s / args.refresh + 1 and s.errors == 0 for s in steps)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
     print("\nResultado:", "dentro de lo esperado" if ok else "FUERA DE LO ESPERADO")

@@ -122,6 +122,8 @@ _READ_PAGE = """() => {
     errors: [...document.querySelectorAll('[data-testid="stAlertContentError"]')].map(e => e.textContent.slice(0, 500)),
     // textContent, not innerText: no forced layout of a heavy page several times a second.
     traceback: (document.querySelector('[data-testid="stMain"]') || document.body).textContent.includes('Traceback'),
+    // The frontend's own "connecting / connection error" states (a dead session freezes the figures).
+    connection: [...document.querySelectorAll('[data-testid="stConnectionStatus"], [role="dialog"]')].map(e => e.textContent.slice(0, 200)),
   };
 }"""
 STALE = "Datos desactualizados"
@@ -226,7 +228,7 @@ FAULTS = [
 
 
 @pytest.fixture(scope="module")
-def screen(app, browser):
+def screen(browser, app):
     chromium_or_skip()
     ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = ctx.new_page()
@@ -241,14 +243,16 @@ _added = [0]
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.id for f in FAULTS])
-def test_fault_in_the_browser(fault: Fault, app, screen: Screen) -> None:
+def test_fault_in_the_browser(fault: Fault, screen: Screen, app) -> None:
     fake = app.fake
     healthy = screen.wait(lambda st: inscriptos(st) is not None and not stale_banner(st), RECOVER_S, "healthy figures")
     before = dict(healthy["metrics"])
     t0 = time.monotonic()
     fault.apply(fake)
     try:
-        during = screen.wait(lambda st: fault.words in stale_banner(st), DETECT_S, f"the stale banner with «{fault.words}»")
+        # Banner and figures both drawn (mid-rerun the figures may be between two renders).
+        during = screen.wait(lambda st: fault.words in stale_banner(st) and st["metrics"], DETECT_S,
+                             f"the stale banner with «{fault.words}»")
         assert during["metrics"] == before, "the last good figures must stay on screen"
     finally:
         fault.clear(fake)
@@ -265,7 +269,7 @@ def test_fault_in_the_browser(fault: Fault, app, screen: Screen) -> None:
     assert not screen.seen_problems, screen.seen_problems
 
 
-def test_ten_thousand_rows(app, screen: Screen) -> None:
+def test_ten_thousand_rows(screen: Screen, app) -> None:
     fake = app.fake
     screen.wait(lambda st: inscriptos(st) is not None and not stale_banner(st), RECOVER_S, "healthy figures")
     with fake._lock:
