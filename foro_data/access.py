@@ -7,6 +7,8 @@ for the navigation; the pages re-check ``may_open`` as a second lock.
 from __future__ import annotations
 
 import hmac
+import threading
+from collections import deque
 from dataclasses import dataclass
 
 # Ordered from most to least privileged.
@@ -124,6 +126,38 @@ def wrong_passcode_delay(failures: int) -> float:
     if failures <= 0:
         return 0.0
     return min(8.0, 0.5 * 2 ** (failures - 1))
+
+
+class WrongPasscodes:
+    """Wrong passcodes this server saw in the last ``window_s`` seconds, from any session.
+
+    A per-session count alone is useless against someone who opens a fresh session for every
+    guess; the delay grows with whichever count is larger. The time is passed in (monotonic s).
+
+    >>> w = WrongPasscodes(window_s=60)
+    >>> [w.record(t) for t in (0, 1, 2)], w.record(100)
+    ([1, 2, 3], 1)
+    """
+
+    def __init__(self, window_s: float = 600.0):
+        self.window_s = window_s
+        self._times: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def record(self, now: float) -> int:
+        with self._lock:
+            while self._times and self._times[0] <= now - self.window_s:
+                self._times.popleft()
+            self._times.append(now)
+            return len(self._times)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._times.clear()
+
+
+# One per server process: every session of the app shares it.
+WRONG_PASSCODES = WrongPasscodes()
 
 
 # Who may write what from the venue (foro_data.writes): kind -> the one role allowed.

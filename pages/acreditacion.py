@@ -8,7 +8,7 @@ from ui.frame import Ctx, live_page
 
 def screen(ctx: Ctx) -> None:
     venue.style_venue()
-    st.header(ctx.t("acr.titulo"))
+    st.header(ctx.t("acr.titulo"), anchor=False)
     puesto = venue.puesto(ctx, "acreditacion")
     if puesto.puede:
         # The desk acts now: real time, whatever as-of time the sidebar shows elsewhere.

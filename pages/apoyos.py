@@ -9,16 +9,16 @@ from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    st.title(ctx.t("apoyos.titulo"))
+    st.title(ctx.t("apoyos.titulo"), anchor=False)
     fondos = metrics.fondos(ctx.snap)
     if not fondos:
         st.info(ctx.t("apoyos.sin_fondos"))
         return
-    st.subheader(ctx.t("apoyos.fondos"))
+    st.subheader(ctx.t("apoyos.fondos"), anchor=False)
     st.caption(ctx.t("apoyos.fondos.nota"))
     c.dataframe(f.fondos_rows(ctx, fondos), f.fondos_headers(ctx), key="fondos")
 
-    st.subheader(ctx.t("apoyos.cola"))
+    st.subheader(ctx.t("apoyos.cola"), anchor=False)
     cola = metrics.cola_apoyos(ctx.snap)
     if cola:
         c.dataframe(f.cola_rows(ctx, cola), f.cola_headers(ctx), key="cola")

@@ -9,7 +9,7 @@ from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    st.title(ctx.t("calidad.titulo"))
+    st.title(ctx.t("calidad.titulo"), anchor=False)
     groups = q.problems_by_kind(ctx.snap)
     problems, tabs, health = st.tabs([
         f"{ctx.t('calidad.problemas')} ({len(ctx.snap.problems)})", ctx.t("calidad.pestanas"), ctx.t("calidad.salud"),

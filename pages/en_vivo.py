@@ -11,10 +11,10 @@ def screen(ctx: Ctx) -> None:
     c.big_numbers(ctx, metrics.cifras(ctx.snap, ctx.as_of))
     curve, rooms = st.columns([5, 7], gap="large")
     with curve:
-        st.subheader(ctx.t("vivo.curva"))
+        st.subheader(ctx.t("vivo.curva"), anchor=False)
         c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), height=520 if ctx.kiosk else 440)
     with rooms:
-        st.subheader(ctx.t("vivo.salas"))
+        st.subheader(ctx.t("vivo.salas"), anchor=False)
         c.room_strip(ctx, metrics.ocupacion_salas(ctx.snap, ctx.as_of), per_row=4)
 
 

@@ -9,7 +9,7 @@ from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    st.title(ctx.t("mapa.titulo"))
+    st.title(ctx.t("mapa.titulo"), anchor=False)
     puntos, sin_ubicar = metrics.por_lugar(ctx.snap, ctx.as_of)
     suprimir = not access.sees_small_numbers(ctx.role)
     c.city_map(ctx, puntos, suprimir)

@@ -9,7 +9,7 @@ from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    st.title(ctx.t("personas.titulo"))
+    st.title(ctx.t("personas.titulo"), anchor=False)
     consulta = st.text_input(ctx.t("personas.buscar"), key="buscar")
     f1, f2, f3 = st.columns(3)
     roles = f1.multiselect(ctx.t("personas.filtro.rol"), ROLES, key="f_rol", placeholder=ctx.t("personas.elegir"), format_func=lambda r: c.label(ctx, "rol", r))

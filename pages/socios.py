@@ -10,7 +10,7 @@ from ui.partners import tablas
 
 
 def screen(ctx: Ctx) -> None:
-    st.title(ctx.t("socios.titulo"))
+    st.title(ctx.t("socios.titulo"), anchor=False)
     st.caption(ctx.t("socios.nota"))
     st.metric(ctx.t("socios.asistencia"), percent(metrics.asistencia_general(ctx.snap, ctx.as_of), ctx.lang))
     todas = tablas(ctx)
@@ -19,7 +19,7 @@ def screen(ctx: Ctx) -> None:
         cols = st.columns(2, gap="large")
         for col, tabla in zip(cols, todas[i:i + 2]):
             with col:
-                st.subheader(tabla.titulo)
+                st.subheader(tabla.titulo, anchor=False)
                 c.dataframe(tabla.filas, tabla.encabezados, key=f"socios-{i}-{tabla.titulo}")
 
 

@@ -149,7 +149,7 @@ def test_salas_pins_one_room():
     pinned = open_page("salas", sala=name.upper())  # the name is matched like every Sheet text
     assert_clean(pinned)
     assert len(pinned.metric) == 1
-    assert any(name in m.value for m in pinned.markdown)
+    assert any(name in m.value for m in [*pinned.markdown, *pinned.subheader])
     unknown = open_page("salas", sala="no existe")
     assert len(unknown.metric) == len(metrics.ocupacion_salas(snap, as_of))
 
@@ -246,7 +246,7 @@ def test_sheet_text_is_never_markup(tmp_path, demo_config):
             if page != "en_vivo":
                 at.switch_page(PAGE_FILES[page]).run()
             assert_clean(at)
-            md = "\n".join(m.value for m in at.markdown)
+            md = "\n".join(m.value for m in [*at.markdown, *at.subheader])
             assert "evil" in md, "the room is on screen, so the test can fail"
             for raw in ("<b>", "](http", "**Taller**", ":red[", "<img"):
                 assert raw not in md, (page, raw)

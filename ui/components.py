@@ -151,7 +151,7 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
     """One room on a phone. ``acciones`` draws at the card's foot: the +1/−1 tally buttons and
     headcount entry (ui.venue.tally_controls) when the viewer may write tallies."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
-        st.markdown(f"### {LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}")
+        st.subheader(f"{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}", anchor=False)
         occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
         # A horizontal row stays a row on a 390 px phone (columns would stack).
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):

@@ -70,8 +70,10 @@ def _check_passcode(given: str, cfg: Config) -> access.Acceso:
     if result.code == "clave_incorrecta":
         failures = st.session_state.get(_FAILURES, 0) + 1
         st.session_state[_FAILURES] = failures
-        # Slow down guessing: each wrong passcode of this session waits longer.
-        time.sleep(access.wrong_passcode_delay(failures))
+        # Slow down guessing: each wrong passcode waits longer, counted per session and per server
+        # (fresh sessions for each guess do not reset the wait).
+        server = access.WRONG_PASSCODES.record(time.monotonic())
+        time.sleep(access.wrong_passcode_delay(max(failures, server)))
     elif result.code == "clave":
         st.session_state[_FAILURES] = 0
     return result

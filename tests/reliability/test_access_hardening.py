@@ -117,9 +117,6 @@ def test_wrong_passcodes_in_one_session_wait_longer_each_time(file_source, delay
     assert [real_delay(n) for n in (1, 2, 3)] == [0.5, 1.0, 2.0]
 
 
-@pytest.mark.xfail(strict=True, reason="defecto: la espera por clave incorrecta se cuenta por sesión "
-                   "(st.session_state en ui/gate.py); quien abre una sesión nueva para cada intento espera "
-                   "siempre 0,5 s y puede probar en paralelo sin límite")
 def test_guessing_from_fresh_sessions_is_slowed_down_too(file_source, delay_calls) -> None:
     for guess in ("uno-mal", "dos-mal", "tres-mal"):
         with_clave(guess)
@@ -176,10 +173,6 @@ def test_outsider_pages_in_the_browser_show_no_personal_data(browser, app, lang)
         ctx.close()
 
 
-@pytest.mark.xfail(strict=True, reason="defecto: los títulos de sección (st.subheader/st.title en pages/ y ui/) "
-                   "llevan el ancla de Streamlit, cuyo enlace copia la URL completa con ?clave=; quien comparte "
-                   "«enlace a esta sección» comparte la clave (arreglo: anchor=False, o quitar clave de la URL "
-                   "una vez aceptada)")
 def test_links_the_app_draws_carry_no_passcode(browser, app) -> None:
     chromium_or_skip()
     ctx = browser.new_context(viewport={"width": 1400, "height": 1200})
@@ -190,7 +183,8 @@ def test_links_the_app_draws_carry_no_passcode(browser, app) -> None:
         hrefs = page.evaluate("() => [...document.querySelectorAll("
                               "'[data-testid=\"stHeadingWithActionElements\"] a[href], [data-testid=\"stMain\"] a[href]')]"
                               ".map(a => a.href)")
-        assert hrefs, "the page has headings with links, so the test can fail"
+        # Headings are on screen, so Streamlit's anchor links would be there if they were enabled.
+        assert page.locator("h1, h2, h3").count() > 0
         leaked = [h for h in hrefs if "clave=" in h or quote(PASSCODES["organizacion"], safe="") in h]
         assert not leaked, leaked
     finally:
