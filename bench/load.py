@@ -318,8 +318,12 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
                 step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s)
                 steps.append(step)
                 print_steps([step])
-            tracebacks = app.log_text().count("Traceback")
+            log = app.log_text()
+            tracebacks = log.count("Traceback")
             print(f"\nTracebacks en el registro del servidor: {tracebacks}")
+            if tracebacks:  # show the first one: a figure without its cause helps nobody
+                first = log.index("Traceback")
+                print(log[max(0, first - 300):first + 2500])
             return steps
 
 
