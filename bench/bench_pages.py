@@ -7,7 +7,6 @@ figure for a new viewer (a fresh AppTest session, and a real browser when chromi
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import statistics
 import sys
@@ -53,10 +52,8 @@ def bench_apptest(pages: list[str], runs: int) -> list[tuple[str, float, float, 
 
 
 def bench_browser(pages: list[str]) -> list[tuple[str, str, float]]:
-    spec = importlib.util.spec_from_file_location("foro_screenshots", ROOT / "tools" / "screenshots.py")
-    shots = importlib.util.module_from_spec(spec)
-    sys.modules["foro_screenshots"] = shots
-    spec.loader.exec_module(shots)
+    from tools import screenshots as shots
+
     if not shots.chromium_available():
         return []
     out = []

@@ -6,17 +6,12 @@ leaves 127.0.0.1, and the screenshots land in screenshots/ (kept out of git).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("foro_screenshots", ROOT / "tools" / "screenshots.py")
-shots = importlib.util.module_from_spec(_spec)
-sys.modules["foro_screenshots"] = shots  # dataclasses look their module up while being defined
-_spec.loader.exec_module(shots)
+from tools import screenshots as shots  # noqa: E402 - one server/browser helper for tests and tools
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():

@@ -4,18 +4,13 @@ Buttons are thumb-sized, rows reach the fake Sheet, and screenshots land in scre
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("foro_screenshots", ROOT / "tools" / "screenshots.py")
-shots = importlib.util.module_from_spec(_spec)
-sys.modules["foro_screenshots"] = shots  # dataclasses look their module up while being defined
-_spec.loader.exec_module(shots)
+from tools import screenshots as shots  # noqa: E402 - one server/browser helper for tests and tools
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():

@@ -6,7 +6,6 @@ fault matrix costs one start-up, not twelve.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -30,18 +29,7 @@ PASSCODES = {"organizacion": "org-Kx9#fuerte-71", "coordinacion": "coo-Qm4#sala-
 REFRESH_S = 5  # the minimum refresco_segundos: keeps the fault matrix fast
 
 
-def _screenshots_module():
-    """tools/screenshots.py (server/browser helpers shared with tests/e2e), loaded once."""
-    mod = sys.modules.get("foro_screenshots")
-    if mod is None:
-        spec = importlib.util.spec_from_file_location("foro_screenshots", ROOT / "tools" / "screenshots.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules["foro_screenshots"] = mod  # dataclasses look their module up while being defined
-        spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return mod
-
-
-shots = _screenshots_module()
+from tools import screenshots as shots  # noqa: E402 - server/browser helpers shared with tests/e2e
 
 
 def secrets_toml(spreadsheet_id: str, service_account: dict[str, str], refresh_s: int = REFRESH_S,

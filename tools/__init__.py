@@ -1,0 +1,1 @@
+"""Developer tools: setup, screenshots, data builders (importable so tests and benches share them)."""
