@@ -71,7 +71,7 @@ class Server:
 
 @contextmanager
 def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, secrets_toml: str | None = None,
-                     env_extra: dict[str, str] | None = None):
+                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = ()):
     """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
     stopped on exit."""
     port = free_port()
@@ -79,12 +79,13 @@ def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, sec
         secrets = Path(tmp) / "secrets.toml"
         secrets.write_text(secrets_toml or DEMO_TOML.format(inicio=demo_inicio), encoding="utf-8")
         env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"), **(env_extra or {}))
+        env.pop("FORO_UI_RAISE", None)  # the real app: friendly messages, never a traceback
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
                  "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none"],
+                 "--server.fileWatcherType", "none", *extra_args],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
             try:

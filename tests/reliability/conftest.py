@@ -7,10 +7,7 @@ fault matrix costs one start-up, not twelve.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,7 +48,6 @@ class App:
     process: subprocess.Popen
     log_path: Path
     fake: FakeSheetsServer
-    secrets_path: Path
 
     def log_text(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -61,33 +57,11 @@ class App:
 def streamlit_app(fake: FakeSheetsServer, *, refresh_s: int = REFRESH_S, passcodes: dict[str, str] | None = None,
                   extra_args: tuple[str, ...] = (), timeout_s: float = 90.0) -> Iterator[App]:
     """``streamlit run dashboard.py`` on 127.0.0.1 reading ``fake``; stopped on exit."""
-    port = shots.free_port()
-    with tempfile.TemporaryDirectory(prefix="foro-conf-") as tmp:
-        sa = make_service_account(fake.token_uri)
-        secrets = Path(tmp) / "secrets.toml"
-        secrets.write_text(secrets_toml(fake.book().id, sa, refresh_s, passcodes), encoding="utf-8")
-        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_SHEETS_API_URL=fake.url,
-                   FORO_CACHE_DIR=str(Path(tmp) / "cache"))
-        env.pop("FORO_UI_RAISE", None)  # the real app: friendly messages, never a traceback
-        log_path = Path(tmp) / "server.log"
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-                 "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none", "--runner.postScriptGC", "false", *extra_args],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            )
-            try:
-                url = f"http://127.0.0.1:{port}"
-                shots._wait_healthy(url, proc, timeout_s, log_path)
-                yield App(url, proc, log_path, fake, secrets)
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+    sa = make_service_account(fake.token_uri)
+    toml = secrets_toml(fake.book().id, sa, refresh_s, passcodes)
+    with shots.streamlit_server(timeout_s=timeout_s, secrets_toml=toml, env_extra={"FORO_SHEETS_API_URL": fake.url},
+                                extra_args=extra_args) as server:
+        yield App(server.url, server.process, server.log_path, fake)
 
 
 def chromium_or_skip() -> None:
