@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import datetime, timezone
 from typing import Sequence
@@ -12,30 +13,23 @@ from . import metrics
 from .config import Config, ConfigError, load_config
 from .parse import ParseError, parse_datetime
 from .snapshot import Snapshot
-from .sources import SourceError, open_source, source_identity
+from .sources import SourceError, open_source
 
 
 class CliError(Exception):
     """A failure worth one line for people; exit status 1."""
 
 
-def load_snapshot(config: Config, now: datetime) -> Snapshot:
-    """Read the configured source once; when it fails, fall back to the last good read on disk."""
-    from .sources import cache
+def load_snapshot(config: Config) -> Snapshot:
+    """One read of the configured source through the same feed the app uses: when it fails, the
+    last good read on disk, marked stale with the reason."""
+    from .live import LiveFeed
 
-    source = open_source(config)
-    key = source_identity(config)
-    try:
-        raw = source.read()
-    except SourceError as e:
-        saved = cache.load(key)
-        if saved is None:
-            raise CliError(f"No se pudo leer la fuente y no hay una lectura anterior guardada: {e.reason}") from None
-        raw, leido_en = saved
-        return Snapshot.build(raw, source.tipo, source.descripcion, leido_en).marked_stale(e.reason)
-    if source.tipo != "demo":
-        cache.save(raw, now, key)
-    return Snapshot.build(raw, source.tipo, source.descripcion, now)
+    feed = LiveFeed.from_config(config)
+    snap = feed.wait_read()
+    if snap is None:
+        raise CliError(f"No se pudo leer la fuente y no hay una lectura anterior guardada: {feed.health.last_error}")
+    return snap
 
 
 def parse_as_of(value: str | None, snap: Snapshot, now: datetime) -> datetime:
@@ -54,7 +48,7 @@ def parse_as_of(value: str | None, snap: Snapshot, now: datetime) -> datetime:
 
 def cmd_resumen(args: argparse.Namespace, out) -> int:
     now = datetime.now(timezone.utc)
-    snap = load_snapshot(load_config(args.secrets), now)
+    snap = load_snapshot(load_config(args.secrets))
     as_of = parse_as_of(args.a_las, snap, now)
     data = metrics.resumen_json(snap, as_of)
     if args.json:
@@ -190,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, out=None) -> int:
     out = out or sys.stdout
+    # The CLI says what failed in one Spanish line; the feed's own log lines would only repeat it.
+    logging.getLogger("foro_data").addHandler(logging.NullHandler())
     args = build_parser().parse_args(argv)
     try:
         return args.func(args, out)

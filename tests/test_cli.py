@@ -132,3 +132,16 @@ def test_plantilla_writes_every_tab_and_header(tmp_path: Path):
     assert wb.sheetnames == [t.name for t in schema.TABS]
     for t in schema.TABS:
         assert [c.value for c in wb[t.name][1]] == t.headers
+
+
+def test_a_failing_source_shows_the_last_good_read_marked_stale(workbook: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
+    assert json.loads(run_cli("resumen", "--json", secrets=workbook).stdout)["fuente"]["estado"] == "ok"
+    (tmp_path / "foro.xlsx").unlink()  # the source now fails
+    r = run_cli("resumen", "--json", "--a-las", "2025-06-19T10:00", secrets=workbook)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["fuente"]["estado"] == "desactualizado" and data["inscriptos"] == 4
+    monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "empty"))
+    r = run_cli("resumen", "--json", secrets=workbook)
+    assert r.returncode == 1 and "no hay una lectura anterior guardada" in r.stderr and "Traceback" not in r.stderr
