@@ -13,6 +13,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
+from .identity import Identifiers, Index, is_email, norm_document
 from .model import (
     Apoyo,
     CiudadOverride,
@@ -26,35 +27,13 @@ from .model import (
     Sesion,
     TabReport,
 )
-from .parse import ParseError, country_code, digits, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
+from .parse import ParseError, country_code, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
 from .schema import fold, header_key
 from .sources.base import Cell, RawWorkbook
 
 KNOWN_CURRENCIES = frozenset(
     "ARS USD BRL UYU PYG CLP BOB PEN COP MXN VES EUR GBP CAD CHF JPY CNY".split()
 )
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def is_email(value: str) -> bool:
-    """The shape an e-mail must have to identify a person (no attempt at full RFC 5322).
-
-    >>> is_email("ana@muni.gob.ar"), is_email("ana@muni")
-    (True, False)
-    """
-    return bool(_EMAIL_RE.match(value))
-
-
-def document_key(value: str) -> str:
-    """How a document identifies a person: its digits (dots and spaces typed vary), or the folded
-    text for passports with letters only.
-
-    >>> document_key("30.123.456"), document_key("AB 12"), document_key("pasaporte")
-    ('30123456', '12', 'pasaporte')
-    """
-    return digits(value) if re.search(r"\d", value) else fold(value).replace(" ", "")
-
-
 @dataclass(frozen=True)
 class Cleaned:
     evento: Evento
@@ -128,20 +107,12 @@ def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, l
 
 def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Problems) -> tuple[_Table, TabReport]:
     header_row = rows[0] if rows else []
-    index: dict[str, int] = {}
-    unknown: list[str] = []
-    keymap = {k: c.name for c in tab.columns for k in c.keys()}
-    for i, h in enumerate(header_row):
-        if _is_blank(h):
-            continue
-        name = keymap.get(header_key(h))
-        if name is None:
-            unknown.append(text(h))
-        elif name in index:
-            problems.add("columna_repetida", tab.name, 1, text(h), h,
-                         f"La columna «{text(h)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
-        else:
-            index[name] = i
+    match = tab.resolve(header_row)
+    index = match.index
+    unknown = [text(h) for h in match.unknown]
+    for h, name in match.repeated:
+        problems.add("columna_repetida", tab.name, 1, text(h), h,
+                     f"La columna «{text(h)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
     missing = [c.name for c in tab.columns if c.name not in index]
     for c in tab.columns:
         if c.required and c.name not in index:
@@ -252,9 +223,7 @@ def _genero(value: str) -> str | None:
 class _Reg:
     row: int
     fields: dict[str, object]
-    emails: set[str]
-    documentos: set[str]
-    ids: set[str]
+    identifiers: Identifiers
 
 
 def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[_Reg]:
@@ -273,7 +242,7 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                          f"«{email}» no parece un e-mail; la persona se cuenta pero no se la podrá identificar por e-mail.",
                          "Corrija la dirección.", "aviso")
             email = ""
-        doc = document_key(documento)
+        doc = norm_document(documento)
         if not email and not doc:
             problems.add("sin_contacto", "Inscripciones", row, "email", "",
                          "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
@@ -314,11 +283,13 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                 ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw, genero=genero,
                 ejes=split_list(t.cell(cells, "ejes")), red=split_list(t.cell(cells, "red")), apoyo=g("apoyo"),
             ),
-            emails={email.casefold()} if email else set(),
-            documentos={doc} if doc else set(),
-            ids={fold(ident)} if ident else set(),
+            identifiers=Identifiers.of(id=ident, email=email, documento=documento),
         ))
     return regs
+
+
+def _identifier_fields(ids: Identifiers) -> dict[str, frozenset[str]]:
+    return {"ids": ids.ids, "emails": ids.emails, "documentos": ids.documentos}
 
 
 def _name_key(f: dict[str, object]) -> str | None:
@@ -360,9 +331,9 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
     by_doc: dict[str, int] = {}
     by_name: dict[str, int] = {}
     for i, r in enumerate(regs):
-        for e in r.emails:
+        for e in r.identifiers.emails:
             link(by_email, e, i, "mismo e-mail")
-        for d in r.documentos:
+        for d in r.identifiers.documentos:
             link(by_doc, d, i, "mismo documento")
         link(by_name, _name_key(r.fields), i, "mismo nombre, apellido y ciudad")
 
@@ -390,50 +361,11 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
             key=f"fila-{first.row}",
             row=first.row,
             rows=tuple(r.row for r in rows),
-            emails=frozenset().union(*(r.emails for r in rows)),
-            documentos=frozenset().union(*(r.documentos for r in rows)),
-            ids=frozenset().union(*(r.ids for r in rows)),
+            **_identifier_fields(Identifiers.union(r.identifiers for r in rows)),
             **merged,  # type: ignore[arg-type]
         ))
     personas.sort(key=lambda p: p.row)
     return personas
-
-
-@dataclass
-class _Index:
-    """Every identifier a person used, for check-ins and funding requests."""
-
-    ids: dict[str, str]
-    emails: dict[str, str]
-    documentos: dict[str, str]
-
-    @classmethod
-    def of(cls, personas: list[Persona]) -> "_Index":
-        ix = cls({}, {}, {})
-        for p in personas:
-            for i in p.ids:
-                ix.ids.setdefault(i, p.key)
-            for e in p.emails:
-                ix.emails.setdefault(e, p.key)
-            for d in p.documentos:
-                ix.documentos.setdefault(d, p.key)
-        return ix
-
-    def match(self, ident: str, email: str, documento: str) -> tuple[str | None, str]:
-        """(Persona.key or None, the identifier as normalised)."""
-        if ident:
-            k = fold(ident)
-            if k in self.ids:
-                return self.ids[k], k
-        if email:
-            k = email.casefold()
-            if k in self.emails:
-                return self.emails[k], k
-        if documento:
-            k = document_key(documento)
-            if k in self.documentos:
-                return self.documentos[k], k
-        return None, (email.casefold() or (digits(documento) or fold(documento)) or fold(ident))
 
 
 # --- Acreditaciones -----------------------------------------------------------------------------
@@ -444,7 +376,7 @@ def _movimiento(value: str) -> str | None:
     return schema.MOVIMIENTOS.get(fold(value))
 
 
-def _scans(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Scan]:
+def _scans(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Scan]:
     scans: list[Scan] = []
     seen_ops: dict[str, int] = {}
     walkins: set[str] = set()
@@ -590,7 +522,7 @@ def _amount(t: _Table, cells: list[Cell], column: str, tab: str, row: int, probl
     return amount, cur, True
 
 
-def _apoyos(t: _Table, ix: _Index, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Apoyo]:
+def _apoyos(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Apoyo]:
     out: list[Apoyo] = []
     for row, cells in t.rows:
         sol, cur1, ok = _amount(t, cells, "monto_solicitado", "Apoyos", row, problems, required=True)
@@ -733,7 +665,7 @@ def clean_workbook(raw: RawWorkbook) -> Cleaned:
     serial = raw.serial_dates
 
     personas = deduplicate(_registration_rows(tables["Inscripciones"], tz, serial, problems), problems) if "Inscripciones" in tables else []
-    ix = _Index.of(personas)
+    ix = Index.of(personas)
 
     def run(name: str, fn, *args):  # type: ignore[no-untyped-def]
         return fn(tables[name], *args) if name in tables else []

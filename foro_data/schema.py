@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -43,6 +44,19 @@ class Column:
 
 
 @dataclass(frozen=True)
+class HeaderMatch:
+    """How a header row maps onto a tab's canonical columns."""
+
+    index: dict[str, int]  # canonical column -> 0-based position (the first occurrence wins)
+    unknown: tuple[object, ...] = ()  # headers that name no column: kept, ignored
+    repeated: tuple[tuple[object, str], ...] = ()  # (header as typed, the column it repeats)
+
+
+def _blank_header(h: object) -> bool:
+    return h is None or (isinstance(h, str) and not h.strip())
+
+
+@dataclass(frozen=True)
 class Tab:
     name: str
     columns: tuple[Column, ...]
@@ -57,6 +71,29 @@ class Tab:
     @property
     def headers(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    def resolve(self, headers: Sequence[object]) -> HeaderMatch:
+        """The one header matching rule, used by clean, the writer and the template.
+
+        >>> m = CONTEOS.resolve(["ID de operación", "Valor", "Notas", "Sala", "Sala", None])
+        >>> m.index, m.unknown, m.repeated
+        ({'id_operacion': 0, 'valor': 1, 'sala': 3}, ('Notas',), (('Sala', 'sala'),))
+        """
+        keymap = {k: c.name for c in self.columns for k in c.keys()}
+        index: dict[str, int] = {}
+        unknown: list[object] = []
+        repeated: list[tuple[object, str]] = []
+        for i, h in enumerate(headers):
+            if _blank_header(h):
+                continue
+            name = keymap.get(header_key(h))
+            if name is None:
+                unknown.append(h)
+            elif name in index:
+                repeated.append((h, name))
+            else:
+                index[name] = i
+        return HeaderMatch(index, tuple(unknown), tuple(repeated))
 
 
 INSCRIPCIONES = Tab(

@@ -37,7 +37,7 @@ from gspread.exceptions import APIError
 from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from . import schema
-from .clean import is_email
+from .identity import IDENTIFYING, is_email, normalise
 from .config import Config
 from .live import backoff_delay
 from .model import Persona
@@ -79,7 +79,6 @@ REQUIRED_TO_WRITE: dict[str, tuple[str, ...]] = {
     "Acreditaciones": ("marca_temporal", "movimiento", "id_operacion"),
     "Inscripciones": (),
 }
-IDENTIFYING = ("id", "email", "documento")
 DATE_COLUMNS = frozenset({"marca_temporal", "registrado_en"})
 SHEET_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # ISO: parsed as a date by Sheets in every locale
 MIN_FLUSH_INTERVAL_S = 5.0  # <= 12 flushes a minute: writes share the 60-per-minute quota with reads
@@ -365,21 +364,6 @@ class _TabInfo:
     read_at: float
 
 
-def column_index(tab: schema.Tab, headers: Sequence[Any]) -> dict[str, int]:
-    """Canonical column -> position, matching headers like clean does (first occurrence wins).
-
-    >>> column_index(schema.CONTEOS, ["ID de operación", "Valor", "Notas", "Sala", "Sala"])
-    {'id_operacion': 0, 'valor': 1, 'sala': 3}
-    """
-    keymap = {k: c.name for c in tab.columns for k in c.keys()}
-    index: dict[str, int] = {}
-    for i, h in enumerate(headers):
-        name = keymap.get(header_key(h)) if text(h) else None
-        if name is not None and name not in index:
-            index[name] = i
-    return index
-
-
 def _cell(column: str, value: Any) -> Any:
     """A value as typed by a person (USER_ENTERED): dates parse, text stays text.
 
@@ -394,20 +378,6 @@ def _cell(column: str, value: Any) -> Any:
     if column in DATE_COLUMNS or isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return "'" + str(value)
-
-
-def _key_norm(column: str, value: Any) -> str:
-    """How a reconciliation key is compared (the Sheet may hold a document as a number)."""
-    s = text(value)
-    if s.startswith("'"):
-        s = s[1:]
-    if column == "email":
-        return s.casefold()
-    if column == "documento":
-        return digits(s) or fold(s)
-    if column == "id":
-        return fold(s)
-    return s
 
 
 class SheetAppender:
@@ -487,7 +457,7 @@ class SheetAppender:
         if not any(headers):
             raise SheetFailure(Failure(f"La pestaña «{title}» no tiene encabezados en la fila 1.", "encabezados",
                                        permanente=True))
-        info = _TabInfo(title, headers, column_index(schema.TAB_BY_NAME[tab], headers), self._clock())
+        info = _TabInfo(title, headers, schema.TAB_BY_NAME[tab].resolve(headers).index, self._clock())
         self._tabs[tab] = info
         return info
 
@@ -510,7 +480,7 @@ class SheetAppender:
             raise SheetFailure(Failure("Los encabezados de la planilla cambiaron; se vuelve a intentar.", "encabezados"))
         out: dict[str, set[str]] = {}
         for c, vr in zip(cols, vrs[1:]):
-            out[c] = {_key_norm(c, row[0]) for row in vr.get("values") or [] if row and text(row[0])}
+            out[c] = {normalise(c, row[0]) for row in vr.get("values") or [] if row and text(row[0])}
         return out
 
     def append(self, tab: str, info: _TabInfo, rows: list[list[Any]]) -> None:
@@ -873,7 +843,7 @@ def _reconcile_columns(tab: str) -> list[str]:
 def _already_there(fila: Fila, present: dict[str, set[str]]) -> bool:
     for column, values in present.items():
         mine = fila.valores.get(column)
-        if text(mine) and _key_norm(column, mine) in values:
+        if text(mine) and normalise(column, mine) in values:
             return True
     return False
 

@@ -17,7 +17,7 @@ from datetime import datetime
 import streamlit as st
 
 from foro_data import access, metrics
-from foro_data.clean import document_key
+from foro_data import identity
 from foro_data.config import Config
 from foro_data.countries import country_name
 from foro_data.model import Persona
@@ -327,8 +327,7 @@ def _desk() -> dict[str, DeskOp]:
 
 def matches(op: AccreditOp | WalkInOp, p: Persona) -> bool:
     """Whether a check-in names this person (the same identifiers clean matches on)."""
-    return bool((op.id and fold(op.id) in p.ids) or (op.email and op.email.casefold() in p.emails)
-                or (op.documento and document_key(op.documento) in p.documentos))
+    return identity.matches(p, id=op.id, email=op.email, documento=op.documento)
 
 
 @dataclass(frozen=True)
@@ -472,8 +471,8 @@ def walk_in_form(ctx: Ctx, puesto_: Puesto) -> None:
 def already_registered(personas: Sequence[Persona], fields: dict[str, str]) -> tuple[str, Persona] | None:
     """(field, person) when the e-mail or document is already in Inscripciones: accredit them
     instead of adding a second registration."""
-    email = fields.get("email", "").strip().casefold()
-    doc = document_key(fields["documento"]) if fields.get("documento", "").strip() else ""
+    email = identity.norm_email(fields.get("email", ""))
+    doc = identity.norm_document(fields.get("documento", ""))
     for p in personas:
         if email and email in p.emails:
             return "email", p

@@ -1,0 +1,8 @@
+"""The sentences of every error and Problem code, one module per family; importing this package
+registers them all in :data:`foro_data.errors.CATALOGUE`.
+
+To add a family: a module here with ``class XCode(StrEnum)`` (the codes, declared once) and
+``register(XCode, {XCode.A: Sentence(es=..., pt=..., en=...), ...})``; then import it below.
+"""
+
+from . import demo  # noqa: F401  (a family used by the doctests of errors.say)

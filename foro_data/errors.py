@@ -1,0 +1,83 @@
+"""One error vocabulary: every refusal carries a stable ``code`` the code branches on and a
+``reason`` people read, in their language.
+
+* Codes are declared once per family, as a ``StrEnum`` in that family's catalogue module under
+  ``foro_data/catalogue/`` (sources, writes, problems, …); the enum value is the code.
+* Sentences live beside their codes, keyed by code, in Spanish (the default) and, where written,
+  Portuguese and English. :func:`say` falls back to Spanish for a language not written yet.
+* Every exception of the product derives from :class:`ForoError` and keeps the code and the
+  parameters of its sentence, so a page can word it again in the viewer's language.
+
+pretix's ``CheckInError(msg, code)`` is the model: the UI branches on the code, people read the
+message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal, get_args
+
+Lang = Literal["es", "pt", "en"]
+LANGS: tuple[str, ...] = get_args(Lang)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with ``{named}`` placeholders, per language; pt and en fall back to es."""
+
+    es: str
+    pt: str = ""
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        written = getattr(self, lang) if lang in LANGS else ""
+        return written or self.es
+
+
+# code -> sentence, filled by :func:`register` from each family module in foro_data.catalogue.
+CATALOGUE: dict[str, Sentence] = {}
+
+
+def register(family: type[StrEnum], sentences: Mapping[StrEnum, Sentence]) -> None:
+    """Adds a family's sentences; every code of the family must have one, and codes are unique
+    across families (a code means one thing everywhere)."""
+    missing = [c.value for c in family if c not in sentences]
+    if missing:
+        raise ValueError(f"{family.__name__}: codes without a sentence: {missing}")
+    for code, sentence in sentences.items():
+        if code.value in CATALOGUE and CATALOGUE[code.value] != sentence:
+            raise ValueError(f"code {code.value!r} is declared twice with different sentences")
+        CATALOGUE[code.value] = sentence
+
+
+def say(code: str, lang: str = "es", **params: object) -> str:
+    """The sentence for a code in a language, with its placeholders filled.
+
+    >>> from foro_data import catalogue  # registers every family
+    >>> say("demo_ejemplo", "en", n=3)
+    'Example sentence with 3.'
+    """
+    sentence = CATALOGUE.get(code)
+    if sentence is None:
+        raise KeyError(f"no sentence for code {code!r}")
+    return sentence.get(lang).format(**params)
+
+
+class ForoError(Exception):
+    """Base of every error the product raises on purpose: a code and the parameters of its
+    sentence. ``reason`` is the Spanish sentence; :meth:`reason_in` words it in another language.
+    """
+
+    def __init__(self, code: str, /, **params: object):
+        self.code = str(code)
+        self.params = params
+        super().__init__(self.reason)
+
+    @property
+    def reason(self) -> str:
+        return self.reason_in("es")
+
+    def reason_in(self, lang: str) -> str:
+        return say(self.code, lang, **self.params)
