@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
 from .identity import Identifiers, Index, is_email, norm_document
+from .roles import derive_role
 from .model import (
     Apoyo,
     CiudadOverride,
@@ -187,32 +188,6 @@ def _evento(t: _Table | None, raw: RawWorkbook, problems: _Problems) -> Evento:
 
 # --- Inscripciones ----------------------------------------------------------------------------
 
-def derive_role(rol: str, cargo: str) -> str:
-    """Role category from ``rol``, else from ``cargo`` (first matching pattern in schema wins).
-
-    The explicit ``rol`` column is trusted first because organisers fill it on purpose; ``cargo``
-    is free text typed by the person and only used when ``rol`` says nothing we recognise.
-
-    >>> derive_role("", "Sra. Intendenta")
-    'intendencia'
-    >>> derive_role("", "Asesor ad honorem")
-    'otro'
-    """
-    for value in (rol, cargo):
-        if not value:
-            continue
-        key = fold(value)
-        if key.replace(" ", "_") in schema.ROLES:
-            return key.replace(" ", "_")
-        for role, patterns in _ROLE_RES:
-            if any(p.search(key) for p in patterns):
-                return role
-    return "otro"
-
-
-_ROLE_RES = tuple((role, tuple(re.compile(p) for p in pats)) for role, pats in schema.ROLE_PATTERNS)
-
-
 def _genero(value: str) -> str | None:
     if not value:
         return "sin_dato"
@@ -265,7 +240,7 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                              "Escriba el nombre del país (Argentina, Brasil, …) o su código (AR, BR).", "aviso")
         rol_raw, cargo = g("rol"), g("cargo")
         rol = derive_role(rol_raw, cargo)
-        if rol == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in ("otro", "outro", "other"):
+        if rol == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
             problems.add("rol_otro", "Inscripciones", row, "rol" if rol_raw else "cargo", rol_raw or cargo,
                          f"«{rol_raw or cargo}» no corresponde a ninguna categoría de rol; se cuenta como «otro».",
                          "Complete la columna Rol con una categoría conocida.", "aviso")

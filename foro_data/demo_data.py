@@ -229,7 +229,7 @@ NOMBRES_M_OTROS = ("Jordi", "Pierre", "Jean-François", "Marc", "Oriol", "David"
 APELLIDOS_OTROS = ("Tremblay", "Gagnon", "Puig", "Vidal", "Roy", "Ferrer", "Bouchard", "Soler")
 
 # --- Cargos by role: (masculine, feminine) ------------------------------------------------------
-# Every cargo below is mapped by schema.ROLE_PATTERNS to the role it is filed under; a test checks
+# Every cargo below is mapped by roles.derive_role to the role it is filed under; a test checks
 # it, because an innocent word ("Medio Ambiente", "Comisario Mayor") can drag a cargo elsewhere.
 
 MAYOR_CARGOS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

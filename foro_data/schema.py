@@ -258,44 +258,73 @@ ROLES: tuple[str, ...] = (
 # Ordered: the first pattern that matches wins. Mayors are checked first on purpose — a
 # "Intendenta y Presidenta de la Red" is a mayor for funding priority, whatever else she is.
 # Patterns are matched against fold(value) as whole words or prefixes.
-ROLE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "intendencia",
-        (
-            r"\bintendent[ea]s?\b",
-            r"\balcald(e|esa|es|esas)\b",
-            r"\bprefeit[oa]s?\b",
-            r"\bjef[ea] de gobierno\b",
-            r"\bpresidente municipal\b",
-            r"\bmayor\b",
-        ),
-    ),
-    (
-        "prensa",
-        (r"\bprensa\b", r"\bperiodist", r"\bjornalist", r"\bcomunicacion\b", r"\bcomunicador", r"\bimprensa\b", r"\bmedios?\b", r"\bpress\b", r"\bjournalist"),
-    ),
-    (
-        "policia_seguridad",
-        (r"\bpolic", r"\bcomisari", r"\bgendarm", r"\bguardia\b", r"\bcarabiner", r"\bseguridad publica\b", r"\bfuerzas? de seguridad\b", r"\bbombero", r"\bprefectura\b", r"\bmilitar\b", r"\bcomandante\b", r"\bcabo\b", r"\bsargento\b", r"\bagente\b"),
-    ),
-    (
-        "organismo_internacional",
-        (r"\bonu\b", r"\bpnud\b", r"\bundp\b", r"\bunodc\b", r"\bbid\b", r"\bcaf\b", r"\boea\b", r"\bunion europea\b", r"\borganismo internacional\b", r"\bcooperacion internacional\b", r"\bembajad", r"\bconsul(ado|ar|esa|e)?\b", r"\bmercociudades\b", r"\bpeace in our cities\b", r"\bonu habitat\b", r"\bbanco mundial\b"),
-    ),
-    (
-        "gobierno_nacional_provincial",
-        (r"\bministr", r"\bministerio\b", r"\bgobernador", r"\bvicegobernador", r"\bdiputad", r"\bsenador", r"\bnacional\b", r"\bprovincial\b", r"\bestadual\b", r"\bfederal\b", r"\bsubsecretari[oa] (de|da) (la )?(nacion|provincia)\b", r"\blegislador"),
-    ),
-    (
-        "gobierno_local",
-        (r"\bsecretari", r"\bdirector", r"\bdiretor", r"\bconcejal", r"\bvereador", r"\bedil", r"\bfuncionari", r"\bmunicipal\b", r"\bmunicipio\b", r"\bmunicipalidad\b", r"\bprefeitura\b", r"\bintendencia\b", r"\bcoordinador", r"\bsubsecretari", r"\bjef[ea] de (area|departamento|gabinete)\b", r"\bgobierno local\b", r"\bgestor"),
-    ),
-    (
-        "academia_sociedad_civil",
-        (r"\binvestigador", r"\bpesquisador", r"\bacademi", r"\bprofesor", r"\bprofessor", r"\bdocente\b", r"\buniversi", r"\bestudiante\b", r"\bong\b", r"\bsociedad civil\b", r"\bfundacion\b", r"\basociacion\b", r"\bconsultor", r"\bdoctor", r"\blicenciad", r"\bvecin", r"\bcivil\b"),
-    ),
-    ("otro", (r"\botro\b", r"\boutro\b", r"\bother\b")),
+# --- Roles from rol / cargo (the algorithm is foro_data.roles.derive_role) ----------------------
+# A cargo is read the way a person reads it: the first role NOUN says what the person is
+# ("Asesora del Intendente" is an adviser, "Profesor, Universidad Nacional" a professor). Nouns of
+# a fixed category decide alone; a generic noun (secretario, director, asesor…) takes its category
+# from the first ORGANISATION word of the cargo (Municipalidad, Ministerio, Universidad, BID…), else
+# from its own default. Former holders ("ex …") are not what they were; vice-mayors are local
+# government; an acting mayor ("interino", "a cargo de la Intendencia") is a mayor.
+# Patterns are regular expressions over schema.fold(cargo). Mirror changes in DESIGN ("Roles").
+
+# Phrases that make the person the acting mayor whatever noun comes first.
+ROLE_ACTING_MAYOR: tuple[str, ...] = (r"\ba cargo de la (intendencia|alcaldia|prefeitura)\b",)
+
+# A former role is dropped with its word: "ex intendente", "ex-ministra", "exintendenta", "former mayor".
+ROLE_FORMER: tuple[str, ...] = (
+    r"\b(ex|former)\s+[a-z]+",
+    r"\bex(intendent|alcald|prefeit|ministr|gobernador|governador|concejal|diputad|senador)[a-z]*",
 )
+
+# (category, pattern) of nouns that decide alone; the earliest match in the cargo wins, and at one
+# position the first row listed here wins (so vice-mayors come before mayors).
+ROLE_NOUNS: tuple[tuple[str, str], ...] = (
+    ("gobierno_local", r"\bvice ?(intendent|alcald|prefeit)[a-z]*"),
+    ("gobierno_local", r"\bteniente de alcald[a-z]*"),
+    ("gobierno_local", r"\bdeputy mayor\b"),
+    ("intendencia", r"\bintendent[ea]s?\b"),
+    ("intendencia", r"\balcald(e|esa)s?\b"),
+    ("intendencia", r"\bprefeit[oa]s?\b"),
+    ("intendencia", r"\bjef[ea] de gobierno\b"),
+    ("intendencia", r"\bpresident[ea] municipal\b"),
+    ("intendencia", r"\bmayor\b"),
+    ("gobierno_local", r"\bconcejal[a-z]*"),
+    ("gobierno_local", r"\bvereador[a-z]*"),
+    ("gobierno_local", r"\bedil[a-z]*"),
+    ("gobierno_local", r"\bcouncil+or\b"),
+    ("gobierno_nacional_provincial", r"\bministr[oa]s?\b"),
+    ("gobierno_nacional_provincial", r"\b(vice)?(gobernador|governador|governor)[a-z]*"),
+    ("gobierno_nacional_provincial", r"\b(diputad|deputad|senador|legislador)[a-z]*"),
+    ("policia_seguridad", r"\b(sub)?comisari[oa]s?\b"),
+    ("policia_seguridad", r"\b(gendarme|carabiner[oa]|sargento|cabo|bomber[oa]|comandante|teniente|capitan|capitao|delegad[oa] da policia)[a-z]*"),
+    ("prensa", r"\b(periodista|jornalista|journalist|reporter[oa]?|corresponsal|redactor|fotograf|camarograf|comunicador)[a-z]*"),
+    ("academia_sociedad_civil", r"\b(profesor|professor|docente|investigador|pesquisador|researcher|academic|decan|rector|reitor|estudiante|student|doctorand|becari|vecin)[a-z]*"),
+    ("organismo_internacional", r"\b(consul|consules|consulesa|embajador[a-z]*|embaixador[a-z]*|ambassador)\b"),
+)
+
+# Generic nouns: (default category, pattern). The category comes from the cargo's first
+# organisation word when it has one (ROLE_CUES), else from this default.
+ROLE_GENERIC: tuple[tuple[str, str], ...] = (
+    ("gobierno_local", r"\b(sub)?secretari[oa]s?\b"),
+    ("gobierno_local", r"\b(director|directora|diretor|diretora|coordinador|coordinadora|coordenador|coordenadora|coordinator)[a-z]*"),
+    ("gobierno_local", r"\b(jef[ea]|chefe|gerente|funcionari[oa]|responsable|encargad[oa]|tecnic[oa]|analista|referente|gestor)[a-z]*"),
+    ("academia_sociedad_civil", r"\bconsultor[a-z]*"),
+    ("otro", r"\b(asesor|assessor|especialista|oficial|officer|representante|integrante|miembro|president[ea]|delegad[oa]|agente|inspector|enlace)[a-z]*"),
+)
+
+# Organisation words: (category, pattern); the earliest in the cargo wins.
+ROLE_CUES: tuple[tuple[str, str], ...] = (
+    ("organismo_internacional", r"\b(onu|pnud|undp|unodc|unicef|unesco|bid|caf|oea|cglu|uclg|flacma|efus|giz|aecid|cepal|ops|oms)\b"),
+    ("organismo_internacional", r"\b(banco interamericano|banco mundial|world bank|union europea|naciones unidas|united nations|mercociudades|peace in our cities|organismo internacional|cooperacion internacional|embajada|consulado)\b"),
+    ("policia_seguridad", r"\b(polic(ia|e|ial)|gendarmeria|prefectura naval|carabineros|guardia urbana|guarda (municipal|civil)|bomberos|fuerzas? de seguridad|servicio penitenciario)\b"),
+    ("prensa", r"\b(prensa|imprensa|press|diario|periodico|jornal|radio|television|tv|canal|revista|noticias|comunicacion)\b"),
+    ("academia_sociedad_civil", r"\b(universi[a-z]*|facultad|faculdade|conicet|flacso|instituto|fundacion|fundacao|asociacion|associacao|ong|sociedad civil|sociedade civil|vecinal)\b"),
+    ("gobierno_nacional_provincial", r"\b(nacion|nacional|national|provincia|provincial|estadual|do estado|de estado|federal|ministerio|gobernacion|governo do estado)\b"),
+    ("gobierno_local", r"\b(municipal|municipalidad|municipio|intendencia|intendent[ea]|alcaldia|alcald(e|esa)|prefeitura|prefeit[oa]|concejo|camara municipal|junta departamental|comuna|city of|gobierno local)\b"),
+)
+
+# Values of the rol column that name "otro" on purpose (not a Problem).
+ROLE_OTRO_WORDS = frozenset({"otro", "outro", "other"})
 
 MOVIMIENTOS = {"entrada": "entrada", "ingreso": "entrada", "in": "entrada", "entrada sala": "entrada",
                "salida": "salida", "egreso": "salida", "out": "salida", "saida": "salida",

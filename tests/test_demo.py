@@ -10,7 +10,8 @@ import pytest
 
 from foro_data import demo, demo_data as D
 from foro_data.demo import DIRTY_ROWS, DemoSource, ReplayClock, demo_workbook
-from foro_data.schema import GENEROS, ROLE_PATTERNS, TAB_BY_NAME, fold, header_key
+from foro_data.roles import derive_role
+from foro_data.schema import GENEROS, TAB_BY_NAME, fold, header_key
 from foro_data.sources.base import RawWorkbook
 
 UTC = timezone.utc
@@ -46,15 +47,8 @@ def digits(value: object) -> str:
 
 
 def role_of(rol: str, cargo: str) -> str:
-    """The DESIGN rule, straight from schema.ROLE_PATTERNS: ``rol`` first, else ``cargo``."""
-    for value in (rol, cargo):
-        key = fold(value)
-        if not key:
-            continue
-        for role, patterns in ROLE_PATTERNS:
-            if any(re.search(p, key) for p in patterns):
-                return role
-    return "otro"
+    """The DESIGN rule, from its one home: ``rol`` first, else ``cargo``."""
+    return derive_role(rol, cargo)
 
 
 def forms_time(value: object) -> datetime | None:
