@@ -124,7 +124,7 @@ def places() -> list[tuple[str, str, str, str, float, float]]:
     for line in REDES.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        _red, ciudad, provincia, cc, _fuente = line.split("\t")
+        _red, ciudad, provincia, cc, *_rest = line.split("\t")
         if (ciudad, cc) not in seen:
             seen.add((ciudad, cc))
             lat, lon = MEMBER_TRUTH[(ciudad, cc)]
