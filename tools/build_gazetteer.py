@@ -277,6 +277,8 @@ def _admin2(places: list[dict]) -> tuple[list[tuple[str, str, int]], dict[int, i
             any_name[(p["cc"], key)].append(n)
     for cc, a1, name, seat_name in SEATS:
         seats = [n for n in any_name.get((cc, fold(seat_name)), ()) if not a1 or places[n]["admin1"] == a1]
+        # A place officially so named before one that lists it as an old name (Daireaux was "Caseros").
+        seats = [n for n in seats if fold(places[n]["name"]) == fold(seat_name)] or seats
         if not seats:
             print(f"aviso: SEATS: no hay lugar {seat_name!r} en {cc}.{a1}; se omite {name!r}", file=sys.stderr)
             continue

@@ -27,6 +27,9 @@ AMBIGUITY_MARGIN = 1.5  # score units: a factor of about 30 in population
 SAME_PLACE_KM = 30.0
 MAX_ALTERNATIVES = 5
 CACHE_SIZE = 20_000
+# A municipality found by its name counts as a town of at least this size: GeoNames often gives its
+# seat no population (Caseros, seat of Tres de Febrero: 0), which would lose to any hamlet of the name.
+MUNICIPIO_MIN_POP = 20_000
 
 
 @dataclass(frozen=True)
@@ -89,14 +92,34 @@ def _exact(key: str, gaz: Gazetteer, members: _redes.Redes) -> tuple[list[int], 
     return ids, as_mun
 
 
+FIRST_TIER = 0.95  # spellings this good are looked up together ("sta fe" and "santa fe")
+
+
 def _lookup(spellings: Sequence[tuple[str, float, str]], gaz: Gazetteer, countries: frozenset[str] | None,
             members: _redes.Redes) -> _Found | None:
+    """Candidates of the first spelling that has any; the near-literal spellings are pooled, so
+    that an alternate name written "sta fe" somewhere does not hide every "santa fe"."""
+    pooled: list[int] = []
+    pooled_mun: dict[int, int] = {}
+    first: tuple[str, float, str] | None = None
     for key, quality, admin in spellings:
         ids, as_mun = _exact(key, gaz, members)
         if countries is not None:
             ids = [i for i in ids if gaz.country_of(i) in countries]
+        if quality >= FIRST_TIER:
+            if ids and first is None:
+                first = (key, quality, admin)
+            pooled += [i for i in ids if i not in pooled]
+            for i in ids:
+                if i in as_mun:
+                    pooled_mun.setdefault(i, as_mun[i])
+            continue
+        if first is not None:
+            break
         if ids:
             return _Found(tuple(ids), key, quality, admin, as_mun)
+    if first is not None:
+        return _Found(tuple(pooled), first[0], first[1], first[2], pooled_mun)
     return None
 
 
@@ -167,7 +190,7 @@ def filter_by_hints(places: list[tuple[int, Place]], hints: Sequence[Hint]) -> t
 # --- Ranking --------------------------------------------------------------------------------------
 
 
-def score(p: Place, key: str) -> float:
+def score(p: Place, key: str, municipio: bool = False) -> float:
     bonus = 0.0
     if p.admin1 == HOST_ADMIN1:
         bonus = BONUS_HOST_ADMIN1
@@ -176,14 +199,20 @@ def score(p: Place, key: str) -> float:
     elif p.pais in MERCOCIUDADES:
         bonus = BONUS_REGION
     # The official name typed as such beats a place that merely lists it as an alternate.
-    official = 0.3 if fold(p.nombre) == key else 0.0
-    return math.log10(p.poblacion + 1) + bonus + official
+    official = 0.3 if fold(p.nombre) == key or municipio else 0.0
+    people = max(p.poblacion, MUNICIPIO_MIN_POP) if municipio else p.poblacion
+    return math.log10(people + 1) + bonus + official
 
 
-def rank(places: list[tuple[int, Place]], key: str, members: _redes.Redes
+def rank(places: list[tuple[int, Place]], key: str, members: _redes.Redes, as_municipio: Iterable[int] = ()
          ) -> tuple[tuple[int, Place], list[tuple[int, Place]], bool]:
     """(best, distinct other places, ambiguous?). A member city wins the tie; two members still tie."""
-    ranked = sorted(places, key=lambda ip: (not members.of(ip[0]), -score(ip[1], key), ip[0]))
+    seats = frozenset(as_municipio)
+
+    def score_of(ip: tuple[int, Place]) -> float:
+        return score(ip[1], key, ip[0] in seats)
+
+    ranked = sorted(places, key=lambda ip: (not members.of(ip[0]), -score_of(ip), ip[0]))
     best_i, best = ranked[0]
     others: list[tuple[int, Place]] = []
     for i, p in ranked[1:]:
@@ -197,7 +226,7 @@ def rank(places: list[tuple[int, Place]], key: str, members: _redes.Redes
     elif members.of(best_i):
         ambigua = bool(members.of(rival[0]))
     else:
-        ambigua = score(rival[1], key) >= score(best, key) - AMBIGUITY_MARGIN
+        ambigua = score_of(rival) >= score_of(ranked[0]) - AMBIGUITY_MARGIN
     return (best_i, best), others, ambigua
 
 
@@ -226,7 +255,7 @@ def resolve_with(ciudad: str, provincia: str, pais: str, gaz: Gazetteer, members
     if found.implied_admin1:
         soft.append(Hint(found.implied_admin1, admin1=frozenset({found.implied_admin1})))
     places, conflict_province = filter_by_hints([(i, gaz.place(i)) for i in found.ids], soft)
-    (best_i, best), others, ambigua = rank(places, found.key, members)
+    (best_i, best), others, ambigua = rank(places, found.key, members, found.as_municipio)
 
     confianza = found.quality
     if fold(best.nombre) != found.key and not found.fuzzy and best_i not in found.as_municipio:
