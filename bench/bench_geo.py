@@ -34,6 +34,11 @@ def rss_kb():
 t0 = time.perf_counter()
 from foro_data import geo
 t1 = time.perf_counter()
+if len(sys.argv) > 2:  # load time only (the 'antes' tree, measured alternately with 'ahora')
+    t4 = time.perf_counter()
+    geo.Gazetteer()
+    print(json.dumps({"import": t1 - t0, "load": time.perf_counter() - t4}))
+    sys.exit(0)
 rss0 = rss_kb()
 tracemalloc.start()
 t2 = time.perf_counter()
@@ -134,12 +139,17 @@ def accuracy_rows(before: dict, after: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def fresh_load(runs: int = 5) -> list[dict]:
-    out = []
+def fresh_load(runs: int = 5, before: Path | None = None) -> tuple[list[dict], list[dict]]:
+    """Fresh-process loads of today's gazetteer and, alternately, of the one at ``before``."""
+    out, old = [], []
     for _ in range(runs):
         proc = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT)], capture_output=True, text=True, check=True)
         out.append(json.loads(proc.stdout))
-    return out
+        if before is not None:
+            proc = subprocess.run([sys.executable, "-c", _CHILD, str(before), "solo-carga"], capture_output=True,
+                                  text=True, check=True)
+            old.append(json.loads(proc.stdout))
+    return out, old
 
 
 def entries(n: int, seed: int = 7) -> list[tuple[str, str, str]]:
@@ -163,7 +173,9 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        before = accuracy(tree_at(args.antes, Path(tmp)))
+        old_tree = tree_at(args.antes, Path(tmp))
+        before = accuracy(old_tree)
+        loads, old_loads = fresh_load(before=old_tree)
     after = accuracy(ROOT)
     rows_acc = accuracy_rows(before, after)
     width = max(len(r[0]) for r in rows_acc)
@@ -177,11 +189,13 @@ def main() -> None:
 
     from foro_data import geo
 
-    loads = fresh_load()
     load_ms = [r["load"] * 1000 for r in loads]
+    old_ms = [r["load"] * 1000 for r in old_loads]
     rows = [
         ("gazetteer load (fresh process, median of 5)", f"{statistics.median(load_ms):.0f} ms",
          f"min {min(load_ms):.0f}, max {max(load_ms):.0f}; budget 200 ms"),
+        (f"same, gazetteer at {args.antes} (run alternately)", f"{statistics.median(old_ms):.0f} ms",
+         f"min {min(old_ms):.0f}, max {max(old_ms):.0f}"),
         ("import foro_data.geo", f"{statistics.median(r['import'] for r in loads) * 1000:.0f} ms", ""),
         ("peak traced memory during load (tracemalloc)", f"{statistics.median(r['peak'] for r in loads) / 1e6:.1f} MB",
          "budget 50 MB"),
