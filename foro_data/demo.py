@@ -1,4 +1,4 @@
-"""The embedded demo: a seeded synthetic forum day as raw Sheet tabs, and the clock that replays it.
+"""The embedded demo: a seeded synthetic forum day as raw Sheet tabs.
 
 The story of the demo day. Thursday 19 June 2025, Ex bodega Arizu, Godoy Cruz (Mendoza). About 450
 people registered through the Google Form between early May and the day before, most of them in
@@ -23,8 +23,8 @@ requests still pending exceed what the budget has left.
 
 The Sheet is dirty the way real ones are; every deliberate defect is listed in ``DIRTY_ROWS``.
 
-Time is a parameter: ``ReplayClock`` maps the real time of a rehearsal onto the forum day so a
-big screen keeps moving, and nothing here reads the wall clock.
+Time is a parameter: nothing here reads the wall clock; :class:`foro_data.replay.ReplayClock` maps
+the real time of a rehearsal onto this day so a big screen keeps moving.
 """
 
 from __future__ import annotations
@@ -40,14 +40,11 @@ from typing import Callable, ClassVar, Literal
 from zoneinfo import ZoneInfo
 
 from . import demo_data as D
+from .replay import DAY_END, DAY_START, EVENT_DATE, EVENT_TZ
 from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS
 from .sources.base import Cell, RawWorkbook
 
 DEFAULT_SEED = 190625
-EVENT_DATE = date(2025, 6, 19)
-EVENT_TZ = ZoneInfo(DEFAULT_TIME_ZONE)
-DAY_START = time(8, 0)
-DAY_END = time(20, 0)
 
 N_REGISTRATIONS = 446  # clean rows; DIRTY_ROWS adds a few more
 MAYOR_SHARE = 0.12
@@ -125,61 +122,6 @@ DIRTY_ROWS: tuple[DirtyRow, ...] = (
     DirtyRow("Apoyos", 27, "moneda_desconocida", "Moneda", "XYZ", "Unknown currency code."),
     DirtyRow("Apoyos", 41, "estado_desconocido", "Estado", "pendiente de firma", "Status outside the list of estados."),
 )
-
-
-# --- Replay clock ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReplayClock:
-    """Maps the real time of a rehearsal onto the forum day, ``velocidad`` forum minutes per minute.
-
-    The replay starts at ``inicio`` (event-local) when the real clock reads ``started_at``. The forum
-    time never leaves [inicio, 20:00] of 19 June 2025. Chosen behaviour at the end of the day:
-    ``al_terminar="repetir"`` (default) wraps back to ``inicio``, so an unattended rehearsal screen
-    keeps moving; ``"detener"`` stays at 20:00. Before ``started_at`` the clock shows ``inicio``.
-
-    >>> start = datetime(2026, 1, 1, 12, 0, tzinfo=ZoneInfo("UTC"))
-    >>> ReplayClock(start).as_of(start + timedelta(seconds=90)).isoformat()  # 90 s x 60 = 90 min
-    '2025-06-19T09:30:00-03:00'
-    """
-
-    started_at: datetime
-    inicio: time = DAY_START
-    velocidad: float = 60.0
-    al_terminar: Literal["repetir", "detener"] = "repetir"
-
-    def __post_init__(self) -> None:
-        if self.started_at.tzinfo is None or self.started_at.utcoffset() is None:
-            raise ValueError("started_at debe incluir zona horaria")
-        if not self.velocidad > 0:
-            raise ValueError("velocidad debe ser positiva")
-        if self.inicio >= DAY_END:
-            raise ValueError("inicio debe ser anterior a las 20:00")
-        if self.al_terminar not in ("repetir", "detener"):
-            raise ValueError("al_terminar debe ser 'repetir' o 'detener'")
-
-    @property
-    def day_start(self) -> datetime:
-        return datetime.combine(EVENT_DATE, self.inicio, tzinfo=EVENT_TZ)
-
-    @property
-    def day_end(self) -> datetime:
-        return datetime.combine(EVENT_DATE, DAY_END, tzinfo=EVENT_TZ)
-
-    def as_of(self, real_now: datetime) -> datetime:
-        """Forum time (aware, event time zone) shown when the real clock reads ``real_now``."""
-        if real_now.tzinfo is None or real_now.utcoffset() is None:
-            raise ValueError("real_now debe incluir zona horaria")
-        elapsed = (real_now - self.started_at) * self.velocidad
-        if elapsed <= timedelta(0):
-            return self.day_start
-        span = self.day_end - self.day_start
-        if elapsed >= span:
-            if self.al_terminar == "detener":
-                return self.day_end
-            elapsed = elapsed % span
-        return self.day_start + elapsed
 
 
 # --- Public API --------------------------------------------------------------------------------

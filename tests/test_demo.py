@@ -9,7 +9,8 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 
 from foro_data import demo, demo_data as D
-from foro_data.demo import DIRTY_ROWS, DemoSource, ReplayClock, demo_workbook
+from foro_data.demo import DIRTY_ROWS, DemoSource, demo_workbook
+from foro_data.replay import ReplayClock
 from foro_data.roles import derive_role
 from foro_data.schema import GENEROS, TAB_BY_NAME, fold, header_key
 from foro_data.snapshot import Fuente
