@@ -15,12 +15,8 @@ from ui.frame import RAISE_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGE_FILES = {
-    "en_vivo": "pages/en_vivo.py", "salas": "pages/salas.py", "mapa": "pages/mapa.py", "socios": "pages/socios.py",
-    "apoyos": "pages/apoyos.py", "personas": "pages/personas.py", "calidad": "pages/calidad.py",
-    "acreditacion": "pages/acreditacion.py",
-}
-EXISTING = [p for p in access.PAGES if (ROOT / PAGE_FILES[p]).exists()]
+PAGE_FILES = {p.id: p.file for p in access.PAGE_REGISTRY}
+EXISTING = list(access.PAGES)  # every registered page; a missing file fails instead of shrinking coverage
 ROLES = access.ROLES
 LANGS = ("es", "pt", "en")
 TIMEOUT = 60

@@ -178,7 +178,7 @@ def hostile_app(tmp_path_factory):
 
 
 # Every page of the navigation (en_vivo is the default one, reached without switching).
-PAGE_FILES = {p: (None if p == "en_vivo" else f"pages/{p}.py") for p in access.PAGES}
+PAGE_FILES = {p.id: (None if p.id == "en_vivo" else p.file) for p in access.PAGE_REGISTRY}
 
 
 def open_as_organiser(page: str, lang: str = "es") -> AppTest:
