@@ -41,7 +41,7 @@ from zoneinfo import ZoneInfo
 
 from . import demo_data as D
 from .replay import DAY_END, DAY_START, EVENT_DATE, EVENT_TZ
-from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS
+from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS, fold, header_key
 from .sources.base import Cell, RawWorkbook
 
 DEFAULT_SEED = 190625
@@ -183,20 +183,11 @@ class _Person:
 
     @property
     def wants_support(self) -> bool:
-        return _ascii(self.apoyo_raw).startswith("si")
+        return fold(self.apoyo_raw).startswith("si")
 
     @property
     def is_mayor(self) -> bool:
         return self.role == "intendencia"
-
-
-def _ascii(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
-
-
-def _slug(text: str) -> str:
-    return "".join(ch for ch in _ascii(text) if ch.isalnum())
 
 
 def _strip_accents(text: str) -> str:
@@ -246,13 +237,13 @@ class _PeopleFactory:
 
     def _email(self, nombre: str, apellido: str, pais: str, city: D.CitySpec, official: bool) -> str:
         rng = self.rng
-        n = _slug(nombre.split()[0])
-        a = _slug(apellido.split()[0])
+        n = header_key(nombre.split()[0])
+        a = header_key(apellido.split()[0])
         if official and pais in ("AR", "UY", "PY", "CL", "PE") and rng.random() < 0.5:
             tld = {"AR": "gob.ar", "UY": "gub.uy", "PY": "gov.py", "CL": "cl", "PE": "gob.pe"}[pais]
-            domain = f"{_slug(city.name)}.{tld}"
+            domain = f"{header_key(city.name)}.{tld}"
         elif official and pais == "BR" and rng.random() < 0.5:
-            domain = f"{_slug(city.name)}.gov.br"
+            domain = f"{header_key(city.name)}.gov.br"
         else:
             domain = rng.choice(D.EMAIL_DOMAINS_PERSONAL_BR if pais == "BR" else D.EMAIL_DOMAINS_PERSONAL)
         patterns = (f"{n}.{a}", f"{n[0]}{a}", f"{a}.{n}", f"{n}{a}", f"{n}_{a}", f"{n}.{a}{rng.randint(1, 99)}")
@@ -293,7 +284,7 @@ class _PeopleFactory:
         pais = city.pais
         for _ in range(50):
             nombre, apellido = self._name(pais, gender)
-            key = (_ascii(nombre), _ascii(apellido), _ascii(city.name))
+            key = (fold(nombre), fold(apellido), fold(city.name))
             if key not in self.name_city:
                 self.name_city.add(key)
                 break
@@ -660,7 +651,7 @@ def _duplicado_documento(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow
     cells = _registration_cells(p)
     num = int(str(p.documento))
     cells[4] = f"{num:,}".replace(",", ".")
-    cells[1] = f"{_slug(p.nombre.split()[0])}.{_slug(p.apellido.split()[0])}.trabajo@gmail.com"
+    cells[1] = f"{header_key(p.nombre.split()[0])}.{header_key(p.apellido.split()[0])}.trabajo@gmail.com"
     _dup_line(ctx, lines, idx, cells)
 
 
@@ -672,7 +663,7 @@ def _duplicado_nombre(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -
     p = _original(ctx, lines, idx, accented)
     cells = _registration_cells(p)
     cells[2], cells[3], cells[8] = _strip_accents(p.nombre), _strip_accents(p.apellido), _strip_accents(p.ciudad_raw)
-    cells[1] = f"{_slug(p.apellido.split()[0])}{_slug(p.nombre.split()[0])[:1]}.{ctx.rng.randint(10, 99)}@hotmail.com"
+    cells[1] = f"{header_key(p.apellido.split()[0])}{header_key(p.nombre.split()[0])[:1]}.{ctx.rng.randint(10, 99)}@hotmail.com"
     cells[4] = ""
     _dup_line(ctx, lines, idx, cells)
 
