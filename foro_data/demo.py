@@ -34,13 +34,12 @@ import unicodedata
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
-from typing import Callable, ClassVar, Literal
-from zoneinfo import ZoneInfo
+from typing import Callable, ClassVar
 
 from . import demo_data as D
-from .replay import DAY_END, DAY_START, EVENT_DATE, EVENT_TZ
+from .replay import DAY_START, EVENT_DATE
 from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS, fold, header_key
 from .sources.base import Cell, RawWorkbook
 

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from foro_data import access, metrics
 from ui import fmt
 from ui.frame import RAISE_ENV
+from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -356,3 +357,16 @@ def test_kiosk_rotation_follows_the_wall_clock():
     assert_clean(at)
     # Whatever slot the clock is in, the screen ends on a rotation page with its figures drawn.
     assert at.metric or at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calidad_lists_the_raw_values_counted_as_otro(lang):
+    at = open_page("calidad", lang=lang)
+    assert_clean(at)
+    snap, _ = rendered(at)
+    otro = metrics.roles_otro(snap)
+    assert otro, "the demo has people in «otro»"
+    shown = "\n".join(m.value for m in at.markdown)
+    for raw, n in otro:
+        expected = t("sin_dato", lang) if raw == metrics.SIN_DATO else raw
+        assert f"{fmt.md_escape(expected)} · {fmt.number(n, lang)}" in shown

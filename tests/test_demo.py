@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta, timezone
 
 import pytest
 
-from foro_data import demo, demo_data as D
+from foro_data import demo, demo_data as D, replay
 from foro_data.demo import DIRTY_ROWS, DemoSource, demo_workbook
 from foro_data.replay import ReplayClock
 from foro_data.roles import derive_role
@@ -422,7 +422,7 @@ START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
 
 def local(hh: int, mm: int = 0, ss: int = 0) -> datetime:
-    return datetime(2025, 6, 19, hh, mm, ss, tzinfo=demo.EVENT_TZ)
+    return datetime(2025, 6, 19, hh, mm, ss, tzinfo=replay.EVENT_TZ)
 
 
 def test_clock_starts_at_inicio_and_runs_at_velocidad():
@@ -436,7 +436,7 @@ def test_clock_starts_at_inicio_and_runs_at_velocidad():
 
 
 def test_clock_is_independent_of_the_real_time_zone():
-    clock = ReplayClock(START.astimezone(demo.EVENT_TZ))
+    clock = ReplayClock(START.astimezone(replay.EVENT_TZ))
     assert clock.as_of(START + timedelta(minutes=2)) == local(10)
 
 
