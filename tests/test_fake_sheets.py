@@ -14,7 +14,6 @@ import requests
 
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
 from tests.fake_sheets.server import parse_range, quote_title, render_rows, to_serial
-from tests.sheets_fixtures import throwaway_service_account  # noqa: F401  (a fixture)
 
 CASSETTES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "gspread-cassettes"
 SHEETS_HOST = "sheets.googleapis.com"
