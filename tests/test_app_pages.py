@@ -9,11 +9,11 @@ from streamlit.testing.v1 import AppTest
 from foro_data import access, metrics
 from tests.apptest import (
     DASHBOARD,
-    ROOT,
     EXISTING,
     LANGS,
     PAGE_FILES,
     ROLES,
+    ROOT,
     TIMEOUT,
     assert_clean,
     open_page,

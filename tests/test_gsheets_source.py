@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from foro_data import metrics
-from foro_data.config import config_from_dict
 from foro_data.build import build_snapshot
+from foro_data.config import config_from_dict
 from foro_data.snapshot import Fuente
 from foro_data.sources.base import SourceError
 from foro_data.sources.gsheets import GSheetsSource, spreadsheet_key

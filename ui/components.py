@@ -5,10 +5,9 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 import html
 import re
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -261,8 +260,7 @@ def dataframe(rows: Sequence[Sequence[object]], headers: Sequence[str], height: 
         if len(df) and all(isinstance(v, (int, float)) or _NUMERIC_TEXT.match(str(v)) for v in df[col]):
             # Counts, "<3", "72 %", amounts: right-aligned like numbers, whatever their type.
             config[col] = st.column_config.Column(alignment="right")
-    kwargs = {"height": height} if height else {}
-    st.dataframe(df, hide_index=True, width="stretch", key=key, column_config=config or None, **kwargs)
+    st.dataframe(df, hide_index=True, width="stretch", height=height or "auto", key=key, column_config=config or None)
 
 
 def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
