@@ -12,7 +12,8 @@ from typing import Sequence, TextIO
 from . import metrics
 from .config import Config, ConfigError, load_config
 from .parse import ParseError, parse_datetime
-from .snapshot import Snapshot
+from .build import build_snapshot
+from .snapshot import Fuente, Snapshot
 from .sources import SourceError, open_source
 
 
@@ -71,7 +72,7 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
         raw = source.read()
     except SourceError as e:
         raise CliError(f"No se pudo leer la fuente ({source.descripcion}): {e.reason}") from None
-    snap = Snapshot.build(raw, source.tipo, source.descripcion, now)
+    snap = build_snapshot(raw, Fuente(source.tipo, source.descripcion, now))
     out.write(f"Fuente: {source.descripcion}\n\nPestañas:\n")
     for t in snap.tabs:
         if t.found_as is None:

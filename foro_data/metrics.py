@@ -214,8 +214,6 @@ def roles_otro(snap: Snapshot) -> list[tuple[str, int]]:
 
 # --- Rooms ------------------------------------------------------------------------------------
 
-NIVELES = ("normal", "llenandose", "lleno", "excedido", "sin_dato")
-
 
 def nivel_ocupacion(porcentaje: float | None) -> str:
     """< 70 % normal, 70–90 % llenándose, 90–100 % lleno, > 100 % excedido.
