@@ -123,7 +123,7 @@ def puesto(ctx: Ctx, kind: str) -> Puesto:
         writer = _shared_writer(_writer_key(ctx.cfg), ctx.cfg)
     except WritesUnavailable as e:
         return Puesto(None, e.code, kind)
-    if writer.outbox.get_flag("bloqueo"):
+    if writer.blocked():
         return Puesto(writer, "solo_lectura", kind)
     return Puesto(writer, "", kind)
 
