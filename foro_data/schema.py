@@ -143,7 +143,7 @@ ACREDITACIONES = Tab(
         Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF")),
         Column("punto", ("Punto", "Puerta", "Puesto", "Sala")),
         Column("movimiento", ("Movimiento",)),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 
@@ -204,7 +204,7 @@ CONTEOS = Tab(
         Column("tipo", ("Tipo",), required=True),
         Column("valor", ("Valor", "Cantidad"), required=True),
         Column("registrado_por", ("Registrado por", "Por", "Coordinador")),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 

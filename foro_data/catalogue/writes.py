@@ -169,3 +169,25 @@ register(SendSentence, {
         en="The «{pestana}» tab has no «{encabezado}» column and it could not be added ({motivo}): add it in "
            "row 1 to record from the dashboard."),
 })
+
+
+class DeskSentence(StrEnum):
+    """What the desk and ``python -m foro_data acreditar`` say about the person looked up."""
+
+    NO_INSCRIPTA = "mesa_no_inscripta"
+    YA_ACREDITADA = "mesa_ya_acreditada"
+
+
+D = DeskSentence
+register(DeskSentence, {
+    D.NO_INSCRIPTA: Sentence(
+        es="no hay ninguna persona inscripta con el {campo} «{valor}». Para registrar su entrada igual, repita con "
+           "--sin-inscripcion.",
+        pt="não há nenhuma pessoa inscrita com o {campo} «{valor}». Para registrar a entrada mesmo assim, repita "
+           "com --sin-inscripcion.",
+        en="nobody is registered with the {campo} «{valor}». To record the entry anyway, repeat with "
+           "--sin-inscripcion."),
+    D.YA_ACREDITADA: Sentence(es="{nombre}: ya acreditado a las {hora}; no se registra de nuevo.",
+                              pt="{nombre}: já credenciado às {hora}; não se registra de novo.",
+                              en="{nombre}: already checked in at {hora}; not recorded again."),
+})

@@ -6,7 +6,7 @@ same rules to them as to the Sheet's rows (``ocupacion_salas(…, pendientes=…
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..identity import Index
@@ -14,7 +14,13 @@ from ..metrics import tally
 from ..model import Conteo, Persona, Scan
 from ..outbox import ERROR_PERMANENTE
 from ..schema import fold
+from ..snapshot import Snapshot
 from .operations import AccreditOp, Operation, TallyOp, UndoOp, WalkInOp
+
+
+# Actions sent this long before the Snapshot's read may still be missing from it (the read and
+# the append race): keep showing them until the Snapshot has their id_operacion.
+SEEN_MARGIN_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,13 @@ def visible_ids(conteos: Iterable[Conteo], scans: Iterable[Scan]) -> set[str]:
 def unseen(ops: Sequence[PendingOp], shown: set[str]) -> list[PendingOp]:
     """The actions the Snapshot does not show yet (failed ones excluded)."""
     return [p for p in ops if p.estado != ERROR_PERMANENTE and p.op.id_operacion not in shown]
+
+
+def not_yet_read(snap: Snapshot, recent: Callable[[float], Sequence[PendingOp]]) -> list[PendingOp]:
+    """This Sheet's actions (from every device and process) the Snapshot does not show yet;
+    ``recent`` is ``Writer.recent``."""
+    since = snap.fuente.leido_en.timestamp() - SEEN_MARGIN_S
+    return unseen(recent(since), visible_ids(snap.conteos, snap.scans))
 
 
 def pending_check_ins(ops: Sequence[PendingOp]) -> list[AccreditOp | WalkInOp]:
