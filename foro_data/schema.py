@@ -157,7 +157,7 @@ ACREDITACIONES = Tab(
         Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF")),
         Column("punto", ("Punto", "Puerta", "Puesto", "Sala")),
         Column("movimiento", ("Movimiento",)),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 
@@ -218,7 +218,7 @@ CONTEOS = Tab(
         Column("tipo", ("Tipo",), required=True),
         Column("valor", ("Valor", "Cantidad"), required=True),
         Column("registrado_por", ("Registrado por", "Por", "Coordinador")),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 

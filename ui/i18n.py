@@ -307,7 +307,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "rol.policia_seguridad": ("Policía y seguridad", "Polícia e segurança", "Police and security"),
     "rol.prensa": ("Prensa", "Imprensa", "Press"),
     "rol.otro": ("Otro", "Outro", "Other"),
-    # --- writing from the venue (ui/venue.py, pages/salas.py, pages/acreditacion.py)
+    # --- writing from the venue (ui/writing.py, ui/tally.py, ui/desk.py, pages/salas.py, pages/acreditacion.py)
     "page.acreditacion": ("Acreditación", "Credenciamento", "Check-in desk"),
     "escritura.demo.conteo": (
         "En la demostración no se escriben conteos: conecte la planilla de Google para usarlos.",
