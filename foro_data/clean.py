@@ -197,8 +197,11 @@ def _genero(value: str) -> str | None:
 @dataclass
 class _Reg:
     row: int
+    # Only what the row itself says: derived values (the role category) are computed after the
+    # merge, so a blank cell can never outvote a value another row gave.
     fields: dict[str, object]
     identifiers: Identifiers
+    misma_persona: str = ""  # the organisers' override: rows with the same mark are one person
 
 
 def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[_Reg]:
@@ -217,11 +220,6 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                          f"«{email}» no parece un e-mail; la persona se cuenta pero no se la podrá identificar por e-mail.",
                          "Corrija la dirección.", "aviso")
             email = ""
-        doc = norm_document(documento)
-        if not email and not doc:
-            problems.add("sin_contacto", "Inscripciones", row, "email", "",
-                         "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
-                         "Complete el e-mail o el documento.", "aviso")
         registrado_en = None
         raw_ts = t.cell(cells, "registrado_en")
         if not _is_blank(raw_ts):
@@ -239,8 +237,7 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                              f"No se reconoce el país «{pais_raw}»; la persona se cuenta sin país.",
                              "Escriba el nombre del país (Argentina, Brasil, …) o su código (AR, BR).", "aviso")
         rol_raw, cargo = g("rol"), g("cargo")
-        rol = derive_role(rol_raw, cargo)
-        if rol == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
+        if derive_role(rol_raw, cargo) == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
             problems.add("rol_otro", "Inscripciones", row, "rol" if rol_raw else "cargo", rol_raw or cargo,
                          f"«{rol_raw or cargo}» no corresponde a ninguna categoría de rol; se cuenta como «otro».",
                          "Complete la columna Rol con una categoría conocida.", "aviso")
@@ -254,11 +251,14 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
             row=row,
             fields=dict(
                 id=ident, registrado_en=registrado_en, nombre=nombre, apellido=apellido, email=email,
-                documento=documento, cargo=cargo, rol_raw=rol_raw or cargo, rol=rol, institucion=g("institucion"),
-                ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw, genero=genero,
+                documento=documento, cargo=cargo, rol_raw=rol_raw, institucion=g("institucion"),
+                ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw,
+                # "sin_dato" is what a blank says, not a value: it must not win a merge (DESIGN).
+                genero="" if genero == "sin_dato" else genero,
                 ejes=split_list(t.cell(cells, "ejes")), red=split_list(t.cell(cells, "red")), apoyo=g("apoyo"),
             ),
             identifiers=Identifiers.of(id=ident, email=email, documento=documento),
+            misma_persona=fold(g("misma_persona")),
         ))
     return regs
 
@@ -273,71 +273,146 @@ def _name_key(f: dict[str, object]) -> str | None:
     return "|".join(fold(str(f[k])) for k in ("nombre", "apellido", "ciudad"))
 
 
+NAME_RULE = "mismo nombre, apellido y ciudad"
+
+
+def _merge_fields(rows: list[_Reg]) -> dict[str, object]:
+    """Field by field, the latest non-blank value wins (by registration time, then row order);
+    values derived from cells (the role category) are computed from the merged cells."""
+    ordered = sorted(rows, key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row)) \
+        if any(r.fields["registrado_en"] for r in rows) else rows
+    merged: dict[str, object] = {}
+    for r in ordered:
+        for k, v in r.fields.items():
+            if v or k not in merged:
+                merged[k] = v
+    merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+    rol_col, cargo = str(merged.pop("rol_raw")), str(merged["cargo"])
+    merged["rol"] = derive_role(rol_col, cargo)
+    merged["rol_raw"] = rol_col or cargo
+    merged["genero"] = merged["genero"] or "sin_dato"
+    return merged
+
+
+class _Groups:
+    """Union-find over registration rows that remembers each group's e-mails and documents, so
+    the name rule can see what would contradict a merge."""
+
+    def __init__(self, regs: list[_Reg]):
+        self.parent = list(range(len(regs)))
+        self.keys = {"email": [set(r.identifiers.emails) for r in regs], "documento": [set(r.identifiers.documentos) for r in regs]}
+        # The value as typed, for the Problem: the first non-blank one of the group.
+        self.typed = {c: [str(r.fields[c]) for r in regs] for c in ("email", "documento")}
+        self.reason: dict[int, str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, why: str) -> None:
+        """Merges row i (the later one) into j's group."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        root, other = min(a, b), max(a, b)
+        self.parent[other] = root
+        for c, sets in self.keys.items():
+            sets[root] |= sets[other]
+            self.typed[c][root] = self.typed[c][root] or self.typed[c][other]
+        self.reason.setdefault(i, why)
+
+    def contradiction(self, i: int, j: int) -> tuple[str, str] | None:
+        """(column, "value / value") when the two groups hold different e-mails or documents."""
+        a, b = self.find(i), self.find(j)
+        for c, sets in self.keys.items():
+            if sets[a] and sets[b] and sets[a].isdisjoint(sets[b]):
+                return c, f"{self.typed[c][b]} / {self.typed[c][a]}"
+        return None
+
+
 def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
     """Merge rows that are the same person.
 
     Same e-mail (case-folded), else same document (digits only), else same name + surname + city
-    (accent-folded). The rule is transitive: rows linked by any key form one person. We prefer a
-    false merge of two rows that share an e-mail over counting one person twice, because the
-    e-mail is what the person typed and what the desk scans. Merged rows combine field by field,
-    the latest non-blank value winning (by registration time, then row order), and every e-mail
-    and document used still identifies the person at check-in.
+    (accent-folded) — the last only when nothing contradicts it: groups holding two different
+    e-mails or two different documents stay two people and are listed as ``posible_duplicado``
+    for the organisers, who can mark such rows with the same value in the optional
+    ``misma_persona`` column to merge them anyway. E-mail and document links are transitive. We
+    prefer a false merge of two rows that share an e-mail over counting one person twice, because
+    the e-mail is what the person typed and what the desk scans. Merged rows combine field by
+    field, the latest non-blank value winning (see _merge_fields), and every e-mail and document
+    used still identifies the person at check-in.
     """
-    parent = list(range(len(regs)))
-    reason: dict[int, str] = {}
+    g = _Groups(regs)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def link_all(key_of, why: str) -> None:  # type: ignore[no-untyped-def]
+        first: dict[str, int] = {}
+        for i, r in enumerate(regs):
+            for key in key_of(r):
+                g.union(i, first.setdefault(key, i), why)
 
-    def link(keyed: dict[str, int], key: str | None, i: int, why: str) -> None:
-        if not key:
-            return
-        j = keyed.setdefault(key, i)
-        if j != i:
-            a, b = find(j), find(i)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-                reason.setdefault(i, why)
+    link_all(lambda r: [r.misma_persona] if r.misma_persona else [], "misma persona según la columna misma_persona")
+    link_all(lambda r: r.identifiers.emails, "mismo e-mail")
+    link_all(lambda r: r.identifiers.documentos, "mismo documento")
 
-    by_email: dict[str, int] = {}
-    by_doc: dict[str, int] = {}
-    by_name: dict[str, int] = {}
+    # The name rule: a row joins the first earlier person of that name it does not contradict.
+    by_name: dict[str, list[int]] = {}
     for i, r in enumerate(regs):
-        for e in r.identifiers.emails:
-            link(by_email, e, i, "mismo e-mail")
-        for d in r.identifiers.documentos:
-            link(by_doc, d, i, "mismo documento")
-        link(by_name, _name_key(r.fields), i, "mismo nombre, apellido y ciudad")
+        key = _name_key(r.fields)
+        if key is None:
+            continue
+        people = by_name.setdefault(key, [])
+        joined, clash = False, None
+        for j in people:
+            if g.find(j) == g.find(i):
+                joined = True
+                break
+            clash_here = g.contradiction(i, j)
+            if clash_here is None:
+                g.union(i, j, NAME_RULE)
+                joined = True
+                break
+            clash = clash or (j, *clash_here)
+        if joined:
+            continue
+        people.append(i)
+        if clash is not None:
+            j, column, values = clash
+            f = r.fields
+            what = "e-mail" if column == "email" else "documento"
+            problems.add("posible_duplicado", "Inscripciones", r.row, column, values,
+                         f"Las filas {regs[j].row} y {r.row} tienen el mismo nombre, apellido y ciudad "
+                         f"({f['nombre']} {f['apellido']}, {f['ciudad'] or 'sin ciudad'}) pero distinto {what} ({values}); "
+                         "se cuentan como dos personas.",
+                         "Si son la misma persona, escriba una misma marca en la columna «misma_persona» de las dos filas "
+                         "(o corrija el " + what + ").", "aviso")
 
     groups: dict[int, list[int]] = {}
     for i in range(len(regs)):
-        groups.setdefault(find(i), []).append(i)
+        groups.setdefault(g.find(i), []).append(i)
 
     personas: list[Persona] = []
-    for root, members in groups.items():
+    for members in groups.values():
         rows = [regs[i] for i in members]
         first = rows[0]
         for i in members[1:]:
             problems.add("duplicado", "Inscripciones", regs[i].row, None, regs[i].fields["email"] or regs[i].fields["documento"] or _name_key(regs[i].fields) or "",
-                         f"La fila {regs[i].row} es la misma persona que la fila {first.row} ({reason.get(i, 'misma persona')}); se cuenta una vez.",
+                         f"La fila {regs[i].row} es la misma persona que la fila {first.row} ({g.reason.get(i, 'misma persona')}); se cuenta una vez.",
                          "Si son personas distintas, corrija el e-mail o el documento.", "aviso")
-        ordered = sorted(rows, key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row)) \
-            if any(r.fields["registrado_en"] for r in rows) else rows
-        merged: dict[str, object] = {}
-        for r in ordered:
-            for k, v in r.fields.items():
-                if v or k not in merged:
-                    merged[k] = v
-        merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+        ids = Identifiers.union(r.identifiers for r in rows)
+        if not ids.emails and not ids.documentos:
+            # Said once per person, after the merge: another row of the same person may have them.
+            problems.add("sin_contacto", "Inscripciones", first.row, "email", "",
+                         "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
+                         "Complete el e-mail o el documento.", "aviso")
         personas.append(Persona(
             key=f"fila-{first.row}",
             row=first.row,
             rows=tuple(r.row for r in rows),
-            **_identifier_fields(Identifiers.union(r.identifiers for r in rows)),
-            **merged,  # type: ignore[arg-type]
+            **_identifier_fields(ids),
+            **_merge_fields(rows),  # type: ignore[arg-type]
         ))
     personas.sort(key=lambda p: p.row)
     return personas

@@ -129,6 +129,9 @@ INSCRIPCIONES = Tab(
         Column("ejes", ("Ejes de interés", "Eje temático", "Ejes")),
         Column("red", ("Red", "Redes")),
         Column("apoyo", ("Solicita apoyo", "Apoyo solicitado", "Apoyo")),
+        # Optional, for the organisers: rows carrying the same mark are one person even when their
+        # e-mails or documents differ (the answer to a ``posible_duplicado``).
+        Column("misma_persona", ("Misma persona", "Mesma pessoa", "Same person")),
     ),
 )
 
