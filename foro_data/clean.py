@@ -1,8 +1,9 @@
 """Raw Sheet cells → typed tables and Problems (never drops a row silently).
 
 Every row of every known tab ends up either in a typed record or in a ``Problem`` that names the
-tab, the row number as the user sees it in the Sheet (header = row 1), the column, the value and a
-reason in Spanish. Blank rows are the only rows skipped without a word (DESIGN.md).
+tab, the row number as the user sees it in the Sheet, the column, the value and a reason in Spanish.
+Blank rows, and title rows above the header row (the first of the first five rows that names known
+columns), are the only rows skipped without a word (DESIGN.md).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class _Table:
     title: str
     index: dict[str, int]
     rows: list[tuple[int, list[Cell]]]  # (Sheet row number, cells), blank rows removed
+    header_row: int = 1  # Sheet row number of the headers
 
     def cell(self, cells: list[Cell], column: str) -> Cell:
         i = self.index.get(column)
@@ -107,20 +109,23 @@ def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, l
 
 
 def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Problems) -> tuple[_Table, TabReport]:
-    header_row = rows[0] if rows else []
+    h = tab.header_row(rows)
+    header_row = rows[h] if rows else []
+    sheet_row = h + 1  # as the user sees it
     match = tab.resolve(header_row)
     index = match.index
-    unknown = [text(h) for h in match.unknown]
-    for h, name in match.repeated:
-        problems.add("columna_repetida", tab.name, 1, text(h), h,
-                     f"La columna «{text(h)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
+    unknown = [text(x) for x in match.unknown]
+    for x, name in match.repeated:
+        problems.add("columna_repetida", tab.name, sheet_row, text(x), x,
+                     f"La columna «{text(x)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
     missing = [c.name for c in tab.columns if c.name not in index]
     for c in tab.columns:
         if c.required and c.name not in index:
-            problems.add("columna_faltante", tab.name, 1, c.name, "",
+            problems.add("columna_faltante", tab.name, sheet_row, c.name, "",
                          f"Falta la columna obligatoria «{c.name}» en la pestaña {tab.name}; no se puede usar la pestaña.",
-                         f"Agregue en la fila 1 una columna llamada «{c.name}».")
-    body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > 0 and not all(_is_blank(c) for c in r)]
+                         f"Agregue en la fila {sheet_row} una columna llamada «{c.name}».")
+    # Rows above the header row are titles, not data.
+    body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > h and not all(_is_blank(c) for c in r)]
     report = TabReport(
         tab=tab.name,
         found_as=title,
@@ -128,8 +133,13 @@ def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Probl
         missing=tuple(missing),
         unknown=tuple(unknown),
         rows=len(body),
+        header_row=sheet_row,
     )
-    return _Table(tab, title, index, body), report
+    return _Table(tab, title, index, body, sheet_row), report
+
+
+def _is_empty(rows: list[list[Cell]]) -> bool:
+    return all(_is_blank(c) for r in rows for c in r)
 
 
 def _usable(t: _Table, problems: _Problems) -> bool:
@@ -137,10 +147,10 @@ def _usable(t: _Table, problems: _Problems) -> bool:
     if any(c.required and c.name not in t.index for c in t.tab.columns):
         return False
     if t.tab.identifying and not any(t.has(c) for c in t.tab.identifying):
-        problems.add("columna_faltante", t.tab.name, 1, " / ".join(t.tab.identifying), "",
+        problems.add("columna_faltante", t.tab.name, t.header_row, " / ".join(t.tab.identifying), "",
                      f"La pestaña {t.tab.name} no tiene ninguna columna que identifique a la persona "
                      f"({', '.join(t.tab.identifying)}); no se puede usar.",
-                     "Agregue al menos una de esas columnas en la fila 1.")
+                     f"Agregue al menos una de esas columnas en la fila {t.header_row}.")
         return False
     return True
 
@@ -150,7 +160,7 @@ def _reject_all(t: _Table, problems: _Problems) -> None:
     for row, cells in t.rows:
         problems.add("pestana_inutilizable", t.tab.name, row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
                      f"Fila no leída: a la pestaña {t.tab.name} le faltan columnas obligatorias.",
-                     "Corrija los encabezados de la fila 1.")
+                     f"Corrija los encabezados de la fila {t.header_row}.")
 
 
 # --- Evento -----------------------------------------------------------------------------------
@@ -594,9 +604,10 @@ def _apoyos(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problem
                          f"Estado «{estado_raw}» desconocido; la solicitud no se cuenta.",
                          "Use: " + ", ".join(schema.APOYO_ESTADOS) + ".")
             continue
-        persona, key = ix.match(t.text(cells, "id"), t.text(cells, "email"), "")
+        ident, email = t.text(cells, "id"), t.text(cells, "email")
+        persona, key = ix.match(ident, email, "")
         if persona is None:
-            problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email", t.text(cells, "email") or t.text(cells, "id"),
+            problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email" if email else "id", email or ident,
                          "La solicitud no corresponde a ninguna inscripción; se cuenta en el presupuesto sin datos de la persona.",
                          "Use el mismo e-mail que en Inscripciones.", "aviso")
         solicitado_en = None
@@ -641,9 +652,12 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
         sala = t.text(cells, "sala")
         tipo_raw = t.text(cells, "tipo")
         tipo = schema.CONTEO_TIPOS.get(fold(tipo_raw)) if tipo_raw else None
-        if not sala or tipo is None:
-            problems.add("conteo_invalido", "Conteos", row, "sala" if not sala else "tipo", sala or tipo_raw,
-                         "Conteo sin sala o con tipo desconocido (use «conteo» o «delta»); no se usa.")
+        if not sala:
+            problems.add("conteo_invalido", "Conteos", row, "sala", "", "Conteo sin sala; no se usa.", "Complete la columna Sala.")
+            continue
+        if tipo is None:
+            problems.add("conteo_invalido", "Conteos", row, "tipo", tipo_raw,
+                         f"Tipo de conteo «{tipo_raw}» desconocido (use «conteo» o «delta»); no se usa.")
             continue
         v = t.cell(cells, "valor")
         try:
@@ -702,6 +716,14 @@ def clean_workbook(raw: RawWorkbook) -> Cleaned:
                              f"Cree una pestaña llamada {tab.name} con los encabezados de la plantilla.")
             continue
         title, rows = found[tab.name]
+        if _is_empty(rows):
+            # One notice for the whole tab: listing each of its columns as missing says nothing more.
+            reports.append(TabReport(tab.name, title, (), tuple(tab.headers), (), 0))
+            problems.add("pestana_vacia", tab.name, None, None, title,
+                         f"La pestaña «{title}» está vacía (ni siquiera tiene encabezados); no se usa.",
+                         f"Copie en la fila 1 los encabezados de la plantilla ({', '.join(tab.headers)}) o borre la pestaña.",
+                         "error" if tab.required else "aviso")
+            continue
         t, report = _table(tab, title, rows, problems)
         reports.append(report)
         if _usable(t, problems):

@@ -69,7 +69,11 @@ def test_every_row_is_used_or_reported(raw: RawWorkbook):
     used = used_rows(snap)
     reported = {(p.tab, p.row) for p in snap.problems}
     for name, rows in raw.tabs.items():
-        for n, row in enumerate(rows[1:], start=2):
+        # Data rows are those below the header row (DESIGN: the first of the first five rows that
+        # names known columns); what sits above it may only be a title: one filled cell at most.
+        h = schema.TAB_BY_NAME[name].header_row(rows)
+        assert all(sum(not blank(c) for c in row) <= 1 for row in rows[:h]), f"{name}: datos tomados por título"
+        for n, row in enumerate(rows[h + 1:], start=h + 2):
             if all(blank(c) for c in row):
                 continue
             assert (name, n) in used or (name, n) in reported, f"{name} fila {n} ni usada ni reportada: {row!r}"
