@@ -78,7 +78,8 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
         if t.found_as is None:
             out.write(f"  ✗ {t.tab}: no está\n")
             continue
-        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas\n")
+        where = f", encabezados en la fila {t.header_row}" if t.header_row != 1 else ""
+        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas{where}\n")
         for canon, header in t.columns:
             out.write(f"      {canon:<18} ← «{header}»\n")
         if t.missing:
