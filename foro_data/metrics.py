@@ -590,31 +590,33 @@ def _dominio(valor: Celda, piso: float, techo: float) -> tuple[float, float]:
     return float(valor), float(valor)  # type: ignore[arg-type]
 
 
-def celdas_deducibles(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
-                      techos: list[float] | None = None) -> list[int]:
-    """Positions of hidden cells whose value follows from the shown cells and the column total.
+def intervalos(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
+               techos: list[float] | None = None) -> list[tuple[float, float]]:
+    """What a reader can work out about each cell from the shown cells and the column total.
 
     One linear equation over integer intervals: a cell's possible values are exactly
     ``[max(lo, total − Σ others' hi), min(hi, total − Σ others' lo)]``.
 
-    >>> celdas_deducibles([5, "<3"], 7), celdas_deducibles(["x", "<3", "<3"], 9)
-    ([1], [])
+    >>> intervalos([5, "<3"], 7)
+    [(5.0, 5.0), (2.0, 2.0)]
     """
     n = len(mostradas)
     pisos = pisos or [0.0] * n
     techos = techos or [_INF] * n
     doms = [_dominio(v, pisos[i], techos[i]) for i, v in enumerate(mostradas)]
     lo_all, hi_all = sum(d[0] for d in doms), sum(d[1] for d in doms)
-    out = []
-    for i, v in enumerate(mostradas):
-        if isinstance(v, int):
-            continue
-        lo, hi = doms[i]
-        lo_o, hi_o = lo_all - lo, hi_all - hi
-        a, b = max(lo, total - hi_o), min(hi, total - lo_o)
-        if b - a < 1:
-            out.append(i)
-    return out
+    return [(max(lo, total - (hi_all - hi)), min(hi, total - (lo_all - lo))) for lo, hi in doms]
+
+
+def celdas_deducibles(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
+                      techos: list[float] | None = None) -> list[int]:
+    """Positions of hidden cells whose value follows from the shown cells and the column total.
+
+    >>> celdas_deducibles([5, "<3"], 7), celdas_deducibles(["x", "<3", "<3"], 9)
+    ([1], [])
+    """
+    return [i for i, (a, b) in enumerate(intervalos(mostradas, total, pisos, techos))
+            if not isinstance(mostradas[i], int) and b - a < 1]
 
 
 def proteger_columna(valores: list[int], pisos: list[float] | None = None, techos: list[float] | None = None,
@@ -649,9 +651,10 @@ def _proteger_filas(ins: list[int], acr: list[int]) -> tuple[list[Celda], list[C
     ci: list[Celda] = proteger_columna(ins)
     ca: list[Celda] = proteger_columna(acr)
     while True:
-        techos = [float(c) if isinstance(c, int) else (2.0 if c == MENOS_DE_UMBRAL else _INF) for c in ci]
+        # What a reader knows of one column bounds the other, row by row.
+        techos = [b for _, b in intervalos(ci, sum(ins))]
         ca2 = proteger_columna(acr, None, techos, frozenset(i for i, c in enumerate(ca) if c == OCULTO))
-        pisos = [float(c) if isinstance(c, int) else 0.0 for c in ca2]
+        pisos = [a for a, _ in intervalos(ca2, sum(acr), None, techos)]
         ci2 = proteger_columna(ins, pisos, None, frozenset(i for i, c in enumerate(ci) if c == OCULTO))
         if ci2 == ci and ca2 == ca:
             return ci, ca
