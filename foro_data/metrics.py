@@ -657,8 +657,61 @@ def _proteger_filas(ins: list[int], acr: list[int]) -> tuple[list[Celda], list[C
         pisos = [a for a, _ in intervalos(ca2, sum(acr), None, techos)]
         ci2 = proteger_columna(ins, pisos, None, frozenset(i for i, c in enumerate(ci) if c == OCULTO))
         if ci2 == ci and ca2 == ca:
-            return ci, ca
+            # The intervals see one column at a time; a reader can combine rows. Check exactly
+            # when the table is small enough to enumerate, and hide more while something leaks.
+            leaks = _deducibles_exacto(ci, ca, sum(ins), sum(acr))
+            if not leaks:
+                return ci, ca
+            col, _ = leaks[0]
+            cells, values = (ci, ins) if col == 0 else (ca, acr)
+            more = [i for i, c in enumerate(cells) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
+            if not more:
+                return ci, ca
+            j = min(more, key=lambda k: (values[k], -k))
+            ci2, ca2 = list(ci), list(ca)
+            (ci2 if col == 0 else ca2)[j] = OCULTO
         ci, ca = ci2, ca2
+
+
+_LIMITE_EXACTO = 60  # largest hidden residual per column the exact check enumerates
+
+
+def _choices(cell: Celda, cap: int) -> range:
+    if cell == MENOS_DE_UMBRAL:
+        return range(1, UMBRAL_SUPRESION)
+    if cell == OCULTO:
+        return range(UMBRAL_SUPRESION, cap + 1)
+    return range(int(cell), int(cell) + 1)
+
+
+def _deducibles_exacto(ci: list[Celda], ca: list[Celda], tot_i: int, tot_a: int) -> list[tuple[int, int]] | None:
+    """Hidden cells (column 0 inscriptos / 1 acreditados, row) with one possible value, given the
+    marks, both column totals and acreditados ≤ inscriptos in every row. Exact: forward and
+    backward sets of reachable partial sums over the rows with a hidden cell. None when the hidden
+    part is too large to enumerate (then the interval check alone decides)."""
+    rows = [r for r in range(len(ci)) if not isinstance(ci[r], int) or not isinstance(ca[r], int)]
+    if not rows:
+        return []
+    ri = tot_i - sum(c for r, c in enumerate(ci) if r not in rows)  # type: ignore[misc]
+    ra = tot_a - sum(c for r, c in enumerate(ca) if r not in rows)  # type: ignore[misc]
+    if ri > _LIMITE_EXACTO or ra > _LIMITE_EXACTO or ri < 0 or ra < 0:
+        return None
+    doms = [[(i, a) for i in _choices(ci[r], ri) for a in _choices(ca[r], ra) if a <= i] for r in rows]
+    fwd: list[set[tuple[int, int]]] = [{(0, 0)}]
+    for d in doms:
+        fwd.append({(x + i, y + a) for x, y in fwd[-1] for i, a in d if x + i <= ri and y + a <= ra})
+    bwd: list[set[tuple[int, int]]] = [{(ri, ra)}]
+    for d in reversed(doms):  # remaining sums still needed before each row
+        bwd.append({(x - i, y - a) for x, y in bwd[-1] for i, a in d if x - i >= 0 and y - a >= 0})
+    bwd.reverse()
+    out = []
+    for k, (r, d) in enumerate(zip(rows, doms)):
+        ok = [(i, a) for i, a in d if any((x + i, y + a) in bwd[k + 1] for x, y in fwd[k])]
+        if not isinstance(ci[r], int) and len({i for i, _ in ok}) < 2:
+            out.append((0, r))
+        if not isinstance(ca[r], int) and len({a for _, a in ok}) < 2:
+            out.append((1, r))
+    return out
 
 
 @dataclass(frozen=True)
