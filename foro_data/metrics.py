@@ -726,6 +726,8 @@ class FilaCuadro:
     pais: str = ""
     redes: tuple[str, ...] = ()
     agrupada: bool = False  # several cities pooled because the country's count is hidden
+    lugar: str = ""  # GeoMatch.clave of a city row (to find it on the map)
+    region: str = ""  # the city's province or state, to tell apart places that share a name
 
     @property
     def asistencia(self) -> float | None:
@@ -794,15 +796,15 @@ def cuadro_ciudades(snap: Snapshot, as_of: datetime) -> Cuadro:
     """
     acc = _accredited(snap, as_of)
     paises = {f.clave: f for f in cuadro_socios(snap, as_of, "pais").filas}
-    place_of: dict[int, tuple[str, str, tuple[str, ...]]] = {}
+    place_of: dict[int, tuple[str, str, tuple[str, ...], str]] = {}
     for point in snap.ubicaciones:
         m = point.match
         for i in point.indices:
-            place_of[i] = (m.clave or m.entrada, m.nombre, m.redes) if m.resuelta else ("", SIN_UBICAR, ())
+            place_of[i] = (m.clave or m.entrada, m.nombre, m.redes, m.region) if m.resuelta else ("", SIN_UBICAR, (), "")
     groups: dict[str, dict[str, list]] = {}
     for i, p in enumerate(snap.personas):
-        key, nombre, redes = place_of.get(i, ("", SIN_UBICAR, ()))
-        slot = groups.setdefault(p.pais or SIN_DATO, {}).setdefault(key or SIN_UBICAR, [nombre, redes, 0, 0])
+        key, nombre, redes, region = place_of.get(i, ("", SIN_UBICAR, (), ""))
+        slot = groups.setdefault(p.pais or SIN_DATO, {}).setdefault(key or SIN_UBICAR, [nombre, redes, 0, 0, key, region])
         slot[2] += 1
         slot[3] += p.key in acc
     filas: list[FilaCuadro] = []
@@ -810,16 +812,13 @@ def cuadro_ciudades(snap: Snapshot, as_of: datetime) -> Cuadro:
         places = sorted(groups[pais].values(), key=lambda s: (s[0] == SIN_UBICAR, -s[2], s[0]))
         country = paises.get(pais)
         if country is None or not isinstance(country.inscriptos, int) or not isinstance(country.acreditados, int):
-            if len(places) == 1:
-                nombre, redes = places[0][0], places[0][1]
-            else:
-                nombre, redes = OTRAS, ()
+            one = places[0] if len(places) == 1 else [OTRAS, (), 0, 0, "", ""]
             ins_c = country.inscriptos if country else MENOS_DE_UMBRAL
             acr_c = country.acreditados if country else MENOS_DE_UMBRAL
-            filas.append(FilaCuadro(nombre, ins_c, acr_c, pais, redes, len(places) > 1))
+            filas.append(FilaCuadro(one[0], ins_c, acr_c, pais, tuple(one[1]), len(places) > 1, one[4], one[5]))
             continue
         ci, ca = _proteger_filas([s[2] for s in places], [s[3] for s in places])
-        filas += [FilaCuadro(s[0], i, a, pais, tuple(s[1])) for s, i, a in zip(places, ci, ca)]
+        filas += [FilaCuadro(s[0], i, a, pais, tuple(s[1]), False, s[4], s[5]) for s, i, a in zip(places, ci, ca)]
     return Cuadro("ciudad", tuple(filas), True)
 
 

@@ -196,3 +196,21 @@ def has(key: str) -> bool:
 def kind_label(kind: str, lang: str) -> str:
     key = f"kind.{kind}"
     return t(key, lang) if key in _T else kind.replace("_", " ")
+
+
+MESES: dict[str, tuple[str, ...]] = {
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+           "novembro", "dezembro"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def fecha_larga(d, lang: str) -> str:
+    """>>> from datetime import date; fecha_larga(date(2025, 6, 19), "pt")
+    '19 de junho de 2025'
+    """
+    mes = MESES.get(lang, MESES["es"])[d.month - 1]
+    return f"{d.day} {mes} {d.year}" if lang == "en" else f"{d.day} de {mes} de {d.year}"
