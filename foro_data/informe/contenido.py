@@ -216,3 +216,20 @@ def _puntos(ciudades: metrics.Cuadro, lugares: list[metrics.Lugar], red: str) ->
         n = f.inscriptos if isinstance(f.inscriptos, int) else None
         out[f.lugar] = PuntoMapa(lugar.lon, lugar.lat, n, _miembro(f, red))
     return tuple(out.values())
+
+
+def texto_celda(valor: object, formato: str, lang: str) -> str:
+    """A table cell as printed: counts grouped, fractions as percent, marks ("<3", "x") as they are.
+
+    >>> texto_celda(1234, "entero", "es"), texto_celda(0.755, "porcentaje", "en"), texto_celda("<3", "entero", "es")
+    ('1.234', '76%', '<3')
+    """
+    if valor is None:
+        return "—"
+    if isinstance(valor, str):
+        return valor
+    if formato == "porcentaje":
+        return percent(100.0 * float(valor), lang)  # type: ignore[arg-type]
+    if isinstance(valor, (int, float)):
+        return number(valor, lang)
+    return str(valor)

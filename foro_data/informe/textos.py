@@ -95,6 +95,8 @@ _T: dict[str, tuple[str, str, str]] = {
     "col.inscriptos": ("Inscriptos", "Inscritos", "Registered"),
     "col.acreditados": ("Acreditados", "Credenciados", "Checked in"),
     "col.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
+    "col.inscriptos_corto": ("Inscr.", "Inscr.", "Reg."),
+    "col.acreditados_corto": ("Acred.", "Cred.", "In"),
     "col.sala": ("Sala", "Sala", "Room"),
     "col.sesion": ("Sesión", "Sessão", "Session"),
     "col.horario": ("Horario", "Horário", "Time"),
@@ -107,6 +109,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "sin_ubicar": ("(ciudad no ubicada)", "(cidade não localizada)", "(city not placed)"),
     "otras": ("Otras", "Outras", "Other"),
     "otras_ciudades": ("(varias ciudades)", "(várias cidades)", "(several cities)"),
+    "ciudades.recorte": (
+        "Se muestran {n} de {total} filas; la lista completa está en la descarga XLSX.",
+        "Mostram-se {n} de {total} linhas; a lista completa está no download XLSX.",
+        "{n} of {total} rows shown; the full list is in the XLSX download.",
+    ),
     "sesiones": ("Sesiones", "Sessões", "Sessions"),
     "sesiones.nota": (
         "Ocupación máxima de cada sala durante cada sesión (conteos de la sala o, sin ellos, entradas "
