@@ -136,12 +136,12 @@ def mapa(puntos: Sequence[PuntoMapa], nota_miembro: str) -> Figure:
     big = sorted((p for p in puntos if p.inscriptos), key=lambda p: -(p.inscriptos or 0))
     small = [p for p in puntos if not p.inscriptos]
     ax.scatter([p.lon for p in small], [p.lat for p in small], s=8, color=AZUL, alpha=0.8, linewidths=0, zorder=3)
-    ax.scatter([p.lon for p in big], [p.lat for p in big], s=[12 + 6 * (p.inscriptos or 0) for p in big],
-               color=AZUL, alpha=0.45, edgecolors=[ACENTO if p.miembro else "white" for p in big],
-               linewidths=[1.6 if p.miembro else 0.6 for p in big], zorder=4)
-    member = [p for p in small if p.miembro]
-    ax.scatter([p.lon for p in member], [p.lat for p in member], s=24, facecolors="none", edgecolors=ACENTO,
-               linewidths=1.2, zorder=5)
+    size = lambda p: 12 + 6 * (p.inscriptos or 0) if p.inscriptos else 24  # noqa: E731
+    ax.scatter([p.lon for p in big], [p.lat for p in big], s=[size(p) for p in big],
+               color=AZUL, alpha=0.45, edgecolors="white", linewidths=0.6, zorder=4)
+    member = [p for p in puntos if p.miembro]
+    ax.scatter([p.lon for p in member], [p.lat for p in member], s=[size(p) for p in member], facecolors="none",
+               edgecolors=ACENTO, linewidths=1.4, zorder=5)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_facecolor("#f8fbfe")

@@ -76,7 +76,7 @@ class _PDF(FPDF):
         with self.table(col_widths=anchos, text_align=align, line_height=size * 0.5, width=sum(anchos),
                         align="LEFT", headings_style=FontFace(emphasis="BOLD", fill_color=FONDO_CABECERA),
                         borders_layout="HORIZONTAL_LINES", cell_fill_color=(247, 249, 252),
-                        cell_fill_mode="ROWS", padding=(0.6, 1.2)) as table:
+                        cell_fill_mode="ROWS", padding=(0.4, 1.2)) as table:
             head = table.row()
             for h in encabezados:
                 head.cell(h)
@@ -162,7 +162,7 @@ def _tablas(pdf: _PDF, inf: Informe) -> None:
     small = [tb for tb in inf.tablas[:-1] if len(tb.encabezados) == 4]
     for tb in small:
         pdf.h2(tb.titulo)
-        pdf.tabla(tb.encabezados, tb.filas, tb.formatos, (86, 26, 26, 26))
+        pdf.tabla(tb.encabezados, tb.filas, tb.formatos, (84, 30, 32, 32), 7.6)
         if tb.nota:
             pdf.parrafo(tb.nota, 7.5, GRIS)
     ciudades = next(tb for tb in inf.tablas if len(tb.encabezados) == 6 and tb.formatos[2] == "texto")
