@@ -1,4 +1,4 @@
-"""CLI: python -m foro_data resumen | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
+"""CLI: python -m foro_data resumen | informe | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
 
 from __future__ import annotations
 
@@ -61,6 +61,23 @@ def cmd_resumen(args: argparse.Namespace, out) -> int:
             out.write(f"  {k:<16} {data[k]:>6}\n")
         if snap.fuente.estado != "ok":
             out.write(f"  Datos desactualizados (leídos {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M}): {snap.fuente.motivo}\n")
+    return 0
+
+
+def cmd_informe(args: argparse.Namespace, out) -> int:
+    from . import informe
+
+    ext = args.salida.rsplit(".", 1)[-1].lower() if "." in args.salida else ""
+    if f".{ext}" not in informe.FORMATOS:
+        raise CliError(f"--salida «{args.salida}»: el informe se escribe como .pdf o .html.")
+    now = datetime.now(timezone.utc)
+    snap = load_snapshot(load_config(args.secrets))
+    as_of = parse_as_of(args.a_las, snap, now)
+    try:
+        path = informe.escribir(snap, as_of, args.salida, args.lang, args.red or "")
+    except OSError as e:
+        raise CliError(f"No se pudo escribir «{args.salida}»: {e.strerror or e}") from None
+    out.write(f"Informe escrito en {path} ({as_of.astimezone(snap.tz):%d/%m/%Y %H:%M})\n")
     return 0
 
 
@@ -231,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="imprime el contrato JSON")
     r.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
     r.set_defaults(func=cmd_resumen)
+    i = sub.add_parser("informe", parents=[common], help="informe de participación para las redes socias (PDF o HTML)")
+    i.add_argument("--salida", required=True, metavar="ARCHIVO", help="informe.pdf o informe.html")
+    i.add_argument("--red", metavar="RED", help="la red para la que se prepara (marca sus ciudades miembro)")
+    i.add_argument("--lang", choices=("es", "pt", "en"), default="es", help="idioma del informe (por defecto es)")
+    i.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
+    i.set_defaults(func=cmd_informe)
     v = sub.add_parser("verificar", parents=[common], help="pestañas, encabezados y problemas de la planilla")
     v.set_defaults(func=cmd_verificar)
     t = sub.add_parser("plantilla", parents=[common], help="escribe un libro vacío con todas las pestañas")
