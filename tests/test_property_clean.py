@@ -106,7 +106,7 @@ def rows_of_one_person(draw):
 @settings(max_examples=200, deadline=None)
 @given(rows_of_one_person())
 def test_merging_never_changes_a_non_blank_field_into_blank(rows):
-    snap = Snapshot.build(RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), "archivo", "hipótesis", READ_AT)
+    snap = build_snapshot(RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), Fuente("archivo", "hipótesis", READ_AT))
     (p,) = snap.personas
     latest_first = sorted(rows, key=lambda r: int(r[0].split("/")[0]), reverse=True)
     for field_name in MERGED_TEXT:

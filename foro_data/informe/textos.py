@@ -216,7 +216,9 @@ MESES: dict[str, tuple[str, ...]] = {
 
 
 def fecha_larga(d, lang: str) -> str:
-    """>>> from datetime import date; fecha_larga(date(2025, 6, 19), "pt")
+    """The long date in the report's language.
+
+    >>> from datetime import date; fecha_larga(date(2025, 6, 19), "pt")
     '19 de junho de 2025'
     """
     mes = MESES.get(lang, MESES["es"])[d.month - 1]
