@@ -206,3 +206,17 @@ def can_write(role: str, kind: str) -> bool:
     (True, False)
     """
     return WRITE_ROLE_BY_KIND.get(kind) == role
+
+
+# The venue roles: on Salas they see the tally controls, or one sentence saying why they cannot use them.
+VENUE_ROLES: frozenset[str] = frozenset({"coordinacion", "organizacion"})
+
+
+def sees_write_controls(role: str, kiosk: bool = False) -> bool:
+    """Whether a page shows this viewer the venue's write area (buttons, or why not). Never on
+    the big screen (kiosk), never for partners or the public.
+
+    >>> sees_write_controls("organizacion"), sees_write_controls("socios"), sees_write_controls("coordinacion", True)
+    (True, False, False)
+    """
+    return not kiosk and role in VENUE_ROLES

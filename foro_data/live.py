@@ -217,6 +217,8 @@ class LiveFeed:
             lost = sanity.lost_since(self._good, snapshot) if self._good is not None else None
             if lost:  # the Sheet answered but lost a tab or its headers: not data, a failure
                 snapshot, error = None, SourceError(lost, CONTENT_CODE)
+            elif (broken := sanity.required_missing(snapshot)) is not None:
+                snapshot = snapshot.marked_stale(broken)  # shown (Calidad de datos says why), never "ok"
         except SourceError as e:
             error = e
         except Exception:  # never let a bug in reading or cleaning reach a viewer

@@ -209,9 +209,9 @@ def fake_sheet_app():
 
 
 def venue_selector(prefix: str, text: str, room: bool = False) -> str:
-    """The CSS class Streamlit gives a widget keyed by ui.venue (``.st-key-<key>``)."""
+    """The CSS class Streamlit gives a widget keyed by ui.tally or ui.desk (``.st-key-<key>``)."""
     from foro_data.schema import fold
-    from ui.venue import key_slug
+    from ui.writing import key_slug
 
     return f".st-key-foro-{prefix}-{key_slug(fold(text) if room else text)}"
 

@@ -148,7 +148,7 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
 def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int,
               acciones: Callable[[metrics.OcupacionSala], None] | None = None) -> None:
     """One room on a phone. ``acciones`` draws at the card's foot: the +1/−1 tally buttons and
-    headcount entry (ui.venue.tally_controls) when the viewer may write tallies."""
+    headcount entry (ui.tally.tally_controls) when the viewer may write tallies."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
         st.subheader(f"{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}", anchor=False)
         occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"

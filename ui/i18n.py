@@ -6,11 +6,14 @@ all three languages and the same ``{placeholders}``.
 
 from __future__ import annotations
 
+from foro_data.catalogue.etiquetas import ETIQUETAS
+
 LANGS: tuple[str, ...] = ("es", "pt", "en")
 DEFAULT_LANG = "es"
 
 # key -> (es, pt, en)
 _T: dict[str, tuple[str, str, str]] = {
+    **ETIQUETAS,  # roles, genders, Problem kinds (shared with the report)
     # --- app and navigation
     "app.titulo": ("Foro en vivo", "Fórum ao vivo", "Forum live"),
     "page.en_vivo": ("En vivo", "Ao vivo", "Live"),
@@ -258,56 +261,12 @@ _T: dict[str, tuple[str, str, str]] = {
     ),
     "si": ("sí", "sim", "yes"),
     "no": ("no", "não", "no"),
-    # --- Problem kinds (foro_data.model.Problem.kind)
-    "kind.anulacion_invalida": ('Anulación inválida', 'Anulação inválida', 'Invalid cancellation'),
-    "kind.apoyo_sin_inscripcion": ('Apoyo sin inscripción', 'Apoio sem inscrição', 'Funding request without registration'),
-    "kind.capacidad_invalida": ('Capacidad inválida', 'Capacidade inválida', 'Invalid capacity'),
-    "kind.ciudad_ambigua": ('Ciudad ambigua', 'Cidade ambígua', 'Ambiguous city'),
-    "kind.ciudad_no_encontrada": ('Ciudad no encontrada', 'Cidade não encontrada', 'City not found'),
-    "kind.ciudad_vacia": ('Ciudad vacía', 'Cidade vazia', 'Empty city'),
-    "kind.columna_faltante": ('Columna faltante', 'Coluna ausente', 'Missing column'),
-    "kind.columna_repetida": ('Columna repetida', 'Coluna repetida', 'Repeated column'),
-    "kind.conteo_invalido": ('Conteo inválido', 'Contagem inválida', 'Invalid headcount'),
-    "kind.coordenada_invalida": ('Coordenada inválida', 'Coordenada inválida', 'Invalid coordinate'),
-    "kind.duplicado": ('Inscripción duplicada', 'Inscrição duplicada', 'Duplicate registration'),
-    "kind.email_invalido": ('Correo inválido', 'E-mail inválido', 'Invalid e-mail'),
-    "kind.estado_desconocido": ('Estado desconocido', 'Estado desconhecido', 'Unknown status'),
-    "kind.evento_incompleto": ('Evento incompleto', 'Evento incompleto', 'Incomplete event data'),
-    "kind.fecha_invalida": ('Fecha inválida', 'Data inválida', 'Invalid date'),
-    "kind.genero_desconocido": ('Género desconocido', 'Gênero desconhecido', 'Unknown gender'),
-    "kind.horario_invalido": ('Horario inválido', 'Horário inválido', 'Invalid schedule'),
-    "kind.moneda_desconocida": ('Moneda desconocida', 'Moeda desconhecida', 'Unknown currency'),
-    "kind.monto_invalido": ('Monto inválido', 'Valor inválido', 'Invalid amount'),
-    "kind.movimiento_invalido": ('Movimiento inválido', 'Movimento inválido', 'Invalid movement'),
-    "kind.numero_invalido": ('Número inválido', 'Número inválido', 'Invalid number'),
-    "kind.operacion_repetida": ('Operación repetida', 'Operação repetida', 'Repeated operation'),
-    "kind.pais_desconocido": ('País desconocido', 'País desconhecido', 'Unknown country'),
-    "kind.pestana_faltante": ('Pestaña faltante', 'Aba ausente', 'Missing tab'),
-    "kind.pestana_inutilizable": ('Pestaña inutilizable', 'Aba inutilizável', 'Unusable tab'),
-    "kind.pestana_repetida": ('Pestaña repetida', 'Aba repetida', 'Repeated tab'),
-    "kind.rol_otro": ('Rol «otro»', 'Função «outro»', 'Role “other”'),
-    "kind.sala_repetida": ('Sala repetida', 'Sala repetida', 'Repeated room'),
-    "kind.sala_sin_nombre": ('Sala sin nombre', 'Sala sem nome', 'Room without a name'),
-    "kind.sin_contacto": ('Sin correo ni documento', 'Sem e-mail nem documento', 'No e-mail or document'),
-    "kind.sin_identificacion": ('Sin identificación', 'Sem identificação', 'No identification'),
-    "kind.sin_inscripcion": ('Acreditación sin inscripción', 'Credenciamento sem inscrição', 'Check-in without registration'),
-    "kind.vacio": ('Celda vacía', 'Célula vazia', 'Empty cell'),
-    "kind.zona_horaria_invalida": ('Zona horaria inválida', 'Fuso horário inválido', 'Invalid time zone'),
     # --- ages
     "edad.hace": ("hace {edad}", "há {edad}", "{edad} ago"),
     "edad.s": ("{n} s", "{n} s", "{n} s"),
     "edad.min": ("{n} min", "{n} min", "{n} min"),
     "edad.h": ("{n} h {m} min", "{n} h {m} min", "{n} h {m} min"),
-    # --- roles of participants (schema.ROLES)
-    "rol.intendencia": ("Intendencias", "Prefeituras", "Mayors"),
-    "rol.gobierno_local": ("Gobierno local", "Governo local", "Local government"),
-    "rol.gobierno_nacional_provincial": ("Gobierno nacional o provincial", "Governo nacional ou estadual", "National or provincial government"),
-    "rol.organismo_internacional": ("Organismos internacionales", "Organismos internacionais", "International bodies"),
-    "rol.academia_sociedad_civil": ("Academia y sociedad civil", "Academia e sociedade civil", "Academia and civil society"),
-    "rol.policia_seguridad": ("Policía y seguridad", "Polícia e segurança", "Police and security"),
-    "rol.prensa": ("Prensa", "Imprensa", "Press"),
-    "rol.otro": ("Otro", "Outro", "Other"),
-    # --- writing from the venue (ui/venue.py, pages/salas.py, pages/acreditacion.py)
+    # --- writing from the venue (ui/writing.py, ui/tally.py, ui/desk.py, pages/salas.py, pages/acreditacion.py)
     "page.acreditacion": ("Acreditación", "Credenciamento", "Check-in desk"),
     "escritura.demo.conteo": (
         "En la demostración no se escriben conteos: conecte la planilla de Google para usarlos.",
@@ -469,12 +428,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "campo.institucion": ("Institución", "Instituição", "Institution"),
     "campo.ciudad": ("Ciudad", "Cidade", "City"),
     "campo.pais": ("País", "País", "Country"),
-    # --- genders
-    "genero.femenino": ("Femenino", "Feminino", "Female"),
-    "genero.masculino": ("Masculino", "Masculino", "Male"),
-    "genero.no_binario": ("No binario", "Não binário", "Non-binary"),
-    "genero.otro": ("Otro", "Outro", "Other"),
-    "genero.sin_dato": ("Sin dato", "Sem dado", "Not stated"),
 }
 
 

@@ -47,13 +47,18 @@ def _decode(data: bytes) -> str:
 
 def _delimiter(text: str) -> str:
     """The separator of the header line: spreadsheets in es-AR save CSV with ";" (the decimal
-    comma is taken), elsewhere with ","; exports from other tools use tabs.
+    comma is taken), elsewhere with ","; exports from other tools use tabs. A bare title line
+    above the headers (no separator at all) is skipped, up to the five lines headers are looked for.
 
     >>> _delimiter("Nombre;Apellido;Monto\\n"), _delimiter("a,b\\tc,d"), _delimiter("sola")
     (';', ',', ',')
+    >>> _delimiter("Inscripciones Foro 2025\\nNombre;Apellido\\n")
+    ';'
     """
-    header = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=header.count)
+    seps = (",", ";", "\t")
+    lines = text.split("\n", 5)[:5]
+    header = next((line for line in lines if any(s in line for s in seps)), lines[0])
+    return max(seps, key=header.count)
 
 
 def _read_csv_folder(path: Path) -> RawWorkbook:
