@@ -156,3 +156,41 @@ def test_cli_already_accredited_says_since_when_and_writes_nothing(fake: FakeShe
     assert done.returncode == 0, done.stderr
     assert "ya acreditado a las 08:05" in done.stdout
     assert fake.count("append", "update") == 0
+
+
+# --- the desk page, on the same Sheet -------------------------------------------------------------
+
+
+def test_the_desk_accredits_on_a_design_sheet_and_says_it_added_the_header(
+        fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from foro_data.config import load_config
+    from foro_data.sources.sheets_http import API_URL_ENV
+    from ui import writing
+    from ui.frame import RAISE_ENV
+
+    lines = ["[foro]", 'fuente = "gsheets"', f'planilla = "{fake.book().id}"', "", "[acceso]",
+             'organizacion = "org-1"', "", "[gcp_service_account]", *(f"{k} = {json.dumps(v)}" for k, v in sa.items())]
+    (tmp_path / "secrets.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for k, v in {"FORO_SECRETS": str(tmp_path / "secrets.toml"), "FORO_CACHE_DIR": str(tmp_path / "cache"),
+                 API_URL_ENV: fake.url, RAISE_ENV: "1"}.items():
+        monkeypatch.setenv(k, v)
+    cfg = load_config()
+    writer = writing._shared_writer(writing._writer_key(cfg), cfg)  # the page's own writer
+    writer.stop()  # the test decides when rows go out
+    try:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params["clave"] = "org-1"
+        at.run()
+        at.switch_page("pages/acreditacion.py").run()
+        at.text_input(key="foro-consulta").input("persona2@ejemplo.org").run()
+        at.button(key=f"foro-acreditar-{writing.key_slug('fila-4')}").click().run()  # persona2, Inscripciones row 4
+        assert not at.exception and not at.error
+        assert writer.flush(force=True).enviadas == 1
+        at.run()
+        shown = "\n".join(str(e.value) for kind in ("caption", "markdown") for e in at.get(kind)).replace("\\", "")
+        assert "ID operación" in shown and "columna G" in shown
+        assert header(fake)[-1] == "ID operación" and len(column(fake, "ID operación")) == 1
+    finally:
+        writer.stop()
