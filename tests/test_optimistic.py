@@ -71,7 +71,8 @@ def plenario(salas: list[metrics.OcupacionSala]) -> metrics.OcupacionSala:
 
 def test_queued_taps_count_as_they_will_once_on_the_sheet(fake: FakeSheetsServer, writer: Writer) -> None:
     before = read(fake, AS_OF)
-    for op in (TallyOp.new("Plenario", "conteo", 40, "Ana", AT), TallyOp.new("Plenario", "delta", 3, "Ana", AT + timedelta(minutes=1)),
+    for op in (TallyOp.new("Plenario", "conteo", 40, "Ana", AT),
+               TallyOp.new("Plenario", "delta", 3, "Ana", AT + timedelta(minutes=1)),
                TallyOp.new("Plenario", "delta", -13, "Beto", AT + timedelta(minutes=2)),
                TallyOp.new("plenario", "delta", 7, "Beto", AT + timedelta(minutes=3))):
         writer.submit(op, role="coordinacion")

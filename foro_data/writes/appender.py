@@ -36,7 +36,6 @@ from ..sources.sheets_http import (
 )
 
 HEADER_TTL_S = 120.0
-DATE_COLUMNS = frozenset({"marca_temporal", "registrado_en"})
 
 
 def refusal(sentence: str, code: str, outcome: Outcome = Outcome.PERMANENTE, **params: object) -> SheetsError:
@@ -61,22 +60,6 @@ def column_letter(position: int) -> str:
     ('A', 'Z', 'AA')
     """
     return re.sub(r"\d", "", rowcol_to_a1(1, position + 1))
-
-
-def cell(column: str, value: Any) -> Any:
-    """A value as typed by a person (USER_ENTERED): dates parse, text stays text.
-
-    The leading apostrophe keeps text literal: "=1+1" or "+54 261…" must not become a formula
-    or a number, and a document "0012345" keeps its zeros.
-
-    >>> cell("sala", "=1+1"), cell("valor", -1), cell("marca_temporal", "2025-06-19 09:12:00")
-    ("'=1+1", -1, '2025-06-19 09:12:00')
-    """
-    if value is None or value == "":
-        return ""
-    if column in DATE_COLUMNS or isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return "'" + str(value)
 
 
 class SheetAppender:
