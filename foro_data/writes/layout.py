@@ -12,6 +12,7 @@ from ..errors import say
 from ..identity import IDENTIFYING, normalise
 from ..outbox import Fila
 from ..parse import text
+from ..sources.sheets_http import SheetsCode
 from .appender import TabInfo, refusal
 
 DATE_COLUMNS = frozenset({"marca_temporal", "registrado_en"})
@@ -69,7 +70,8 @@ def matrix(tab: str, info: TabInfo, rows: list[Fila]) -> Batch:
     missing = [c for c in REQUIRED_TO_WRITE.get(tab, ()) if c not in info.index]
     if missing:
         sentence = E.FALTA_ID_OPERACION if "id_operacion" in missing else E.FALTA_COLUMNA
-        raise refusal(sentence, "columna_faltante", pestana=info.title, columnas=", ".join(f"«{c}»" for c in missing))
+        raise refusal(sentence, SheetsCode.COLUMNA_FALTANTE, pestana=info.title,
+                      columnas=", ".join(f"«{c}»" for c in missing))
     width = max(info.index.values()) + 1
     batch = Batch([], [], [], [])
     lost: set[str] = set()

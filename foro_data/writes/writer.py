@@ -29,7 +29,7 @@ from ..catalogue.writes import WritesCode
 from ..errors import say
 from ..live import backoff_delay
 from ..outbox import ENVIADA, ENVIANDO, ERROR_PERMANENTE, PENDIENTE, Fila, Outbox, SenderState
-from ..sources.sheets_http import SheetsError, SheetsFailure
+from ..sources.sheets_http import SheetsCode, SheetsError, SheetsFailure
 from .appender import SheetAppender, TabInfo, column_letter, refusal
 from .layout import already_there, identity_refusal, matrix, reconcile_columns
 from .operations import Operation, WritesUnavailable, op_from_dict, op_to_dict, role_refusal
@@ -261,7 +261,7 @@ class Writer:
                 if fail.permanent:
                     self.outbox.fail(claves, fail.reason, fail.code)
                     total = dataclasses.replace(total, rechazadas=total.rechazadas + len(rows))
-                    if fail.code == WritesCode.SOLO_LECTURA:
+                    if fail.code == SheetsCode.SOLO_LECTURA:
                         self.outbox.update_state(bloqueo=WritesCode.SOLO_LECTURA.value)
                 else:
                     # Rows already dudosa stay dudosa; release() only ever raises the flag.
@@ -303,7 +303,7 @@ class Writer:
         batch = matrix(tab, info, todo)
         for r in batch.refused:
             why = identity_refusal(info.title, r)
-            self.outbox.fail([r.clave], why, "columna_faltante")
+            self.outbox.fail([r.clave], why, SheetsCode.COLUMNA_FALTANTE)
             batch.avisos.append(why)
         if batch.kept:
             self.appender.append(tab, info, batch.matrix)
