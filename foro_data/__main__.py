@@ -1,4 +1,4 @@
-"""CLI: python -m foro_data resumen | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
+"""CLI: python -m foro_data resumen | informe | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Sequence, TextIO
 from . import metrics
 from .config import Config, ConfigError, load_config
 from .parse import ParseError, parse_datetime
-from .snapshot import Snapshot
+from .build import build_snapshot
+from .snapshot import Fuente, Snapshot
 from .sources import SourceError, open_source
 
 
@@ -63,6 +64,23 @@ def cmd_resumen(args: argparse.Namespace, out) -> int:
     return 0
 
 
+def cmd_informe(args: argparse.Namespace, out) -> int:
+    from . import informe
+
+    ext = args.salida.rsplit(".", 1)[-1].lower() if "." in args.salida else ""
+    if f".{ext}" not in informe.FORMATOS:
+        raise CliError(f"--salida «{args.salida}»: el informe se escribe como .pdf o .html.")
+    now = datetime.now(timezone.utc)
+    snap = load_snapshot(load_config(args.secrets))
+    as_of = parse_as_of(args.a_las, snap, now)
+    try:
+        path = informe.escribir(snap, as_of, args.salida, args.lang, args.red or "")
+    except OSError as e:
+        raise CliError(f"No se pudo escribir «{args.salida}»: {e.strerror or e}") from None
+    out.write(f"Informe escrito en {path} ({as_of.astimezone(snap.tz):%d/%m/%Y %H:%M})\n")
+    return 0
+
+
 def cmd_verificar(args: argparse.Namespace, out) -> int:
     config = load_config(args.secrets)
     now = datetime.now(timezone.utc)
@@ -71,13 +89,14 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
         raw = source.read()
     except SourceError as e:
         raise CliError(f"No se pudo leer la fuente ({source.descripcion}): {e.reason}") from None
-    snap = Snapshot.build(raw, source.tipo, source.descripcion, now)
+    snap = build_snapshot(raw, Fuente(source.tipo, source.descripcion, now))
     out.write(f"Fuente: {source.descripcion}\n\nPestañas:\n")
     for t in snap.tabs:
         if t.found_as is None:
             out.write(f"  ✗ {t.tab}: no está\n")
             continue
-        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas\n")
+        where = f", encabezados en la fila {t.header_row}" if t.header_row != 1 else ""
+        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas{where}\n")
         for canon, header in t.columns:
             out.write(f"      {canon:<18} ← «{header}»\n")
         if t.missing:
@@ -229,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="imprime el contrato JSON")
     r.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
     r.set_defaults(func=cmd_resumen)
+    i = sub.add_parser("informe", parents=[common], help="informe de participación para las redes socias (PDF o HTML)")
+    i.add_argument("--salida", required=True, metavar="ARCHIVO", help="informe.pdf o informe.html")
+    i.add_argument("--red", metavar="RED", help="la red para la que se prepara (marca sus ciudades miembro)")
+    i.add_argument("--lang", choices=("es", "pt", "en"), default="es", help="idioma del informe (por defecto es)")
+    i.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
+    i.set_defaults(func=cmd_informe)
     v = sub.add_parser("verificar", parents=[common], help="pestañas, encabezados y problemas de la planilla")
     v.set_defaults(func=cmd_verificar)
     t = sub.add_parser("plantilla", parents=[common], help="escribe un libro vacío con todas las pestañas")

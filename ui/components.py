@@ -212,14 +212,12 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
 
     The base map's topojson is served by this app (static/topojson), never fetched from a CDN.
     """
-    from foro_data.countries import country_name as _cn
-
     if not puntos:
         st.info(ctx.t("sin_filas"))
         return
     shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
     hover = [
-        f"{html.escape(b.nombre)} ({html.escape(_cn(b.pais, ctx.lang))})<br>{ctx.t('col.inscriptos')}: {shown(b.inscriptos)}"
+        f"{html.escape(b.nombre)} ({html.escape(country_name(b.pais, ctx.lang))})<br>{ctx.t('col.inscriptos')}: {shown(b.inscriptos)}"
         f"<br>{ctx.t('col.acreditados')}: {shown(b.acreditados)}"
         for b in puntos
     ]
