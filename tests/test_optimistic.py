@@ -17,7 +17,8 @@ from foro_data.catalogue.sheets import SheetsSentence
 from foro_data.catalogue.writes import DeskSentence, OpSentence, SendSentence, WritesCode
 from foro_data.errors import CATALOGUE
 from foro_data.outbox import Outbox
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.gsheets import GSheetsSource
 from foro_data.writes import (
     AccreditOp,
@@ -62,7 +63,7 @@ def writer(fake: FakeSheetsServer, tmp_path: Path) -> Writer:
 def read(fake: FakeSheetsServer, at: datetime) -> Snapshot:
     sa = make_service_account(fake.token_uri)
     source = GSheetsSource(fake.book().id, sa, api_url=fake.url, timeout=TEST_TIMEOUT)
-    return Snapshot.build(source.read(), "gsheets", "prueba", at)
+    return build_snapshot(source.read(), Fuente("gsheets", "prueba", at))
 
 
 def plenario(salas: list[metrics.OcupacionSala]) -> metrics.OcupacionSala:
