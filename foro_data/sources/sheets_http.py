@@ -23,7 +23,7 @@ from gspread.http_client import HTTPClient
 from gspread.utils import DateTimeOption, Dimension, InsertDataOption, ValueInputOption, ValueRenderOption
 
 from ..catalogue.sheets import SheetsSentence as S
-from ..errors import say
+from ..errors import ForoError, say
 
 API_URL = "https://sheets.googleapis.com"
 API_URL_ENV = "FORO_SHEETS_API_URL"
@@ -134,12 +134,15 @@ class SheetsFailure:
         return text
 
 
-class SheetsError(Exception):
-    """Carries a :class:`SheetsFailure` out of the transport (str() is the Spanish reason)."""
+class SheetsError(ForoError):
+    """Carries a :class:`SheetsFailure` out of the transport; ``code`` and ``reason`` are the failure's."""
 
     def __init__(self, failure: SheetsFailure):
-        super().__init__(failure.reason)
         self.failure = failure
+        super().__init__(failure.code)
+
+    def reason_in(self, lang: str) -> str:
+        return self.failure.reason_in(lang)
 
 
 @dataclass(frozen=True)
