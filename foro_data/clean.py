@@ -31,27 +31,12 @@ from .model import (
 )
 from .parse import ParseError, country_code, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
 from .schema import fold, header_key
+from .snapshot import Fuente, Snapshot
 from .sources.base import Cell, RawWorkbook
 
 KNOWN_CURRENCIES = frozenset(
     "ARS USD BRL UYU PYG CLP BOB PEN COP MXN VES EUR GBP CAD CHF JPY CNY".split()
 )
-@dataclass(frozen=True)
-class Cleaned:
-    evento: Evento
-    personas: tuple[Persona, ...]
-    scans: tuple[Scan, ...]
-    salas: tuple[Sala, ...]
-    agenda: tuple[Sesion, ...]
-    apoyos: tuple[Apoyo, ...]
-    presupuesto: tuple[Partida, ...]
-    conteos: tuple[Conteo, ...]
-    ciudades: tuple[CiudadOverride, ...]
-    problems: tuple[Problem, ...]
-    tabs: tuple[TabReport, ...]
-    present_tabs: frozenset[str]
-
-
 @dataclass
 class _Table:
     """One tab of the workbook with its headers resolved to canonical columns."""
@@ -702,7 +687,8 @@ def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
 
 # --- The whole workbook -------------------------------------------------------------------------
 
-def clean_workbook(raw: RawWorkbook) -> Cleaned:
+def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
+    """Every known tab cleaned into one Snapshot (not yet geocoded: see :func:`foro_data.build.build_snapshot`)."""
     problems = _Problems()
     found = _match_tabs(raw, problems)
     tables: dict[str, _Table] = {}
@@ -742,7 +728,8 @@ def clean_workbook(raw: RawWorkbook) -> Cleaned:
     def run(name: str, fn, *args):  # type: ignore[no-untyped-def]
         return fn(tables[name], *args) if name in tables else []
 
-    return Cleaned(
+    return Snapshot(
+        fuente=fuente,
         evento=evento,
         personas=tuple(personas),
         scans=tuple(run("Acreditaciones", _scans, ix, tz, serial, problems)),

@@ -14,15 +14,29 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
+
+def _ascii_letter(ch: str) -> str:
+    return anyascii(ch) if not ch.isascii() and ch.isalpha() else ch
+
 
 def fold(text: object) -> str:
     """Case-, accent- and spacing-insensitive key used for every textual comparison.
 
+    Accents are dropped by decomposition; letters that do not decompose (Ł, Ø, ı, Æ) are spelled
+    in ASCII by anyascii. Only letters are transliterated: symbols and emoji stay separators, as
+    before (anyascii would spell a flag as its country code and € as "EUR").
+
     >>> fold("  Dirección de  Correo-Electrónico ")
     'direccion de correo electronico'
+    >>> fold("Łódź"), fold("Øresund"), fold("🇦🇷 Paraná €")
+    ('lodz', 'oresund', 'parana')
     """
     s = unicodedata.normalize("NFKD", str(text))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():
+        s = "".join(map(_ascii_letter, s))
     s = s.casefold()
     s = re.sub(r"[^0-9a-z]+", " ", s)
     return s.strip()
@@ -170,7 +184,7 @@ ACREDITACIONES = Tab(
         Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF")),
         Column("punto", ("Punto", "Puerta", "Puesto", "Sala")),
         Column("movimiento", ("Movimiento",)),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 
@@ -231,7 +245,7 @@ CONTEOS = Tab(
         Column("tipo", ("Tipo",), required=True),
         Column("valor", ("Valor", "Cantidad"), required=True),
         Column("registrado_por", ("Registrado por", "Por", "Coordinador")),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 

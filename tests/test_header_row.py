@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from foro_data import metrics
 from foro_data.sources.gsheets import GSheetsSource
 from foro_data.sources.local import LocalSource
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
 from tests.sheets_fixtures import TEST_TIMEOUT, throwaway_service_account  # noqa: F401  (fixture)
 from tests.test_cli import run_cli
@@ -66,7 +67,7 @@ def write_xlsx(tabs: dict[str, list[list]], path: Path, merge_title: bool = True
 
 
 def test_title_row_in_xlsx(tmp_path: Path):
-    check(Snapshot.build(LocalSource(write_xlsx(tabs_with_titles(), tmp_path / "foro.xlsx")).read(), "archivo", "x", READ_AT))
+    check(build_snapshot(LocalSource(write_xlsx(tabs_with_titles(), tmp_path / "foro.xlsx")).read(), Fuente("archivo", "x", READ_AT)))
 
 
 @pytest.mark.parametrize("sep", [",", ";"])
@@ -81,7 +82,7 @@ def test_title_row_in_a_csv_folder(tmp_path: Path, sep: str):
                 f.write(TITLE + "\r\n")  # a bare title line, without a single separator
                 rows = rows[1:]
             csv.writer(f, delimiter=sep).writerows(rows)
-    check(Snapshot.build(LocalSource(folder).read(), "archivo", "x", READ_AT))
+    check(build_snapshot(LocalSource(folder).read(), Fuente("archivo", "x", READ_AT)))
 
 
 def test_title_row_through_the_sheets_api(throwaway_service_account):  # noqa: F811
@@ -89,14 +90,14 @@ def test_title_row_through_the_sheets_api(throwaway_service_account):  # noqa: F
         book = server.add(FakeSpreadsheet.from_tabs(tabs_with_titles()))
         sa = dict(throwaway_service_account, token_uri=server.token_uri)
         raw = GSheetsSource(book.id, sa, api_url=server.url, timeout=TEST_TIMEOUT).read()
-    check(Snapshot.build(raw, "gsheets", "x", READ_AT))
+    check(build_snapshot(raw, Fuente("gsheets", "x", READ_AT)))
 
 
 def test_headers_below_row_five_are_not_searched():
     raw = {"Inscripciones": [[TITLE], [], [], [], [], *INS]}
     from foro_data.sources.base import RawWorkbook
 
-    snap = Snapshot.build(RawWorkbook(tabs=raw), "archivo", "x", READ_AT)
+    snap = build_snapshot(RawWorkbook(tabs=raw), Fuente("archivo", "x", READ_AT))
     assert "Inscripciones" not in snap.present_tabs
 
 

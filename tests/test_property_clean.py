@@ -6,7 +6,8 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from foro_data import metrics, schema
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.base import RawWorkbook
 from tests.workbooks import READ_AT, at
 
@@ -57,7 +58,7 @@ def blank(c) -> bool:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workbooks())
 def test_every_row_is_used_or_reported(raw: RawWorkbook):
-    snap = Snapshot.build(raw, "archivo", "hipótesis", READ_AT)
+    snap = build_snapshot(raw, Fuente("archivo", "hipótesis", READ_AT))
     for as_of in (at("08:00"), at("12:00"), at("23:59")):
         metrics.resumen_json(snap, as_of)
         metrics.curva_llegadas(snap, as_of)
@@ -105,7 +106,7 @@ def rows_of_one_person(draw):
 @settings(max_examples=200, deadline=None)
 @given(rows_of_one_person())
 def test_merging_never_changes_a_non_blank_field_into_blank(rows):
-    snap = Snapshot.build(RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), "archivo", "hipótesis", READ_AT)
+    snap = build_snapshot(RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), Fuente("archivo", "hipótesis", READ_AT))
     (p,) = snap.personas
     latest_first = sorted(rows, key=lambda r: int(r[0].split("/")[0]), reverse=True)
     for field_name in MERGED_TEXT:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import zipfile
 import io
-from datetime import datetime
 from pathlib import Path
 
 from .base import Cell, RawWorkbook, SourceError
@@ -92,10 +91,3 @@ class LocalSource:
         if self.path.suffix.lower() == ".csv":
             raise SourceError(f"{self.path.name} es un solo CSV: indique la carpeta que contiene un .csv por pestaña.", "archivo")
         raise SourceError(f"{self.path.name} no es un .xlsx ni una carpeta de CSV.", "archivo")
-
-
-def modified_at(path: Path) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    except OSError:
-        return None
