@@ -167,7 +167,9 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
             badge = t_opt("nivel", o.nivel, ctx.lang)
             if o.ocupacion is not None:
                 badge = f"{_pct_text(ctx, o)} · {badge}"
-            st.markdown(f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content")
+            st.markdown(
+                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content",
+            )
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
         ahora, despues = _session_line(ctx, o)
