@@ -115,6 +115,8 @@ def _cap_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
 
 
 def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+    if o.ocupacion is None:  # no source for the session: say so in grey, never a green 0 %
+        return ctx.t("nivel.sin_dato")
     return percent(o.porcentaje, ctx.lang) if o.porcentaje is not None else "—"
 
 
@@ -132,10 +134,11 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
                 occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
                 with st.container(key=f"foro-sala-nombre-{start + i}"):
                     st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
+                figure = f":{color}[**{md_escape(_pct_text(ctx, o))}**]"
+                if o.ocupacion is not None:
+                    figure += f" · {md_escape(occ)}/{md_escape(_cap_text(ctx, o))}"
                 with st.container(key=f"foro-sala-cifra-{start + i}"):
-                    st.markdown(
-                        f":{color}[**{md_escape(_pct_text(ctx, o))}**] · {md_escape(occ)}/{md_escape(_cap_text(ctx, o))}"
-                    )
+                    st.markdown(figure)
                 ahora, despues = _session_line(ctx, o)
                 with st.container(key=f"foro-sala-big-{start + i}"):
                     st.markdown(ahora)
@@ -160,9 +163,11 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
                 delta_description=ctx.t("salas.tendencia") if cambio else None,
                 label_visibility="collapsed", width="content",
             )
+            badge = t_opt("nivel", o.nivel, ctx.lang)
+            if o.ocupacion is not None:
+                badge = f"{_pct_text(ctx, o)} · {badge}"
             st.markdown(
-                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(_pct_text(ctx, o))} · "
-                f"{md_escape(t_opt('nivel', o.nivel, ctx.lang))}]", width="content",
+                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content",
             )
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))

@@ -120,6 +120,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "Fonte: credenciamentos na porta",
         "Source: door check-ins",
     ),
+    "salas.fuente.sin_dato": (
+        "Sin dato: desde su sesión anterior nadie contó esta sala ni registró entradas en ella",
+        "Sem dado: desde a sessão anterior ninguém contou esta sala nem registrou entradas nela",
+        "No data: since its previous session nobody counted this room or checked anyone into it",
+    ),
     "salas.tendencia": ("desde la última actualización", "desde a última atualização", "since the last update"),
     "salas.todas": ("Ver todas las salas", "Ver todas as salas", "See all rooms"),
     "salas.no_encontrada": (
