@@ -180,8 +180,8 @@ _T: dict[str, tuple[str, str, str]] = {
     "acerca.hora": ("Hora de las cifras", "Hora dos números", "Time of the figures"),
     "acerca.fuente": ("Fuente", "Fonte", "Source"),
     "acerca.supresion": ("Regla de supresión", "Regra de supressão", "Suppression rule"),
-    "acerca.x": ("x", "x", "x"),
-    "x": ("x", "x", "x"),
+    "archivo.informe": ("informe", "relatorio", "report"),
+    "archivo.tablas": ("tablas", "tabelas", "tables"),
 }
 
 def t(key: str, lang: str = "es", **values: object) -> str:
@@ -216,8 +216,11 @@ MESES: dict[str, tuple[str, ...]] = {
 
 
 def fecha_larga(d, lang: str) -> str:
-    """>>> from datetime import date; fecha_larga(date(2025, 6, 19), "pt")
-    '19 de junho de 2025'
+    """The event date as written in each language.
+
+    >>> from datetime import date
+    >>> fecha_larga(date(2025, 6, 19), "pt"), fecha_larga(date(2025, 6, 19), "en")
+    ('19 de junho de 2025', '19 June 2025')
     """
     mes = MESES.get(lang, MESES["es"])[d.month - 1]
     return f"{d.day} {mes} {d.year}" if lang == "en" else f"{d.day} de {mes} de {d.year}"
