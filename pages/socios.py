@@ -14,12 +14,12 @@ def screen(ctx: Ctx) -> None:
     st.title(ctx.t("socios.titulo"), anchor=False)
     st.caption(ctx.t("socios.nota"))
     cifras = metrics.cifras(ctx.snap, ctx.as_of)
-    cols = st.columns(4)
-    cols[0].metric(ctx.t("col.inscriptos"), number(cifras.inscriptos, ctx.lang))
-    cols[1].metric(ctx.t("col.acreditados"), number(cifras.acreditados, ctx.lang))
-    cols[2].metric(ctx.t("socios.asistencia"), percent(metrics.asistencia_general(ctx.snap, ctx.as_of), ctx.lang),
-                   help=ctx.t("socios.asistencia_def"))
-    cols[3].metric(ctx.t("socios.intendencias"), number(cifras.intendencias_acreditadas, ctx.lang))
+    with st.container(horizontal=True, gap="medium"):  # wraps two by two on a phone
+        st.metric(ctx.t("col.inscriptos"), number(cifras.inscriptos, ctx.lang), width="content")
+        st.metric(ctx.t("col.acreditados"), number(cifras.acreditados, ctx.lang), width="content")
+        st.metric(ctx.t("socios.asistencia"), percent(metrics.asistencia_general(ctx.snap, ctx.as_of), ctx.lang),
+                  help=ctx.t("socios.asistencia_def"), width="content")
+        st.metric(ctx.t("socios.intendencias"), number(cifras.intendencias_acreditadas, ctx.lang), width="content")
     st.caption(f"{ctx.t('socios.asistencia')} = {ctx.t('socios.asistencia_def')}")
 
     with st.container(border=True):

@@ -174,9 +174,12 @@ _T: dict[str, tuple[str, str, str]] = {
     # --- Socios
     "socios.titulo": ("Resumen para socios", "Resumo para parceiros", "Partner summary"),
     "socios.nota": (
-        "Solo cifras agregadas. Toda celda con menos de 3 personas se muestra como «<3».",
-        "Somente números agregados. Toda célula com menos de 3 pessoas aparece como «<3».",
-        "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”.",
+        "Solo cifras agregadas. Toda celda con menos de 3 personas se muestra como «<3»; «x» oculta otra "
+        "cifra para que esa no pueda deducirse de los totales.",
+        "Somente números agregados. Toda célula com menos de 3 pessoas aparece como «<3»; «x» oculta outro "
+        "número para que aquela não possa ser deduzida dos totais.",
+        "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”; “x” hides another number "
+        "so that one cannot be worked out from the totals.",
     ),
     "socios.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
     "socios.asistencia_def": ("acreditados ÷ inscriptos", "credenciados ÷ inscritos", "checked in ÷ registered"),
