@@ -130,9 +130,9 @@ _T: dict[str, tuple[str, str, str]] = {
     "barras_pais": ("Inscriptos y acreditados por país", "Inscritos e credenciados por país", "Registered and checked in by country"),
     "mapa": ("Ciudades de origen", "Cidades de origem", "Cities of origin"),
     "mapa.nota": (
-        "Círculo proporcional a los inscriptos; los puntos pequeños son ciudades con menos de 3.",
-        "Círculo proporcional aos inscritos; os pontos pequenos são cidades com menos de 3.",
-        "Circle area follows registrations; small dots are cities with fewer than 3.",
+        "Círculo proporcional a los inscriptos; un punto pequeño es una ciudad cuyo número está oculto («<3» o «x»).",
+        "Círculo proporcional aos inscritos; um ponto pequeno é uma cidade cujo número está oculto («<3» ou «x»).",
+        "Circle area follows registrations; a small dot is a city whose count is hidden (“<3” or “x”).",
     ),
     "metodo": ("Nota metodológica", "Nota metodológica", "Methods note"),
     "metodo.fuente": (
