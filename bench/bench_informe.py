@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from foro_data import informe  # noqa: E402
 from foro_data.demo import demo_workbook  # noqa: E402
 from foro_data.informe import descargas  # noqa: E402
-from foro_data.snapshot import Snapshot  # noqa: E402
+from foro_data.build import build_snapshot  # noqa: E402
+from foro_data.snapshot import Fuente  # noqa: E402
 from foro_data.sources.base import RawWorkbook  # noqa: E402
 
 READ = datetime(2025, 6, 19, 23, 30, tzinfo=timezone.utc)
@@ -74,8 +75,8 @@ def main() -> None:
     p.add_argument("--copias", type=int, default=11)
     p.add_argument("--repeat", type=int, default=2)
     args = p.parse_args()
-    cases = [("demo", Snapshot.build(demo_workbook(), "demo", "demo", READ))]
-    big = Snapshot.build(multiplied(args.copias), "archivo", "bench", READ)
+    cases = [("demo", build_snapshot(demo_workbook(), Fuente("demo", "demo", READ)))]
+    big = build_snapshot(multiplied(args.copias), Fuente("archivo", "bench", READ))
     cases.append((f"demo ×{args.copias}", big))
     print(f"{'datos':<10} {'inscriptos':>10} {'escaneos':>9} {'paso':<18} {'s':>7} {'pico MB':>8} {'maxrss MB':>10} {'bytes':>9}")
     for name, snap in cases:

@@ -11,10 +11,11 @@ import difflib
 import weakref
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from .model import Apoyo, Conteo, Persona, Sesion
+from .model import Apoyo, Conteo, Persona, Scan, Sesion
 from .schema import ESTADOS_COMPROMETIDOS, ESTADOS_PENDIENTES, ROLES, fold
 from .snapshot import Snapshot
 
@@ -102,10 +103,22 @@ def cifras(snap: Snapshot, as_of: datetime) -> Cifras:
     )
 
 
-def acreditado_a(snap: Snapshot, persona_key: str, as_of: datetime) -> datetime | None:
-    """Time of the person's first entrada, if it happened at or before as_of."""
-    t = _timeline(snap).first_entry.get(persona_key)
-    return t if t is not None and t <= as_of else None
+def acreditado_a(snap: Snapshot, persona_key: str, as_of: datetime, *, pendientes: Sequence[Scan] = (),
+                 anuladas: frozenset[str] = frozenset()) -> datetime | None:
+    """Time of the person's first entrada, if it happened at or before as_of.
+
+    The optimistic view (the desk, before the Sheet has its writes) passes ``pendientes``, the
+    check-ins queued but not read back yet, and ``anuladas``, the id_operacion of check-ins
+    undone but not read back yet: the same rule then applies to the Sheet's rows and to them."""
+    if anuladas:
+        sheet = [s.at for s in snap.scans
+                 if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas]
+    else:
+        first = _timeline(snap).first_entry.get(persona_key)
+        sheet = [first] if first is not None else []
+    queued = [s.at for s in pendientes
+              if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas]
+    return min((t for t in sheet + queued if t <= as_of), default=None)
 
 
 # --- Arrival curve --------------------------------------------------------------------------------
@@ -214,8 +227,6 @@ def roles_otro(snap: Snapshot) -> list[tuple[str, int]]:
 
 # --- Rooms ------------------------------------------------------------------------------------
 
-NIVELES = ("normal", "llenandose", "lleno", "excedido", "sin_dato")
-
 
 def nivel_ocupacion(porcentaje: float | None) -> str:
     """< 70 % normal, 70–90 % llenándose, 90–100 % lleno, > 100 % excedido.
@@ -250,15 +261,21 @@ class OcupacionSala:
         return self.sesion.actividad if self.sesion else ""
 
 
-def _tally(conteos: list[Conteo], since: datetime, as_of: datetime) -> int | None:
-    """Latest absolute headcount plus later deltas inside [since, as_of]; None without rows."""
-    window = [c for c in conteos if since <= c.at <= as_of]
-    if not window:
-        return None
-    total = 0
-    for c in window:
+def tally(conteos: Iterable[Conteo], base: int | None = None) -> int | None:
+    """The tally rule, once: the latest absolute headcount plus later deltas (in the given
+    order), starting from ``base``, never below 0; ``base`` when there are no rows."""
+    rows = list(conteos)
+    if not rows:
+        return base
+    total = base or 0
+    for c in rows:
         total = c.valor if c.tipo == "conteo" else total + c.valor
     return max(total, 0)
+
+
+def _tally(conteos: list[Conteo], since: datetime, as_of: datetime) -> int | None:
+    """Latest absolute headcount plus later deltas inside [since, as_of]; None without rows."""
+    return tally(c for c in conteos if since <= c.at <= as_of)
 
 
 ANTICIPO_SESION = timedelta(minutes=15)
@@ -276,8 +293,11 @@ def _window_start(own: list[Sesion], now: Sesion | None, as_of: datetime, day_st
     return max(ended) if ended else day_start
 
 
-def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
+def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo] = ()) -> list[OcupacionSala]:
     """Occupancy of every room at as_of, with the source of each number.
+
+    ``pendientes``: tallies made at the door but not read back from the Sheet yet (the optimistic
+    view of Salas); they count exactly as they will once the Sheet has them.
 
     Tallies (Conteos) win when the room has rows inside its current window (see _window_start);
     otherwise the number is the people whose latest scan at or before as_of is an ``entrada`` at
@@ -290,7 +310,7 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
         sessions.setdefault(fold(s.sala), []).append(s)
         names.setdefault(fold(s.sala), s.sala)
     tallies: dict[str, list[Conteo]] = {}
-    for c in snap.conteos:
+    for c in sorted([*snap.conteos, *pendientes], key=lambda c: c.at) if pendientes else snap.conteos:
         tallies.setdefault(fold(c.sala), []).append(c)
     # Entries by room point, folded once per distinct spelling (this runs per as-of time).
     entries: dict[str, list[datetime]] = {}

@@ -14,7 +14,8 @@ from foro_data import metrics
 from foro_data.demo import demo_workbook
 from foro_data.informe import descargas
 from foro_data.informe.textos import t
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from tests.workbooks import at
 
 READ = datetime(2025, 6, 19, 23, 0, tzinfo=timezone.utc)
@@ -22,7 +23,7 @@ READ = datetime(2025, 6, 19, 23, 0, tzinfo=timezone.utc)
 
 @pytest.fixture(scope="module")
 def demo() -> Snapshot:
-    return Snapshot.build(demo_workbook(), "demo", "demo", READ)
+    return build_snapshot(demo_workbook(), Fuente("demo", "demo", READ))
 
 
 @pytest.mark.parametrize("lang", ["es", "pt", "en"])

@@ -18,7 +18,8 @@ from foro_data.countries import country_name
 from foro_data.demo import demo_workbook
 from foro_data.formato import number, percent
 from foro_data.informe.textos import t
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from tests.test_privacy import assert_no_personal_data
 from tests.workbooks import INSCRIPCIONES_HEADERS as H
 from tests.workbooks import at, person, snapshot
@@ -30,7 +31,7 @@ LANGS = ("es", "pt", "en")
 
 @pytest.fixture(scope="module")
 def demo() -> Snapshot:
-    return Snapshot.build(demo_workbook(), "demo", "demo", READ)
+    return build_snapshot(demo_workbook(), Fuente("demo", "demo", READ))
 
 
 def pdf_text(data: bytes) -> tuple[int, str]:

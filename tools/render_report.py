@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from foro_data import informe  # noqa: E402
 from foro_data.demo import demo_workbook  # noqa: E402
 from foro_data.parse import parse_datetime  # noqa: E402
-from foro_data.snapshot import Snapshot  # noqa: E402
+from foro_data.build import build_snapshot  # noqa: E402
+from foro_data.snapshot import Fuente  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dpi", type=int, default=80)
     args = p.parse_args(argv)
 
-    snap = Snapshot.build(demo_workbook(), "demo", "demo", datetime(2025, 6, 19, 23, 30, tzinfo=timezone.utc))
+    snap = build_snapshot(demo_workbook(), Fuente("demo", "demo", datetime(2025, 6, 19, 23, 30, tzinfo=timezone.utc)))
     as_of = parse_datetime(args.a_las, snap.tz)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

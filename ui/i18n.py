@@ -38,7 +38,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "side.rol": ("Acceso: {rol}", "Acesso: {rol}", "Access: {rol}"),
     "side.ver_como": ("Ver como", "Ver como", "View as"),
     "side.hora": ("Hora de los datos", "Hora dos dados", "Time of the figures"),
-    "side.hora.ahora": ("Ahora", "Agora", "Now"),
     "side.hora.elegir": ("Elegir otra hora", "Escolher outra hora", "Pick another time"),
     "side.hora.ayuda": (
         "Muestra las cifras como estaban a esa hora del día del foro.",
@@ -46,7 +45,6 @@ _T: dict[str, tuple[str, str, str]] = {
         "Shows the figures as they were at that time of the forum day.",
     ),
     "clave.incorrecta": ("Clave incorrecta.", "Senha incorreta.", "Wrong passcode."),
-    "clave.ok": ("Acceso como {rol}.", "Acesso como {rol}.", "Access as {rol}."),
     # --- roles of access
     "acceso.organizacion": ("organización", "organização", "organisers"),
     "acceso.coordinacion": ("coordinación", "coordenação", "coordinators"),
@@ -156,6 +154,16 @@ _T: dict[str, tuple[str, str, str]] = {
     "calidad.cuota": ("Cuota por minuto", "Cota por minuto", "Quota per minute"),
     "calidad.proximo": ("Próxima lectura en", "Próxima leitura em", "Next read in"),
     "calidad.ninguno": ("—", "—", "—"),
+    "calidad.rol_otro": ("Rol «otro»", "Função «outro»", "Role “other”"),
+    "calidad.rol_otro.nota": (
+        "Lo que la gente escribió en rol o cargo y no corresponde a ninguna categoría (con cuántas personas): se cuenta como «otro». "
+        "Si un valor se repite, conviene una categoría o un alias en la planilla.",
+        "O que as pessoas escreveram em função ou cargo e não corresponde a nenhuma categoria (com quantas pessoas): conta como «outro». "
+        "Se um valor se repete, convém uma categoria ou um alias na planilha.",
+        "What people typed as role or position that matches no category (with how many people): it counts as “other”. "
+        "A value that repeats deserves a category or an alias in the Sheet.",
+    ),
+    "calidad.rol_otro.vacio": ("Nadie quedó en «otro».", "Ninguém ficou em «outro».", "Nobody fell into “other”."),
     "col.tipo": ("Tipo", "Tipo", "Kind"),
     "col.pestana": ("Pestaña", "Aba", "Tab"),
     "col.fila": ("Fila", "Linha", "Row"),
@@ -204,7 +212,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "socios.paridad": ("Paridad entre intendencias", "Paridade entre prefeituras", "Gender parity among mayors"),
     "socios.descargar_csv": ("Descargar CSV", "Baixar CSV", "Download CSV"),
     "socios.descargar_xlsx": ("Descargar XLSX", "Baixar XLSX", "Download XLSX"),
-    "col.clave": ("Categoría", "Categoria", "Category"),
     "col.pais": ("País", "País", "Country"),
     "col.red": ("Red", "Rede", "Network"),
     "col.rol": ("Rol", "Função", "Role"),
@@ -251,7 +258,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "col.estado": ("Estado", "Estado", "Status"),
     "col.solicitado_en": ("Solicitado", "Solicitado", "Requested"),
     "col.acreditado_a": ("Acreditado a las", "Credenciado às", "Checked in at"),
-    "col.acreditado": ("Acreditado", "Credenciado", "Checked in"),
     "col.registrado_en": ("Inscripto", "Inscrito", "Registered"),
     "persona.desconocida": ("(no figura en Inscripciones)", "(não está em Inscripciones)", "(not in Inscripciones)"),
     # --- Personas
@@ -277,7 +283,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "edad.s": ("{n} s", "{n} s", "{n} s"),
     "edad.min": ("{n} min", "{n} min", "{n} min"),
     "edad.h": ("{n} h {m} min", "{n} h {m} min", "{n} h {m} min"),
-    # --- writing from the venue (ui/venue.py, pages/salas.py, pages/acreditacion.py)
+    # --- writing from the venue (ui/writing.py, ui/tally.py, ui/desk.py, pages/salas.py, pages/acreditacion.py)
     "page.acreditacion": ("Acreditación", "Credenciamento", "Check-in desk"),
     "escritura.demo.conteo": (
         "En la demostración no se escriben conteos: conecte la planilla de Google para usarlos.",
