@@ -61,7 +61,7 @@ class _PDF(FPDF):
         self.set_text_color(0, 0, 0)
 
     def grafico(self, fig, alto_mm: float) -> None:
-        data = graficos.png(fig, dpi=200)
+        data = graficos.png(fig, dpi=170)
         w_in, h_in = fig.get_size_inches()
         w = min(self.epw, alto_mm * w_in / h_in)
         if self.will_page_break(alto_mm):
