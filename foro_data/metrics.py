@@ -130,8 +130,20 @@ class Franja:
     acumulado: int
 
 
+_days: "weakref.WeakKeyDictionary[Snapshot, tuple[datetime, datetime]]" = weakref.WeakKeyDictionary()
+
+
 def dia_del_foro(snap: Snapshot) -> tuple[datetime, datetime]:
-    """Start and end of the forum day in event time: 08:00–20:00 widened to the agenda and scans."""
+    """Start and end of the forum day in event time: 08:00–20:00 widened to the agenda and scans.
+
+    Computed once per Snapshot: every room reading asks for it, and it reads every scan."""
+    day = _days.get(snap)
+    if day is None:
+        day = _days[snap] = _dia_del_foro(snap)
+    return day
+
+
+def _dia_del_foro(snap: Snapshot) -> tuple[datetime, datetime]:
     tz = snap.tz
     day = datetime.fromisoformat(snap.evento.fecha).date()
     start = datetime.combine(day, time(8, 0), tz)

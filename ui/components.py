@@ -277,3 +277,33 @@ def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
     c2.download_button(ctx.t("socios.descargar_xlsx"), export.to_xlsx(tablas), file_name=f"{nombre}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch",
                        icon="⬇️", on_click="ignore")
+
+
+# --- Socios: the take-away ------------------------------------------------------------------------
+
+def network_choice(ctx: Ctx, redes: Sequence[str]) -> str:
+    """Which network the report is for ("" = all partners): its member cities get a star."""
+    options = ["", *redes]
+    choice = st.selectbox(ctx.t("socios.para_red"), options, key="socios-red",
+                          format_func=lambda r: r or ctx.t("socios.todas_redes"))
+    return choice or ""
+
+
+def take_away(ctx: Ctx, red: str) -> None:
+    """Two download buttons: the report (PDF/HTML, built on click) and the tables (XLSX/CSV)."""
+    from . import partners
+
+    left, right = st.columns(2, gap="medium")
+    with left:
+        fmt = st.segmented_control(ctx.t("socios.formato_informe"), partners.FORMATOS_INFORME, default="PDF",
+                                   key="socios-fmt-informe") or "PDF"
+        make, name = partners.informe(ctx, fmt, red)
+        st.download_button(ctx.t("socios.descargar_informe"), make, file_name=name, mime=partners.MIME[fmt],
+                           width="stretch", icon="📄", on_click="ignore", type="primary")
+    with right:
+        fmt = st.segmented_control(ctx.t("socios.formato_tablas"), partners.FORMATOS_TABLAS, default="XLSX",
+                                   key="socios-fmt-tablas") or "XLSX"
+        make, name = partners.archivo_tablas(ctx, fmt, red)
+        st.download_button(ctx.t("socios.descargar_tablas"), make, file_name=name, mime=partners.MIME[fmt],
+                           width="stretch", icon="⬇️", on_click="ignore")
+    st.caption(ctx.t("socios.llevar_nota"))
