@@ -72,6 +72,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "⚠️ Dados desatualizados: última leitura correta {cuando} (há {edad}). Motivo: {motivo}",
         "⚠️ Stale data: last good read {cuando} ({edad} ago). Reason: {motivo}",
     ),
+    "banner.sin_datos_nuevos": (
+        "Sin datos nuevos desde las {hora} — revisar la conexión de esta pantalla",
+        "Sem dados novos desde as {hora} — verificar a conexão desta tela",
+        "No new figures since {hora} — check this screen's connection",
+    ),
     "banner.sin_datos": (
         "Todavía no hay datos: la fuente no respondió. Se reintenta solo.",
         "Ainda não há dados: a fonte não respondeu. Tenta de novo sozinho.",
