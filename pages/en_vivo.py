@@ -14,8 +14,9 @@ def screen(ctx: Ctx) -> None:
         st.subheader(ctx.t("vivo.curva"), anchor=False)
         c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), height=520 if ctx.kiosk else 440)
     with rooms:
-        st.subheader(ctx.t("vivo.salas"), anchor=False)
-        c.room_strip(ctx, metrics.ocupacion_salas(ctx.snap, ctx.as_of), per_row=4)
+        salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
+        c.rooms_heading(ctx, salas)
+        c.room_strip(ctx, salas, per_row=4)
 
 
 live_page("en_vivo", screen, big=True)

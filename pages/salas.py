@@ -36,7 +36,9 @@ def screen(ctx: Ctx) -> None:
     if not shown:
         st.info(ctx.t("vivo.sin_salas"))
         return
-    st.html(c.ROOM_CSS)
+    c.rooms_heading(ctx, salas)
+    if ctx.kiosk:  # the wall shows rooms needing attention first; a phone keeps the Sheet's order
+        shown = metrics.por_urgencia(shown)
     # Three cards per row on wide screens; a phone stacks them in the same order.
     per_row = 1 if len(shown) == 1 else 3
     for start in range(0, len(shown), per_row):

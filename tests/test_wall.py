@@ -40,3 +40,28 @@ def test_a_page_without_refresh_never_turns_stale():
 def test_the_script_survives_the_html_sanitiser():
     # DOMPurify drops a <script> whose text looks like markup; st.html would then run nothing.
     assert not re.search(r"<[/\w!]", frame._EDAD_JS)
+
+
+def _sala(nombre: str, pct: float | None):
+    from foro_data import metrics
+
+    ocupacion = None if pct is None else int(pct)
+    return metrics.OcupacionSala(nombre, 100, ocupacion, "conteo", pct, metrics.nivel_ocupacion(pct), None, None)
+
+
+def test_rooms_needing_attention_come_first_and_are_counted():
+    from foro_data import metrics
+
+    salas = [_sala("A", 10), _sala("B", 95), _sala("C", None), _sala("D", 120), _sala("E", 100), _sala("F", 75)]
+    assert [o.sala for o in metrics.por_urgencia(salas)] == ["D", "B", "E", "A", "C", "F"]
+    assert metrics.alerta_salas(salas) == metrics.AlertaSalas(excedidas=1, llenas=2)
+    assert not metrics.alerta_salas(salas[:1]).hay
+
+
+def test_ui_doctests():
+    import doctest
+
+    import ui.fmt
+
+    for module in (ui.fmt, frame):
+        assert doctest.testmod(module).failed == 0

@@ -1,4 +1,4 @@
-"""Screenshots of every page on demo data, at 390×844 (phone) and 1920×1080 (big screen).
+"""Screenshots of every page on demo data, at 390×844 (phone), 1920×1080 (big screen) and 1280×720 (a TV at 150 %).
 
     .venv/bin/python tools/screenshots.py [--pages en_vivo salas] [--out screenshots]
     .venv/bin/python tools/screenshots.py --planilla-falsa   # writing from the venue, on the fake Sheet
@@ -34,16 +34,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PHONE = (390, 844)
 BIG = (1920, 1080)
+TV = (1280, 720)  # a 1080p TV driven at 150 % scaling
+SIZES = (PHONE, BIG, TV)
 
 # page id -> (url path, query, selector of its first figure)
 PAGES: dict[str, tuple[str, str, str]] = {
     "en_vivo": ("/", "kiosk=1", '[data-testid="stMetric"]'),
     "salas": ("/salas", "", '[data-testid="stMetric"]'),
+    "salas_kiosk": ("/salas", "kiosk=1", '[data-testid="stMetric"]'),
     "socios": ("/socios", "", '[data-testid="stMetric"]'),
     "apoyos": ("/apoyos", "", '[data-testid="stDataFrame"]'),
     "personas": ("/personas", "", '[data-testid="stDataFrame"]'),
     "calidad": ("/calidad", "", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
     "mapa": ("/mapa", "", '[data-testid="stPlotlyChart"]'),
+    "mapa_kiosk": ("/mapa", "kiosk=1", '[data-testid="stPlotlyChart"]'),
     "acreditacion": ("/acreditacion", "", '.st-key-foro-buscar input'),
 }
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
@@ -279,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", nargs="*", default=None, help="page ids (default: every page that exists)")
     ap.add_argument("--out", default=str(ROOT / "screenshots"))
     ap.add_argument("--lang", default="es")
+    ap.add_argument("--hora", default="10:45", help="hora del foro en la demo (HH:MM), p. ej. 11:15 con una sala excedida")
     ap.add_argument("--planilla-falsa", action="store_true",
                     help="las pantallas que escriben (conteo de sala, mesa de acreditación) sobre la planilla falsa local")
     args = ap.parse_args(argv)
@@ -287,12 +292,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.planilla_falsa:
         return venue_shots(Path(args.out))
-    pages = args.pages or [p for p in PAGES if (ROOT / "pages" / f"{p}.py").exists()]
+    pages = args.pages or [p for p in PAGES if (ROOT / "pages" / f"{p.removesuffix('_kiosk')}.py").exists()]
     out = Path(args.out)
     bad = 0
-    with streamlit_server() as server, browser() as b:
+    with streamlit_server(demo_inicio=args.hora) as server, browser() as b:
         for page_id in pages:
-            for size in (PHONE, BIG):
+            for size in SIZES:
                 shot = capture(b, server.url, page_id, size, out, lang=args.lang)
                 status = "ok" if not (shot.errors or shot.outside or shot.failed) else "PROBLEMA"
                 bad += status != "ok"

@@ -17,7 +17,7 @@ import streamlit as st
 from foro_data import export, metrics
 from foro_data.countries import country_name
 
-from .fmt import hour, md_escape, number, percent
+from .fmt import distinctive, hour, md_escape, number, percent
 from .frame import Ctx
 from .i18n import t_opt
 
@@ -29,10 +29,22 @@ LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedid
 LEVEL_COLOR = {"normal": "green", "llenandose": "yellow", "lleno": "orange", "excedido": "red", "sin_dato": "gray"}
 LEVEL_HEX = {"normal": "#2ecc71", "llenandose": "#f1c40f", "lleno": "#e67e22", "excedido": "#e74c3c", "sin_dato": "#7f8c8d"}
 
-# Room cards get a thick left border in their level's colour (the container key becomes a class).
+# Room cards: a thick left border in their level's colour, and for rooms that need attention the
+# whole card filled, so a full room is seen from across the control room (the container key
+# becomes a class). "Sin dato" is grey, never the green of an empty room.
+LEVEL_FILL = {"lleno": "#7a3a06", "excedido": "#8c1c13", "sin_dato": "#23272f"}
 ROOM_CSS = "<style>" + "".join(
-    f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important; }}' for lvl, hx in LEVEL_HEX.items()
-) + "</style>"
+    f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important;'
+    + (f" background: {LEVEL_FILL[lvl]} !important; border-color: {hx} !important;" if lvl in LEVEL_FILL else "")
+    + " }"
+    for lvl, hx in LEVEL_HEX.items()
+) + """
+.foro-salas-titulo { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 0.8rem; margin: 0 0 0.5rem 0; }
+.foro-salas-titulo .foro-titulo { font-size: 1.5rem; font-weight: 600; }
+.foro-alerta { font-weight: 700; padding: 0.1em 0.5em; border-radius: 0.4rem; color: #fff; font-size: 1.25rem; }
+.foro-alerta-excedido { background: #c0392b; }
+.foro-alerta-lleno { background: #b85c0f; }
+</style>"""
 
 
 def label(ctx: Ctx, campo: str, clave: str) -> str:
@@ -102,12 +114,20 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], height: int = 380
     st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
 
 
-def _session_line(ctx: Ctx, o: metrics.OcupacionSala) -> tuple[str, str]:
-    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (md_escape(o.sesion.actividad) if o.sesion else md_escape(ctx.t("vivo.sin_sesion")))
+def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
+    """"Ahora: …" and "Después HH:MM: …"; ``cortos`` maps a session name to the part that tells it
+    apart from the other rooms' (ui.fmt.distinctive)."""
+    name = lambda s: md_escape((cortos or {}).get(s.actividad, s.actividad))  # noqa: E731
+    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (name(o.sesion) if o.sesion else md_escape(ctx.t("vivo.sin_sesion")))
     despues = ""
     if o.proxima:
-        despues = f"**{md_escape(ctx.t('vivo.proxima', hora=hour(o.proxima.inicio, ctx.snap.tz)))}:** {md_escape(o.proxima.actividad)}"
+        despues = f"**{md_escape(ctx.t('vivo.proxima', hora=hour(o.proxima.inicio, ctx.snap.tz)))}:** {name(o.proxima)}"
     return ahora, despues
+
+
+def session_names(salas: Sequence[metrics.OcupacionSala]) -> dict[str, str]:
+    """The distinctive part of every session name on screen (now and next)."""
+    return distinctive([s.actividad for o in salas for s in (o.sesion, o.proxima) if s is not None])
 
 
 def _cap_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
@@ -119,25 +139,49 @@ def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
     return percent(o.porcentaje, ctx.lang) if o.porcentaje is not None else "—"
 
 
+def _figure_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+    """"110 % · 55/50" coloured by level; "sin dato · —/350" in grey; the capacity gap named."""
+    if o.ocupacion is None:
+        return f":gray[**{md_escape(t_opt('nivel', 'sin_dato', ctx.lang))}**] · —/{md_escape(_cap_text(ctx, o))}"
+    occ = md_escape(number(o.ocupacion, ctx.lang))
+    if not o.capacidad:
+        return f"**{occ}** · :gray[{md_escape(ctx.t('salas.sin_capacidad'))}]"
+    pct = md_escape(_pct_text(ctx, o))
+    # On a filled card (lleno, excedido) the figure stays white: red on red would vanish.
+    pct = f"**{pct}**" if o.nivel in LEVEL_FILL else f":{LEVEL_COLOR[o.nivel]}[**{pct}**]"
+    return f"{pct} · {occ}/{md_escape(_cap_text(ctx, o))}"
+
+
+def rooms_heading(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
+    """"Salas" and, when rooms need attention, "🔴 1 sala excedida · 🟠 2 salas llenas" on the same
+    line (the line is always there, so an alert never pushes the cards down). Our text only."""
+    a = metrics.alerta_salas(list(salas))
+    parts = [f'<span class="foro-titulo">{html.escape(ctx.t("vivo.salas"))}</span>']
+    for lvl, n, key in (("excedido", a.excedidas, "alerta.excedidas"), ("lleno", a.llenas, "alerta.llenas")):
+        if n:
+            text = ctx.t(f"{key}.{'1' if n == 1 else 'n'}", n=number(n, ctx.lang))
+            parts.append(f'<span class="foro-alerta foro-alerta-{lvl}">{LEVEL_EMOJI[lvl]} {html.escape(text)}</span>')
+    st.html(ROOM_CSS + f'<div class="foro-salas-titulo" role="heading" aria-level="3">{"".join(parts)}</div>')
+
+
 def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> None:
-    """The big screen's rooms: level colour, occupancy, current and next session."""
+    """The big screen's rooms, rooms needing attention first: level colour, occupancy, current and
+    next session (only the part of their names that tells them apart)."""
     if not salas:
         st.info(ctx.t("vivo.sin_salas"))
         return
     st.html(ROOM_CSS)
+    salas = metrics.por_urgencia(list(salas))
+    cortos = session_names(salas)
     for start in range(0, len(salas), per_row):
         cols = st.columns(per_row, gap="small")
         for i, o in enumerate(salas[start:start + per_row]):
             with cols[i].container(border=True, key=f"nivel-{o.nivel}-v{start + i}"):
-                color = LEVEL_COLOR[o.nivel]
-                occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
                 with st.container(key=f"foro-sala-nombre-{start + i}"):
                     st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
                 with st.container(key=f"foro-sala-cifra-{start + i}"):
-                    st.markdown(
-                        f":{color}[**{md_escape(_pct_text(ctx, o))}**] · {md_escape(occ)}/{md_escape(_cap_text(ctx, o))}"
-                    )
-                ahora, despues = _session_line(ctx, o)
+                    st.markdown(_figure_text(ctx, o))
+                ahora, despues = _session_line(ctx, o, cortos)
                 with st.container(key=f"foro-sala-big-{start + i}"):
                     st.markdown(ahora)
                     if despues:

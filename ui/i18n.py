@@ -106,6 +106,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.curva.ahora": ("ahora", "agora", "now"),
     "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),
     "vivo.salas": ("Salas", "Salas", "Rooms"),
+    "alerta.excedidas.1": ("{n} sala excedida", "{n} sala acima da capacidade", "{n} room over capacity"),
+    "alerta.excedidas.n": ("{n} salas excedidas", "{n} salas acima da capacidade", "{n} rooms over capacity"),
+    "alerta.llenas.1": ("{n} sala llena", "{n} sala cheia", "{n} room full"),
+    "alerta.llenas.n": ("{n} salas llenas", "{n} salas cheias", "{n} rooms full"),
+    "salas.sin_capacidad": ("sin capacidad cargada", "sem capacidade cadastrada", "no capacity set"),
     "vivo.sin_salas": (
         "No hay salas: agregue la pestaña Salas (sala, capacidad) a la planilla.",
         "Não há salas: adicione a aba Salas (sala, capacidad) à planilha.",
