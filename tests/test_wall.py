@@ -61,7 +61,8 @@ def test_rooms_needing_attention_come_first_and_are_counted():
 def test_ui_doctests():
     import doctest
 
+    import ui.components
     import ui.fmt
 
-    for module in (ui.fmt, frame):
+    for module in (ui.fmt, frame, ui.components):
         assert doctest.testmod(module).failed == 0

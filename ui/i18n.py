@@ -103,6 +103,8 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.curva": ("Llegadas cada 15 minutos", "Chegadas a cada 15 minutos", "Arrivals every 15 minutes"),
     "vivo.curva.llegadas": ("Llegadas", "Chegadas", "Arrivals"),
     "vivo.curva.acumulado": ("Acumulado", "Acumulado", "Cumulative"),
+    "vivo.curva.hora": ("Hora", "Hora", "Time"),
+    "vivo.curva.llegadas_eje": ("Llegadas por ¼ h", "Chegadas por ¼ h", "Arrivals per ¼ h"),
     "vivo.curva.ahora": ("ahora", "agora", "now"),
     "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),
     "vivo.salas": ("Salas", "Salas", "Rooms"),
@@ -146,6 +148,7 @@ _T: dict[str, tuple[str, str, str]] = {
     # --- Mapa
     "mapa.titulo": ("De dónde vienen", "De onde vêm", "Where people come from"),
     "mapa.color": ("% acreditados", "% credenciados", "% checked in"),
+    "mapa.otros_paises": ("y {n} países más", "e mais {n} países", "and {n} more countries"),
     "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
     # --- Calidad
     "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
