@@ -250,9 +250,10 @@ def test_fault_in_the_browser(fault: Fault, screen: Screen, app) -> None:
     t0 = time.monotonic()
     fault.apply(fake)
     try:
-        # Banner and figures both drawn (mid-rerun the figures may be between two renders).
-        during = screen.wait(lambda st: fault.words in stale_banner(st) and st["metrics"], DETECT_S,
-                             f"the stale banner with «{fault.words}»")
+        # Banner and every figure card drawn: mid-rerun some cards may be between two renders,
+        # so wait for the full set (a card that never comes back times out and fails).
+        during = screen.wait(lambda st: fault.words in stale_banner(st) and set(st["metrics"]) >= set(before),
+                             DETECT_S, f"the stale banner with «{fault.words}» and every figure")
         assert during["metrics"] == before, "the last good figures must stay on screen"
     finally:
         fault.clear(fake)
