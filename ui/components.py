@@ -132,7 +132,7 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
         # The registered total: how far the cumulative line still has to climb.
         fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=total, y1=total,
                       line=dict(color="#ffb74d", width=2, dash="dash"))
-        fig.add_annotation(xref="paper", x=0.01, yref="y2", y=total, yanchor="top", xanchor="left", showarrow=False,
+        fig.add_annotation(xref="paper", x=0.99, yref="y2", y=total, yanchor="top", xanchor="right", showarrow=False,
                            text=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}", font=dict(size=font, color="#ffb74d"))
     fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
     # "ahora" above the plot, on the side of the line where there is room for it.

@@ -67,6 +67,9 @@ footer { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0.5rem 2rem; max-width: 100%; }
 /* The wall is read from five metres: nothing meant to be read under 28 px, at 1920×1080 and at
    1280×720 (a 1080p TV at 150 %). Room cards keep one line per fact, cut with an ellipsis. */
+/* The arrival chart takes the height the wall has left. */
+.st-key-foro-curva { height: calc(100vh - 400px); min-height: 320px; }
+@media (min-width: 900px) {
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"] p,
 .foro-edad, [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div,
 [data-testid="stExpander"] summary p, [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th
@@ -80,13 +83,15 @@ footer { display: none !important; }
 [class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] h3 {
   display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
 [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
-.st-key-foro-curva { height: calc(100vh - 400px); min-height: 240px; }
 /* The card colour carries the level on the wall; a blue bar on a red card only confused. */
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
 /* Shorter screens drop lines, never shrink them: first the next session, then the current one. */
 @media (max-height: 900px) { [class*="st-key-foro-sala-despues"] { display: none !important; } }
 @media (max-height: 800px) { [class*="st-key-foro-sala-big"] { display: none !important; }
   [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; } }
+/* A tall wall has room for a room's full name on two lines. */
+@media (min-height: 1000px) { [class*="st-key-foro-sala-nombre"] [data-testid="stMarkdownContainer"] p { -webkit-line-clamp: 2 !important; } }
+}
 </style>
 """
 
