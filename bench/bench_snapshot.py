@@ -17,7 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from foro_data import metrics  # noqa: E402
-from foro_data.snapshot import Snapshot  # noqa: E402
+from foro_data.build import build_snapshot  # noqa: E402
+from foro_data.snapshot import Fuente  # noqa: E402
 from foro_data.sources.base import RawWorkbook  # noqa: E402
 
 CITIES = ["Godoy Cruz", "Mendoza", "Maipú", "Montevideo - UY", "São Paulo", "asuncion", "Rosario, Santa Fe", "Gral. San Martín"]
@@ -45,14 +46,14 @@ def measure(raw: RawWorkbook, repeat: int) -> tuple[float, float, float]:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        snap = Snapshot.build(raw, "archivo", "bench", datetime.now(timezone.utc))
+        snap = build_snapshot(raw, Fuente("archivo", "bench", datetime.now(timezone.utc)))
         best = min(best, time.perf_counter() - t0)
     as_of = datetime(2025, 6, 19, 13, 0, tzinfo=snap.tz)
     t0 = time.perf_counter()
     metrics.resumen_json(snap, as_of)
     figures = time.perf_counter() - t0
     tracemalloc.start()
-    Snapshot.build(raw, "archivo", "bench", datetime.now(timezone.utc))
+    build_snapshot(raw, Fuente("archivo", "bench", datetime.now(timezone.utc)))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return best, figures, peak / 2**20

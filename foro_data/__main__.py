@@ -1,4 +1,4 @@
-"""CLI: python -m foro_data resumen | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
+"""CLI: python -m foro_data resumen | informe | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Sequence, TextIO
 from . import metrics
 from .config import Config, ConfigError, load_config
 from .parse import ParseError, parse_datetime
-from .snapshot import Snapshot
+from .build import build_snapshot
+from .snapshot import Fuente, Snapshot
 from .sources import SourceError, open_source
 
 
@@ -63,6 +64,23 @@ def cmd_resumen(args: argparse.Namespace, out) -> int:
     return 0
 
 
+def cmd_informe(args: argparse.Namespace, out) -> int:
+    from . import informe
+
+    ext = args.salida.rsplit(".", 1)[-1].lower() if "." in args.salida else ""
+    if f".{ext}" not in informe.FORMATOS:
+        raise CliError(f"--salida «{args.salida}»: el informe se escribe como .pdf o .html.")
+    now = datetime.now(timezone.utc)
+    snap = load_snapshot(load_config(args.secrets))
+    as_of = parse_as_of(args.a_las, snap, now)
+    try:
+        path = informe.escribir(snap, as_of, args.salida, args.lang, args.red or "")
+    except OSError as e:
+        raise CliError(f"No se pudo escribir «{args.salida}»: {e.strerror or e}") from None
+    out.write(f"Informe escrito en {path} ({as_of.astimezone(snap.tz):%d/%m/%Y %H:%M})\n")
+    return 0
+
+
 def cmd_verificar(args: argparse.Namespace, out) -> int:
     config = load_config(args.secrets)
     now = datetime.now(timezone.utc)
@@ -71,13 +89,14 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
         raw = source.read()
     except SourceError as e:
         raise CliError(f"No se pudo leer la fuente ({source.descripcion}): {e.reason}") from None
-    snap = Snapshot.build(raw, source.tipo, source.descripcion, now)
+    snap = build_snapshot(raw, Fuente(source.tipo, source.descripcion, now))
     out.write(f"Fuente: {source.descripcion}\n\nPestañas:\n")
     for t in snap.tabs:
         if t.found_as is None:
             out.write(f"  ✗ {t.tab}: no está\n")
             continue
-        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas\n")
+        where = f", encabezados en la fila {t.header_row}" if t.header_row != 1 else ""
+        out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas{where}\n")
         for canon, header in t.columns:
             out.write(f"      {canon:<18} ← «{header}»\n")
         if t.missing:
@@ -137,7 +156,7 @@ def cmd_geocodificar(args: argparse.Namespace, out) -> int:
     return geocodificar(sys.stdin, out)
 
 
-def _submit_and_flush(config: Config, make_op, out) -> int:
+def _submit_and_flush(config: Config, make_op, out, *, quien: str = "") -> int:
     """Queue the operation in the shared outbox, try one flush, say where it stands."""
     from .writes import InvalidOperation, WritesUnavailable, open_writer
 
@@ -151,15 +170,18 @@ def _submit_and_flush(config: Config, make_op, out) -> int:
     except WritesUnavailable as e:
         raise CliError(e.reason) from None
     report = writer.flush(force=True)  # a person asked: skip the back-off, not Google's Retry-After
+    for aviso in report.avisos:  # e.g. the "ID operación" header the sender added
+        out.write(f"Aviso: {aviso}\n")
     mine = next((p for p in writer.pending() if p.op.id_operacion == op_id), None)
+    who = f" — {quien}" if quien else ""
     if mine is None:
-        out.write(f"{op_id} enviada\n")
+        out.write(f"{op_id} enviada{who}\n")
         return 0
     if mine.estado == "error_permanente":
-        out.write(f"{op_id} no enviada\n")
+        out.write(f"{op_id} no enviada{who}\n")
         raise CliError(mine.motivo)
     why = mine.motivo or report.motivo or "otro envío está en curso"
-    out.write(f"{op_id} pendiente: {why} Queda guardada y se reintenta en el próximo envío.\n")
+    out.write(f"{op_id} pendiente{who}: {why} Queda guardada y se reintenta en el próximo envío.\n")
     return 0
 
 
@@ -172,10 +194,49 @@ def cmd_conteo(args: argparse.Namespace, out) -> int:
 
 
 def cmd_acreditar(args: argparse.Namespace, out) -> int:
-    from .writes import AccreditOp
+    """Like the desk: the person is looked up first (id, e-mail or document, normalised as clean
+    does); unknown -> exit 2 unless ``--sin-inscripcion``; already accredited -> exit 0, nothing written."""
+    from .catalogue.writes import DeskSentence
+    from .errors import say
+    from .identity import find_persona
+    from .writes import AccreditOp, InvalidOperation
 
-    return _submit_and_flush(load_config(args.secrets), lambda now: AccreditOp.new(
-        now, id=args.id or "", email=args.email or "", documento=args.documento or "", punto=args.punto), out)
+    config = load_config(args.secrets)
+    given = {"id": args.id or "", "email": args.email or "", "documento": args.documento or ""}
+    try:
+        AccreditOp.new(datetime.now(timezone.utc), **given)  # the shape of what was typed, before any read
+    except InvalidOperation as e:
+        raise CliError(str(e)) from None
+    if args.sin_inscripcion:
+        return _submit_and_flush(config, lambda now: AccreditOp.new(now, **given, punto=args.punto), out)
+    snap = load_snapshot(config)
+    persona = find_persona(snap.personas, **given)
+    if persona is None:
+        campo, valor = next((k, v) for k, v in given.items() if v)
+        label = {"id": "ID", "email": "e-mail", "documento": "documento"}[campo]
+        print(f"Error: {say(DeskSentence.NO_INSCRIPTA, campo=label, valor=valor.strip())}", file=sys.stderr)
+        return 2
+    nombre = persona.nombre_completo or persona.key
+    at = _accredited_at(config, snap, persona.key)
+    if at is not None:
+        out.write(say(DeskSentence.YA_ACREDITADA, nombre=nombre, hora=f"{at.astimezone(snap.tz):%H:%M}") + "\n")
+        return 0
+    return _submit_and_flush(config, lambda now: AccreditOp.of_persona(persona, now, punto=args.punto), out,
+                             quien=nombre)
+
+
+def _accredited_at(config: Config, snap: Snapshot, key: str) -> datetime | None:
+    """When the person was accredited, counting check-ins queued in this Sheet's outbox but not
+    read back yet (the same optimistic view as the desk)."""
+    from .writes import WritesUnavailable, anuladas, as_scans, not_yet_read, open_writer
+
+    now = datetime.now(timezone.utc)
+    try:
+        writer = open_writer(config)
+    except WritesUnavailable:
+        return metrics.acreditado_a(snap, key, now)
+    ops = not_yet_read(snap, writer.recent)
+    return metrics.acreditado_a(snap, key, now, pendientes=as_scans(ops, snap.personas), anuladas=anuladas(ops))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -187,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="imprime el contrato JSON")
     r.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
     r.set_defaults(func=cmd_resumen)
+    i = sub.add_parser("informe", parents=[common], help="informe de participación para las redes socias (PDF o HTML)")
+    i.add_argument("--salida", required=True, metavar="ARCHIVO", help="informe.pdf o informe.html")
+    i.add_argument("--red", metavar="RED", help="la red para la que se prepara (marca sus ciudades miembro)")
+    i.add_argument("--lang", choices=("es", "pt", "en"), default="es", help="idioma del informe (por defecto es)")
+    i.add_argument("--a-las", dest="a_las", metavar="HORA", help="hora ISO 8601; sin zona es hora del evento")
+    i.set_defaults(func=cmd_informe)
     v = sub.add_parser("verificar", parents=[common], help="pestañas, encabezados y problemas de la planilla")
     v.set_defaults(func=cmd_verificar)
     t = sub.add_parser("plantilla", parents=[common], help="escribe un libro vacío con todas las pestañas")
@@ -207,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--email", metavar="X")
     who.add_argument("--documento", metavar="X")
     a.add_argument("--punto", default="Acreditación", metavar="P", help="puesto o puerta (por defecto Acreditación)")
+    a.add_argument("--sin-inscripcion", dest="sin_inscripcion", action="store_true",
+                   help="registra la entrada aunque nadie inscripto tenga ese identificador (ingreso sin inscripción)")
     a.set_defaults(func=cmd_acreditar)
     return p
 

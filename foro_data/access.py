@@ -15,8 +15,36 @@ from dataclasses import dataclass
 ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios", "publico")
 PASSCODE_ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios")
 
-# Page ids, in navigation order. "mapa" only appears when the page file exists.
-PAGES: tuple[str, ...] = ("en_vivo", "salas", "mapa", "socios", "acreditacion", "apoyos", "personas", "calidad")
+
+@dataclass(frozen=True)
+class Page:
+    """One screen of the app: the one registry the navigation, the access rules, the screenshot
+    tool and the tests read (a page added here is everywhere at once)."""
+
+    id: str
+    icon: str  # an emoji: nothing is fetched from a CDN
+    url_path: str
+    gestion: bool = False  # listed under the organisers' section of the navigation
+
+    @property
+    def file(self) -> str:
+        """The page script, relative to the project root."""
+        return f"pages/{self.id}.py"
+
+
+# In navigation order; the first page a role may open is its home ("/").
+PAGE_REGISTRY: tuple[Page, ...] = (
+    Page("en_vivo", "📺", "en-vivo"),
+    Page("salas", "🚪", "salas"),
+    Page("mapa", "🗺️", "mapa"),
+    Page("socios", "🤝", "socios"),
+    Page("acreditacion", "🪪", "acreditacion", gestion=True),
+    Page("apoyos", "✈️", "apoyos", gestion=True),
+    Page("personas", "👥", "personas", gestion=True),
+    Page("calidad", "🩺", "calidad", gestion=True),
+)
+PAGE_BY_ID: dict[str, Page] = {p.id: p for p in PAGE_REGISTRY}
+PAGES: tuple[str, ...] = tuple(p.id for p in PAGE_REGISTRY)
 
 # Pages with no personal data at all: counts, rooms, the map. What "publico" sees, and all that
 # opens when a real source has no passcodes configured (fail closed).
@@ -178,3 +206,17 @@ def can_write(role: str, kind: str) -> bool:
     (True, False)
     """
     return WRITE_ROLE_BY_KIND.get(kind) == role
+
+
+# The venue roles: on Salas they see the tally controls, or one sentence saying why they cannot use them.
+VENUE_ROLES: frozenset[str] = frozenset({"coordinacion", "organizacion"})
+
+
+def sees_write_controls(role: str, kiosk: bool = False) -> bool:
+    """Whether a page shows this viewer the venue's write area (buttons, or why not). Never on
+    the big screen (kiosk), never for partners or the public.
+
+    >>> sees_write_controls("organizacion"), sees_write_controls("socios"), sees_write_controls("coordinacion", True)
+    (True, False, False)
+    """
+    return not kiosk and role in VENUE_ROLES

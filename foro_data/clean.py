@@ -1,8 +1,9 @@
 """Raw Sheet cells → typed tables and Problems (never drops a row silently).
 
 Every row of every known tab ends up either in a typed record or in a ``Problem`` that names the
-tab, the row number as the user sees it in the Sheet (header = row 1), the column, the value and a
-reason in Spanish. Blank rows are the only rows skipped without a word (DESIGN.md).
+tab, the row number as the user sees it in the Sheet, the column, the value and a reason in Spanish.
+Blank rows, and title rows above the header row (the first of the first five rows that names known
+columns), are the only rows skipped without a word (DESIGN.md).
 """
 
 from __future__ import annotations
@@ -30,27 +31,12 @@ from .model import (
 )
 from .parse import ParseError, country_code, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
 from .schema import fold, header_key
+from .snapshot import Fuente, Snapshot
 from .sources.base import Cell, RawWorkbook
 
 KNOWN_CURRENCIES = frozenset(
     "ARS USD BRL UYU PYG CLP BOB PEN COP MXN VES EUR GBP CAD CHF JPY CNY".split()
 )
-@dataclass(frozen=True)
-class Cleaned:
-    evento: Evento
-    personas: tuple[Persona, ...]
-    scans: tuple[Scan, ...]
-    salas: tuple[Sala, ...]
-    agenda: tuple[Sesion, ...]
-    apoyos: tuple[Apoyo, ...]
-    presupuesto: tuple[Partida, ...]
-    conteos: tuple[Conteo, ...]
-    ciudades: tuple[CiudadOverride, ...]
-    problems: tuple[Problem, ...]
-    tabs: tuple[TabReport, ...]
-    present_tabs: frozenset[str]
-
-
 @dataclass
 class _Table:
     """One tab of the workbook with its headers resolved to canonical columns."""
@@ -59,6 +45,7 @@ class _Table:
     title: str
     index: dict[str, int]
     rows: list[tuple[int, list[Cell]]]  # (Sheet row number, cells), blank rows removed
+    header_row: int = 1  # Sheet row number of the headers
 
     def cell(self, cells: list[Cell], column: str) -> Cell:
         i = self.index.get(column)
@@ -107,20 +94,23 @@ def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, l
 
 
 def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Problems) -> tuple[_Table, TabReport]:
-    header_row = rows[0] if rows else []
+    h = tab.header_row(rows)
+    header_row = rows[h] if rows else []
+    sheet_row = h + 1  # as the user sees it
     match = tab.resolve(header_row)
     index = match.index
-    unknown = [text(h) for h in match.unknown]
-    for h, name in match.repeated:
-        problems.add("columna_repetida", tab.name, 1, text(h), h,
-                     f"La columna «{text(h)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
+    unknown = [text(x) for x in match.unknown]
+    for x, name in match.repeated:
+        problems.add("columna_repetida", tab.name, sheet_row, text(x), x,
+                     f"La columna «{text(x)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
     missing = [c.name for c in tab.columns if c.name not in index]
     for c in tab.columns:
         if c.required and c.name not in index:
-            problems.add("columna_faltante", tab.name, 1, c.name, "",
+            problems.add("columna_faltante", tab.name, sheet_row, c.name, "",
                          f"Falta la columna obligatoria «{c.name}» en la pestaña {tab.name}; no se puede usar la pestaña.",
-                         f"Agregue en la fila 1 una columna llamada «{c.name}».")
-    body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > 0 and not all(_is_blank(c) for c in r)]
+                         f"Agregue en la fila {sheet_row} una columna llamada «{c.name}».")
+    # Rows above the header row are titles, not data.
+    body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > h and not all(_is_blank(c) for c in r)]
     report = TabReport(
         tab=tab.name,
         found_as=title,
@@ -128,8 +118,13 @@ def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Probl
         missing=tuple(missing),
         unknown=tuple(unknown),
         rows=len(body),
+        header_row=sheet_row,
     )
-    return _Table(tab, title, index, body), report
+    return _Table(tab, title, index, body, sheet_row), report
+
+
+def _is_empty(rows: list[list[Cell]]) -> bool:
+    return all(_is_blank(c) for r in rows for c in r)
 
 
 def _usable(t: _Table, problems: _Problems) -> bool:
@@ -137,10 +132,10 @@ def _usable(t: _Table, problems: _Problems) -> bool:
     if any(c.required and c.name not in t.index for c in t.tab.columns):
         return False
     if t.tab.identifying and not any(t.has(c) for c in t.tab.identifying):
-        problems.add("columna_faltante", t.tab.name, 1, " / ".join(t.tab.identifying), "",
+        problems.add("columna_faltante", t.tab.name, t.header_row, " / ".join(t.tab.identifying), "",
                      f"La pestaña {t.tab.name} no tiene ninguna columna que identifique a la persona "
                      f"({', '.join(t.tab.identifying)}); no se puede usar.",
-                     "Agregue al menos una de esas columnas en la fila 1.")
+                     f"Agregue al menos una de esas columnas en la fila {t.header_row}.")
         return False
     return True
 
@@ -150,7 +145,7 @@ def _reject_all(t: _Table, problems: _Problems) -> None:
     for row, cells in t.rows:
         problems.add("pestana_inutilizable", t.tab.name, row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
                      f"Fila no leída: a la pestaña {t.tab.name} le faltan columnas obligatorias.",
-                     "Corrija los encabezados de la fila 1.")
+                     f"Corrija los encabezados de la fila {t.header_row}.")
 
 
 # --- Evento -----------------------------------------------------------------------------------
@@ -197,8 +192,11 @@ def _genero(value: str) -> str | None:
 @dataclass
 class _Reg:
     row: int
+    # Only what the row itself says: derived values (the role category) are computed after the
+    # merge, so a blank cell can never outvote a value another row gave.
     fields: dict[str, object]
     identifiers: Identifiers
+    misma_persona: str = ""  # the organisers' override: rows with the same mark are one person
 
 
 def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[_Reg]:
@@ -217,11 +215,6 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                          f"«{email}» no parece un e-mail; la persona se cuenta pero no se la podrá identificar por e-mail.",
                          "Corrija la dirección.", "aviso")
             email = ""
-        doc = norm_document(documento)
-        if not email and not doc:
-            problems.add("sin_contacto", "Inscripciones", row, "email", "",
-                         "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
-                         "Complete el e-mail o el documento.", "aviso")
         registrado_en = None
         raw_ts = t.cell(cells, "registrado_en")
         if not _is_blank(raw_ts):
@@ -239,8 +232,7 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
                              f"No se reconoce el país «{pais_raw}»; la persona se cuenta sin país.",
                              "Escriba el nombre del país (Argentina, Brasil, …) o su código (AR, BR).", "aviso")
         rol_raw, cargo = g("rol"), g("cargo")
-        rol = derive_role(rol_raw, cargo)
-        if rol == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
+        if derive_role(rol_raw, cargo) == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
             problems.add("rol_otro", "Inscripciones", row, "rol" if rol_raw else "cargo", rol_raw or cargo,
                          f"«{rol_raw or cargo}» no corresponde a ninguna categoría de rol; se cuenta como «otro».",
                          "Complete la columna Rol con una categoría conocida.", "aviso")
@@ -254,11 +246,14 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
             row=row,
             fields=dict(
                 id=ident, registrado_en=registrado_en, nombre=nombre, apellido=apellido, email=email,
-                documento=documento, cargo=cargo, rol_raw=rol_raw or cargo, rol=rol, institucion=g("institucion"),
-                ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw, genero=genero,
+                documento=documento, cargo=cargo, rol_raw=rol_raw, institucion=g("institucion"),
+                ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw,
+                # "sin_dato" is what a blank says, not a value: it must not win a merge (DESIGN).
+                genero="" if genero == "sin_dato" else genero,
                 ejes=split_list(t.cell(cells, "ejes")), red=split_list(t.cell(cells, "red")), apoyo=g("apoyo"),
             ),
             identifiers=Identifiers.of(id=ident, email=email, documento=documento),
+            misma_persona=fold(g("misma_persona")),
         ))
     return regs
 
@@ -273,71 +268,146 @@ def _name_key(f: dict[str, object]) -> str | None:
     return "|".join(fold(str(f[k])) for k in ("nombre", "apellido", "ciudad"))
 
 
+NAME_RULE = "mismo nombre, apellido y ciudad"
+
+
+def _merge_fields(rows: list[_Reg]) -> dict[str, object]:
+    """Field by field, the latest non-blank value wins (by registration time, then row order);
+    values derived from cells (the role category) are computed from the merged cells."""
+    ordered = sorted(rows, key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row)) \
+        if any(r.fields["registrado_en"] for r in rows) else rows
+    merged: dict[str, object] = {}
+    for r in ordered:
+        for k, v in r.fields.items():
+            if v or k not in merged:
+                merged[k] = v
+    merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+    rol_col, cargo = str(merged.pop("rol_raw")), str(merged["cargo"])
+    merged["rol"] = derive_role(rol_col, cargo)
+    merged["rol_raw"] = rol_col or cargo
+    merged["genero"] = merged["genero"] or "sin_dato"
+    return merged
+
+
+class _Groups:
+    """Union-find over registration rows that remembers each group's e-mails and documents, so
+    the name rule can see what would contradict a merge."""
+
+    def __init__(self, regs: list[_Reg]):
+        self.parent = list(range(len(regs)))
+        self.keys = {"email": [set(r.identifiers.emails) for r in regs], "documento": [set(r.identifiers.documentos) for r in regs]}
+        # The value as typed, for the Problem: the first non-blank one of the group.
+        self.typed = {c: [str(r.fields[c]) for r in regs] for c in ("email", "documento")}
+        self.reason: dict[int, str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, why: str) -> None:
+        """Merges row i (the later one) into j's group."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        root, other = min(a, b), max(a, b)
+        self.parent[other] = root
+        for c, sets in self.keys.items():
+            sets[root] |= sets[other]
+            self.typed[c][root] = self.typed[c][root] or self.typed[c][other]
+        self.reason.setdefault(i, why)
+
+    def contradiction(self, i: int, j: int) -> tuple[str, str] | None:
+        """(column, "value / value") when the two groups hold different e-mails or documents."""
+        a, b = self.find(i), self.find(j)
+        for c, sets in self.keys.items():
+            if sets[a] and sets[b] and sets[a].isdisjoint(sets[b]):
+                return c, f"{self.typed[c][b]} / {self.typed[c][a]}"
+        return None
+
+
 def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
     """Merge rows that are the same person.
 
     Same e-mail (case-folded), else same document (digits only), else same name + surname + city
-    (accent-folded). The rule is transitive: rows linked by any key form one person. We prefer a
-    false merge of two rows that share an e-mail over counting one person twice, because the
-    e-mail is what the person typed and what the desk scans. Merged rows combine field by field,
-    the latest non-blank value winning (by registration time, then row order), and every e-mail
-    and document used still identifies the person at check-in.
+    (accent-folded) — the last only when nothing contradicts it: groups holding two different
+    e-mails or two different documents stay two people and are listed as ``posible_duplicado``
+    for the organisers, who can mark such rows with the same value in the optional
+    ``misma_persona`` column to merge them anyway. E-mail and document links are transitive. We
+    prefer a false merge of two rows that share an e-mail over counting one person twice, because
+    the e-mail is what the person typed and what the desk scans. Merged rows combine field by
+    field, the latest non-blank value winning (see _merge_fields), and every e-mail and document
+    used still identifies the person at check-in.
     """
-    parent = list(range(len(regs)))
-    reason: dict[int, str] = {}
+    g = _Groups(regs)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def link_all(key_of, why: str) -> None:  # type: ignore[no-untyped-def]
+        first: dict[str, int] = {}
+        for i, r in enumerate(regs):
+            for key in key_of(r):
+                g.union(i, first.setdefault(key, i), why)
 
-    def link(keyed: dict[str, int], key: str | None, i: int, why: str) -> None:
-        if not key:
-            return
-        j = keyed.setdefault(key, i)
-        if j != i:
-            a, b = find(j), find(i)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-                reason.setdefault(i, why)
+    link_all(lambda r: [r.misma_persona] if r.misma_persona else [], "misma persona según la columna misma_persona")
+    link_all(lambda r: r.identifiers.emails, "mismo e-mail")
+    link_all(lambda r: r.identifiers.documentos, "mismo documento")
 
-    by_email: dict[str, int] = {}
-    by_doc: dict[str, int] = {}
-    by_name: dict[str, int] = {}
+    # The name rule: a row joins the first earlier person of that name it does not contradict.
+    by_name: dict[str, list[int]] = {}
     for i, r in enumerate(regs):
-        for e in r.identifiers.emails:
-            link(by_email, e, i, "mismo e-mail")
-        for d in r.identifiers.documentos:
-            link(by_doc, d, i, "mismo documento")
-        link(by_name, _name_key(r.fields), i, "mismo nombre, apellido y ciudad")
+        key = _name_key(r.fields)
+        if key is None:
+            continue
+        people = by_name.setdefault(key, [])
+        joined, clash = False, None
+        for j in people:
+            if g.find(j) == g.find(i):
+                joined = True
+                break
+            clash_here = g.contradiction(i, j)
+            if clash_here is None:
+                g.union(i, j, NAME_RULE)
+                joined = True
+                break
+            clash = clash or (j, *clash_here)
+        if joined:
+            continue
+        people.append(i)
+        if clash is not None:
+            j, column, values = clash
+            f = r.fields
+            what = "e-mail" if column == "email" else "documento"
+            problems.add("posible_duplicado", "Inscripciones", r.row, column, values,
+                         f"Las filas {regs[j].row} y {r.row} tienen el mismo nombre, apellido y ciudad "
+                         f"({f['nombre']} {f['apellido']}, {f['ciudad'] or 'sin ciudad'}) pero distinto {what} ({values}); "
+                         "se cuentan como dos personas.",
+                         "Si son la misma persona, escriba una misma marca en la columna «misma_persona» de las dos filas "
+                         "(o corrija el " + what + ").", "aviso")
 
     groups: dict[int, list[int]] = {}
     for i in range(len(regs)):
-        groups.setdefault(find(i), []).append(i)
+        groups.setdefault(g.find(i), []).append(i)
 
     personas: list[Persona] = []
-    for root, members in groups.items():
+    for members in groups.values():
         rows = [regs[i] for i in members]
         first = rows[0]
         for i in members[1:]:
             problems.add("duplicado", "Inscripciones", regs[i].row, None, regs[i].fields["email"] or regs[i].fields["documento"] or _name_key(regs[i].fields) or "",
-                         f"La fila {regs[i].row} es la misma persona que la fila {first.row} ({reason.get(i, 'misma persona')}); se cuenta una vez.",
+                         f"La fila {regs[i].row} es la misma persona que la fila {first.row} ({g.reason.get(i, 'misma persona')}); se cuenta una vez.",
                          "Si son personas distintas, corrija el e-mail o el documento.", "aviso")
-        ordered = sorted(rows, key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row)) \
-            if any(r.fields["registrado_en"] for r in rows) else rows
-        merged: dict[str, object] = {}
-        for r in ordered:
-            for k, v in r.fields.items():
-                if v or k not in merged:
-                    merged[k] = v
-        merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+        ids = Identifiers.union(r.identifiers for r in rows)
+        if not ids.emails and not ids.documentos:
+            # Said once per person, after the merge: another row of the same person may have them.
+            problems.add("sin_contacto", "Inscripciones", first.row, "email", "",
+                         "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
+                         "Complete el e-mail o el documento.", "aviso")
         personas.append(Persona(
             key=f"fila-{first.row}",
             row=first.row,
             rows=tuple(r.row for r in rows),
-            **_identifier_fields(Identifiers.union(r.identifiers for r in rows)),
-            **merged,  # type: ignore[arg-type]
+            **_identifier_fields(ids),
+            **_merge_fields(rows),  # type: ignore[arg-type]
         ))
     personas.sort(key=lambda p: p.row)
     return personas
@@ -519,9 +589,10 @@ def _apoyos(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problem
                          f"Estado «{estado_raw}» desconocido; la solicitud no se cuenta.",
                          "Use: " + ", ".join(schema.APOYO_ESTADOS) + ".")
             continue
-        persona, key = ix.match(t.text(cells, "id"), t.text(cells, "email"), "")
+        ident, email = t.text(cells, "id"), t.text(cells, "email")
+        persona, key = ix.match(ident, email, "")
         if persona is None:
-            problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email", t.text(cells, "email") or t.text(cells, "id"),
+            problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email" if email else "id", email or ident,
                          "La solicitud no corresponde a ninguna inscripción; se cuenta en el presupuesto sin datos de la persona.",
                          "Use el mismo e-mail que en Inscripciones.", "aviso")
         solicitado_en = None
@@ -566,9 +637,12 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
         sala = t.text(cells, "sala")
         tipo_raw = t.text(cells, "tipo")
         tipo = schema.CONTEO_TIPOS.get(fold(tipo_raw)) if tipo_raw else None
-        if not sala or tipo is None:
-            problems.add("conteo_invalido", "Conteos", row, "sala" if not sala else "tipo", sala or tipo_raw,
-                         "Conteo sin sala o con tipo desconocido (use «conteo» o «delta»); no se usa.")
+        if not sala:
+            problems.add("conteo_invalido", "Conteos", row, "sala", "", "Conteo sin sala; no se usa.", "Complete la columna Sala.")
+            continue
+        if tipo is None:
+            problems.add("conteo_invalido", "Conteos", row, "tipo", tipo_raw,
+                         f"Tipo de conteo «{tipo_raw}» desconocido (use «conteo» o «delta»); no se usa.")
             continue
         v = t.cell(cells, "valor")
         try:
@@ -613,7 +687,8 @@ def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
 
 # --- The whole workbook -------------------------------------------------------------------------
 
-def clean_workbook(raw: RawWorkbook) -> Cleaned:
+def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
+    """Every known tab cleaned into one Snapshot (not yet geocoded: see :func:`foro_data.build.build_snapshot`)."""
     problems = _Problems()
     found = _match_tabs(raw, problems)
     tables: dict[str, _Table] = {}
@@ -627,6 +702,14 @@ def clean_workbook(raw: RawWorkbook) -> Cleaned:
                              f"Cree una pestaña llamada {tab.name} con los encabezados de la plantilla.")
             continue
         title, rows = found[tab.name]
+        if _is_empty(rows):
+            # One notice for the whole tab: listing each of its columns as missing says nothing more.
+            reports.append(TabReport(tab.name, title, (), tuple(tab.headers), (), 0))
+            problems.add("pestana_vacia", tab.name, None, None, title,
+                         f"La pestaña «{title}» está vacía (ni siquiera tiene encabezados); no se usa.",
+                         f"Copie en la fila 1 los encabezados de la plantilla ({', '.join(tab.headers)}) o borre la pestaña.",
+                         "error" if tab.required else "aviso")
+            continue
         t, report = _table(tab, title, rows, problems)
         reports.append(report)
         if _usable(t, problems):
@@ -645,7 +728,8 @@ def clean_workbook(raw: RawWorkbook) -> Cleaned:
     def run(name: str, fn, *args):  # type: ignore[no-untyped-def]
         return fn(tables[name], *args) if name in tables else []
 
-    return Cleaned(
+    return Snapshot(
+        fuente=fuente,
         evento=evento,
         personas=tuple(personas),
         scans=tuple(run("Acreditaciones", _scans, ix, tz, serial, problems)),

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .replay import DAY_END, parse_hhmm
+
 
 class ConfigError(Exception):
     """The configuration file is unusable; the message is one Spanish sentence."""
@@ -89,11 +91,8 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 def _check_demo_clock(foro: dict[str, Any]) -> None:
     """The rehearsal clock runs inside the forum day: start before 20:00, speed above zero."""
     inicio = str(foro.get("demo_inicio", SETTING_BY_KEY["demo_inicio"].default))
-    try:
-        hh, mm = (int(x) for x in inicio.split(":"))
-        if not (0 <= hh < 20 and 0 <= mm < 60):
-            raise ValueError
-    except ValueError:
+    at = parse_hhmm(inicio)
+    if at is None or at >= DAY_END:
         raise ConfigError(f'[foro] demo_inicio = "{inicio}" debe ser una hora entre 00:00 y 19:59, por ejemplo "08:00".') from None
     try:
         ok = float(foro.get("demo_velocidad", SETTING_BY_KEY["demo_velocidad"].default)) > 0

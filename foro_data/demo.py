@@ -1,4 +1,4 @@
-"""The embedded demo: a seeded synthetic forum day as raw Sheet tabs, and the clock that replays it.
+"""The embedded demo: a seeded synthetic forum day as raw Sheet tabs.
 
 The story of the demo day. Thursday 19 June 2025, Ex bodega Arizu, Godoy Cruz (Mendoza). About 450
 people registered through the Google Form between early May and the day before, most of them in
@@ -23,8 +23,8 @@ requests still pending exceed what the budget has left.
 
 The Sheet is dirty the way real ones are; every deliberate defect is listed in ``DIRTY_ROWS``.
 
-Time is a parameter: ``ReplayClock`` maps the real time of a rehearsal onto the forum day so a
-big screen keeps moving, and nothing here reads the wall clock.
+Time is a parameter: nothing here reads the wall clock; :class:`foro_data.replay.ReplayClock` maps
+the real time of a rehearsal onto this day so a big screen keeps moving.
 """
 
 from __future__ import annotations
@@ -34,20 +34,16 @@ import unicodedata
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
-from typing import Callable, ClassVar, Literal
-from zoneinfo import ZoneInfo
+from typing import Callable, ClassVar
 
 from . import demo_data as D
-from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS
+from .replay import DAY_START, EVENT_DATE
+from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS, fold, header_key
 from .sources.base import Cell, RawWorkbook
 
 DEFAULT_SEED = 190625
-EVENT_DATE = date(2025, 6, 19)
-EVENT_TZ = ZoneInfo(DEFAULT_TIME_ZONE)
-DAY_START = time(8, 0)
-DAY_END = time(20, 0)
 
 N_REGISTRATIONS = 446  # clean rows; DIRTY_ROWS adds a few more
 MAYOR_SHARE = 0.12
@@ -127,61 +123,6 @@ DIRTY_ROWS: tuple[DirtyRow, ...] = (
 )
 
 
-# --- Replay clock ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReplayClock:
-    """Maps the real time of a rehearsal onto the forum day, ``velocidad`` forum minutes per minute.
-
-    The replay starts at ``inicio`` (event-local) when the real clock reads ``started_at``. The forum
-    time never leaves [inicio, 20:00] of 19 June 2025. Chosen behaviour at the end of the day:
-    ``al_terminar="repetir"`` (default) wraps back to ``inicio``, so an unattended rehearsal screen
-    keeps moving; ``"detener"`` stays at 20:00. Before ``started_at`` the clock shows ``inicio``.
-
-    >>> start = datetime(2026, 1, 1, 12, 0, tzinfo=ZoneInfo("UTC"))
-    >>> ReplayClock(start).as_of(start + timedelta(seconds=90)).isoformat()  # 90 s x 60 = 90 min
-    '2025-06-19T09:30:00-03:00'
-    """
-
-    started_at: datetime
-    inicio: time = DAY_START
-    velocidad: float = 60.0
-    al_terminar: Literal["repetir", "detener"] = "repetir"
-
-    def __post_init__(self) -> None:
-        if self.started_at.tzinfo is None or self.started_at.utcoffset() is None:
-            raise ValueError("started_at debe incluir zona horaria")
-        if not self.velocidad > 0:
-            raise ValueError("velocidad debe ser positiva")
-        if self.inicio >= DAY_END:
-            raise ValueError("inicio debe ser anterior a las 20:00")
-        if self.al_terminar not in ("repetir", "detener"):
-            raise ValueError("al_terminar debe ser 'repetir' o 'detener'")
-
-    @property
-    def day_start(self) -> datetime:
-        return datetime.combine(EVENT_DATE, self.inicio, tzinfo=EVENT_TZ)
-
-    @property
-    def day_end(self) -> datetime:
-        return datetime.combine(EVENT_DATE, DAY_END, tzinfo=EVENT_TZ)
-
-    def as_of(self, real_now: datetime) -> datetime:
-        """Forum time (aware, event time zone) shown when the real clock reads ``real_now``."""
-        if real_now.tzinfo is None or real_now.utcoffset() is None:
-            raise ValueError("real_now debe incluir zona horaria")
-        elapsed = (real_now - self.started_at) * self.velocidad
-        if elapsed <= timedelta(0):
-            return self.day_start
-        span = self.day_end - self.day_start
-        if elapsed >= span:
-            if self.al_terminar == "detener":
-                return self.day_end
-            elapsed = elapsed % span
-        return self.day_start + elapsed
-
-
 # --- Public API --------------------------------------------------------------------------------
 
 
@@ -241,20 +182,11 @@ class _Person:
 
     @property
     def wants_support(self) -> bool:
-        return _ascii(self.apoyo_raw).startswith("si")
+        return fold(self.apoyo_raw).startswith("si")
 
     @property
     def is_mayor(self) -> bool:
         return self.role == "intendencia"
-
-
-def _ascii(text: str) -> str:
-    s = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower().strip()
-
-
-def _slug(text: str) -> str:
-    return "".join(ch for ch in _ascii(text) if ch.isalnum())
 
 
 def _strip_accents(text: str) -> str:
@@ -304,13 +236,13 @@ class _PeopleFactory:
 
     def _email(self, nombre: str, apellido: str, pais: str, city: D.CitySpec, official: bool) -> str:
         rng = self.rng
-        n = _slug(nombre.split()[0])
-        a = _slug(apellido.split()[0])
+        n = header_key(nombre.split()[0])
+        a = header_key(apellido.split()[0])
         if official and pais in ("AR", "UY", "PY", "CL", "PE") and rng.random() < 0.5:
             tld = {"AR": "gob.ar", "UY": "gub.uy", "PY": "gov.py", "CL": "cl", "PE": "gob.pe"}[pais]
-            domain = f"{_slug(city.name)}.{tld}"
+            domain = f"{header_key(city.name)}.{tld}"
         elif official and pais == "BR" and rng.random() < 0.5:
-            domain = f"{_slug(city.name)}.gov.br"
+            domain = f"{header_key(city.name)}.gov.br"
         else:
             domain = rng.choice(D.EMAIL_DOMAINS_PERSONAL_BR if pais == "BR" else D.EMAIL_DOMAINS_PERSONAL)
         patterns = (f"{n}.{a}", f"{n[0]}{a}", f"{a}.{n}", f"{n}{a}", f"{n}_{a}", f"{n}.{a}{rng.randint(1, 99)}")
@@ -351,7 +283,7 @@ class _PeopleFactory:
         pais = city.pais
         for _ in range(50):
             nombre, apellido = self._name(pais, gender)
-            key = (_ascii(nombre), _ascii(apellido), _ascii(city.name))
+            key = (fold(nombre), fold(apellido), fold(city.name))
             if key not in self.name_city:
                 self.name_city.add(key)
                 break
@@ -718,7 +650,7 @@ def _duplicado_documento(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow
     cells = _registration_cells(p)
     num = int(str(p.documento))
     cells[4] = f"{num:,}".replace(",", ".")
-    cells[1] = f"{_slug(p.nombre.split()[0])}.{_slug(p.apellido.split()[0])}.trabajo@gmail.com"
+    cells[1] = f"{header_key(p.nombre.split()[0])}.{header_key(p.apellido.split()[0])}.trabajo@gmail.com"
     _dup_line(ctx, lines, idx, cells)
 
 
@@ -730,7 +662,7 @@ def _duplicado_nombre(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -
     p = _original(ctx, lines, idx, accented)
     cells = _registration_cells(p)
     cells[2], cells[3], cells[8] = _strip_accents(p.nombre), _strip_accents(p.apellido), _strip_accents(p.ciudad_raw)
-    cells[1] = f"{_slug(p.apellido.split()[0])}{_slug(p.nombre.split()[0])[:1]}.{ctx.rng.randint(10, 99)}@hotmail.com"
+    cells[1] = f"{header_key(p.apellido.split()[0])}{header_key(p.nombre.split()[0])[:1]}.{ctx.rng.randint(10, 99)}@hotmail.com"
     cells[4] = ""
     _dup_line(ctx, lines, idx, cells)
 

@@ -22,6 +22,9 @@ class Tabla:
     titulo: str
     encabezados: tuple[str, ...]
     filas: tuple[tuple[Value, ...], ...]
+    # Per column: "texto", "entero" or "porcentaje" (a fraction, 0.76 = 76 %); empty = as given.
+    formatos: tuple[str, ...] = ()
+    nota: str = ""  # one line under the table (report) / in the "Acerca de" sheet
 
 
 def neutralise(value: Value) -> Value:

@@ -165,3 +165,12 @@ class Index:
                     return table[k], k
         first = next(iter(wanted.emails or wanted.documentos or wanted.ids), "")
         return None, first
+
+
+def find_persona(personas: Iterable[Persona], *, id: object = "", email: object = "",
+                 documento: object = "") -> Persona | None:
+    """The registered person these identifiers name (id, then e-mail, then document), or None:
+    the lookup of the CLI's ``acreditar``, the desk and the walk-in check."""
+    personas = list(personas)
+    key, _ = Index.of(personas).match(id, email, documento)
+    return next((p for p in personas if p.key == key), None) if key is not None else None

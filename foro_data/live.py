@@ -28,7 +28,8 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable
 
 from . import sanity
-from .snapshot import Snapshot
+from .build import build_snapshot
+from .snapshot import Fuente, Snapshot
 from .sources import cache
 from .sources.base import RawWorkbook, Source, SourceError
 
@@ -45,7 +46,7 @@ CACHED_REASON = "Mostrando la última lectura guardada; la fuente todavía no re
 CONTENT_CODE = "contenido"  # SourceError.code when the Sheet answered but lost a tab (sanity)
 UNEXPECTED_REASON = "Error inesperado al leer la fuente (detalle en el registro del servidor)."
 
-Builder = Callable[[RawWorkbook, str, str, datetime], Snapshot]
+Builder = Callable[[RawWorkbook, Fuente], Snapshot]
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class LiveFeed:
         *,
         clock: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-        build: Builder = Snapshot.build,
+        build: Builder = build_snapshot,
         rng: random.Random | None = None,
         max_backoff_s: float = MAX_BACKOFF_S,
         fresh_wait_s: float = FRESH_WAIT_S,
@@ -212,10 +213,12 @@ class LiveFeed:
         leido_en = self._wall()
         try:
             raw = self.source.read()
-            snapshot = self._build(raw, self.source.tipo, self.source.descripcion, leido_en)
+            snapshot = self._build(raw, Fuente(self.source.tipo, self.source.descripcion, leido_en))
             lost = sanity.lost_since(self._good, snapshot) if self._good is not None else None
             if lost:  # the Sheet answered but lost a tab or its headers: not data, a failure
                 snapshot, error = None, SourceError(lost, CONTENT_CODE)
+            elif (broken := sanity.required_missing(snapshot)) is not None:
+                snapshot = snapshot.marked_stale(broken)  # shown (Calidad de datos says why), never "ok"
         except SourceError as e:
             error = e
         except Exception:  # never let a bug in reading or cleaning reach a viewer
@@ -259,7 +262,7 @@ class LiveFeed:
             return
         raw, leido_en = saved
         try:
-            good = self._build(raw, self.source.tipo, self.source.descripcion, leido_en)
+            good = self._build(raw, Fuente(self.source.tipo, self.source.descripcion, leido_en))
         except Exception:  # a cache from an older version that no longer cleans: ignore it
             log.exception("Se ignora la lectura guardada de %s", self.source.tipo)
             return

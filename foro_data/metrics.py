@@ -11,10 +11,11 @@ import difflib
 import weakref
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from .model import Apoyo, Conteo, Persona, Sesion
+from .model import Apoyo, Conteo, Persona, Scan, Sesion
 from .schema import ESTADOS_COMPROMETIDOS, ESTADOS_PENDIENTES, ROLES, fold
 from .snapshot import Snapshot
 
@@ -102,10 +103,22 @@ def cifras(snap: Snapshot, as_of: datetime) -> Cifras:
     )
 
 
-def acreditado_a(snap: Snapshot, persona_key: str, as_of: datetime) -> datetime | None:
-    """Time of the person's first entrada, if it happened at or before as_of."""
-    t = _timeline(snap).first_entry.get(persona_key)
-    return t if t is not None and t <= as_of else None
+def acreditado_a(snap: Snapshot, persona_key: str, as_of: datetime, *, pendientes: Sequence[Scan] = (),
+                 anuladas: frozenset[str] = frozenset()) -> datetime | None:
+    """Time of the person's first entrada, if it happened at or before as_of.
+
+    The optimistic view (the desk, before the Sheet has its writes) passes ``pendientes``, the
+    check-ins queued but not read back yet, and ``anuladas``, the id_operacion of check-ins
+    undone but not read back yet: the same rule then applies to the Sheet's rows and to them."""
+    if anuladas:
+        sheet = [s.at for s in snap.scans
+                 if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas]
+    else:
+        first = _timeline(snap).first_entry.get(persona_key)
+        sheet = [first] if first is not None else []
+    queued = [s.at for s in pendientes
+              if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas]
+    return min((t for t in sheet + queued if t <= as_of), default=None)
 
 
 # --- Arrival curve --------------------------------------------------------------------------------
@@ -214,8 +227,6 @@ def roles_otro(snap: Snapshot) -> list[tuple[str, int]]:
 
 # --- Rooms ------------------------------------------------------------------------------------
 
-NIVELES = ("normal", "llenandose", "lleno", "excedido", "sin_dato")
-
 
 def nivel_ocupacion(porcentaje: float | None) -> str:
     """< 70 % normal, 70–90 % llenándose, 90–100 % lleno, > 100 % excedido.
@@ -250,15 +261,21 @@ class OcupacionSala:
         return self.sesion.actividad if self.sesion else ""
 
 
-def _tally(conteos: list[Conteo], since: datetime, as_of: datetime) -> int | None:
-    """Latest absolute headcount plus later deltas inside [since, as_of]; None without rows."""
-    window = [c for c in conteos if since <= c.at <= as_of]
-    if not window:
-        return None
-    total = 0
-    for c in window:
+def tally(conteos: Iterable[Conteo], base: int | None = None) -> int | None:
+    """The tally rule, once: the latest absolute headcount plus later deltas (in the given
+    order), starting from ``base``, never below 0; ``base`` when there are no rows."""
+    rows = list(conteos)
+    if not rows:
+        return base
+    total = base or 0
+    for c in rows:
         total = c.valor if c.tipo == "conteo" else total + c.valor
     return max(total, 0)
+
+
+def _tally(conteos: list[Conteo], since: datetime, as_of: datetime) -> int | None:
+    """Latest absolute headcount plus later deltas inside [since, as_of]; None without rows."""
+    return tally(c for c in conteos if since <= c.at <= as_of)
 
 
 ANTICIPO_SESION = timedelta(minutes=15)
@@ -276,8 +293,11 @@ def _window_start(own: list[Sesion], now: Sesion | None, as_of: datetime, day_st
     return max(ended) if ended else day_start
 
 
-def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
+def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo] = ()) -> list[OcupacionSala]:
     """Occupancy of every room at as_of, with the source of each number.
+
+    ``pendientes``: tallies made at the door but not read back from the Sheet yet (the optimistic
+    view of Salas); they count exactly as they will once the Sheet has them.
 
     Tallies (Conteos) win when the room has rows inside its current window (see _window_start);
     otherwise the number is the people whose latest scan at or before as_of is an ``entrada`` at
@@ -290,9 +310,17 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
         sessions.setdefault(fold(s.sala), []).append(s)
         names.setdefault(fold(s.sala), s.sala)
     tallies: dict[str, list[Conteo]] = {}
-    for c in snap.conteos:
+    for c in sorted([*snap.conteos, *pendientes], key=lambda c: c.at) if pendientes else snap.conteos:
         tallies.setdefault(fold(c.sala), []).append(c)
-    latest = [s for s in _latest_scans(snap, as_of).values() if s.movimiento == "entrada"]
+    # Entries by room point, folded once per distinct spelling (this runs per as-of time).
+    entries: dict[str, list[datetime]] = {}
+    folded: dict[str, str] = {}
+    for s in _latest_scans(snap, as_of).values():
+        if s.movimiento == "entrada":
+            k = folded.get(s.punto)
+            if k is None:
+                k = folded[s.punto] = fold(s.punto)
+            entries.setdefault(k, []).append(s.at)
     day_start, _ = dia_del_foro(snap)
 
     out: list[OcupacionSala] = []
@@ -302,7 +330,7 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime) -> list[OcupacionSala]:
         nxt = next((s for s in own if s.inicio > as_of), None)
         since = _window_start(own, now, as_of, day_start)
         counted = _tally(tallies.get(key, []), since, as_of)
-        scanned = sum(1 for s in latest if s.at >= since and fold(s.punto) == key)
+        scanned = sum(1 for t in entries.get(key, ()) if t >= since)
         ocupacion, fuente = (counted, "conteo") if counted is not None else (scanned, "acreditaciones")
         cap = salas[key].capacidad if key in salas else 0
         pct = 100.0 * ocupacion / cap if cap else None
@@ -579,3 +607,314 @@ def resumen_json(snap: Snapshot, as_of: datetime) -> dict:
         },
         "problemas": len(snap.problems),
     }
+
+
+# --- Partner tables with complementary suppression -----------------------------------------------
+#
+# The one privacy policy for everything a partner can see or download (Socios page, downloads,
+# the report). Primary suppression: a count of 1 or 2 people shows as "<3". Complementary
+# suppression: every column's sum is public (it is a headline figure, or can be added up), so when
+# a hidden cell could be recomputed from the shown cells and that sum, more cells are hidden ("x")
+# until every hidden cell has at least two possible values. Rows of free-typed fields (red, ejes)
+# with fewer than 3 people are pooled under OTRAS, so nothing typed by one person is printed.
+
+MENOS_DE_UMBRAL = "<3"
+OCULTO = "x"
+OTRAS = "otras"
+SIN_UBICAR = "sin_ubicar"
+_INF = float("inf")
+
+Celda = int | str  # a count, MENOS_DE_UMBRAL or OCULTO
+
+
+def _dominio(valor: Celda, piso: float, techo: float) -> tuple[float, float]:
+    """What a reader can know about a cell: an interval of whole numbers."""
+    if valor == MENOS_DE_UMBRAL:
+        return max(1.0, piso), min(float(UMBRAL_SUPRESION - 1), techo)
+    if valor == OCULTO:
+        return max(float(UMBRAL_SUPRESION), piso), techo
+    return float(valor), float(valor)  # type: ignore[arg-type]
+
+
+def intervalos(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
+               techos: list[float] | None = None) -> list[tuple[float, float]]:
+    """What a reader can work out about each cell from the shown cells and the column total.
+
+    One linear equation over integer intervals: a cell's possible values are exactly
+    ``[max(lo, total − Σ others' hi), min(hi, total − Σ others' lo)]``.
+
+    >>> intervalos([5, "<3"], 7)
+    [(5.0, 5.0), (2.0, 2.0)]
+    """
+    n = len(mostradas)
+    pisos = pisos or [0.0] * n
+    techos = techos or [_INF] * n
+    doms = [_dominio(v, pisos[i], techos[i]) for i, v in enumerate(mostradas)]
+    lo_all, hi_all = sum(d[0] for d in doms), sum(d[1] for d in doms)
+    return [(max(lo, total - (hi_all - hi)), min(hi, total - (lo_all - lo))) for lo, hi in doms]
+
+
+def celdas_deducibles(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
+                      techos: list[float] | None = None) -> list[int]:
+    """Positions of hidden cells whose value follows from the shown cells and the column total.
+
+    >>> celdas_deducibles([5, "<3"], 7), celdas_deducibles(["x", "<3", "<3"], 9)
+    ([1], [])
+    """
+    return [i for i, (a, b) in enumerate(intervalos(mostradas, total, pisos, techos))
+            if not isinstance(mostradas[i], int) and b - a < 1]
+
+
+def proteger_columna(valores: list[int], pisos: list[float] | None = None, techos: list[float] | None = None,
+                     ocultas: frozenset[int] = frozenset()) -> list[Celda]:
+    """Primary then complementary suppression of one column whose sum is public.
+
+    ``pisos``/``techos``: what the same row's other column tells a reader (acreditados ≤
+    inscriptos). ``ocultas``: cells already hidden for another reason. The complementary cell is
+    the smallest count of 3 or more, so the least information is withheld; when nothing more can
+    be hidden the column is returned as it is.
+
+    >>> proteger_columna([10, 4, 2]), proteger_columna([10, 4, 2, 1])
+    ([10, 'x', '<3'], [10, 4, '<3', '<3'])
+    """
+    celdas: list[Celda] = [
+        MENOS_DE_UMBRAL if 0 < v < UMBRAL_SUPRESION else (OCULTO if i in ocultas else v)
+        for i, v in enumerate(valores)
+    ]
+    total = sum(valores)
+    while celdas_deducibles(celdas, total, pisos, techos):
+        candidatas = [i for i, c in enumerate(celdas) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
+        if not candidatas:
+            break
+        i = min(candidatas, key=lambda j: (valores[j], -j))
+        celdas[i] = OCULTO
+    return celdas
+
+
+def _proteger_filas(ins: list[int], acr: list[int]) -> tuple[list[Celda], list[Celda]]:
+    """Both columns of a table, until neither hides a new cell: hiding in one changes what the
+    other column's cells can be (acreditados ≤ inscriptos in every row)."""
+    ci: list[Celda] = proteger_columna(ins)
+    ca: list[Celda] = proteger_columna(acr)
+    while True:
+        # What a reader knows of one column bounds the other, row by row.
+        techos = [b for _, b in intervalos(ci, sum(ins))]
+        ca2 = proteger_columna(acr, None, techos, frozenset(i for i, c in enumerate(ca) if c == OCULTO))
+        pisos = [a for a, _ in intervalos(ca2, sum(acr), None, techos)]
+        ci2 = proteger_columna(ins, pisos, None, frozenset(i for i, c in enumerate(ci) if c == OCULTO))
+        if ci2 == ci and ca2 == ca:
+            # The intervals see one column at a time; a reader can combine rows. Check exactly
+            # when the table is small enough to enumerate, and hide more while something leaks.
+            leaks = _deducibles_exacto(ci, ca, sum(ins), sum(acr))
+            if not leaks:
+                return ci, ca
+            col, _ = leaks[0]
+            cells, values = (ci, ins) if col == 0 else (ca, acr)
+            more = [i for i, c in enumerate(cells) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
+            if not more:
+                return ci, ca
+            j = min(more, key=lambda k: (values[k], -k))
+            ci2, ca2 = list(ci), list(ca)
+            (ci2 if col == 0 else ca2)[j] = OCULTO
+        ci, ca = ci2, ca2
+
+
+_LIMITE_EXACTO = 60  # largest hidden residual per column the exact check enumerates
+
+
+def _choices(cell: Celda, cap: int) -> range:
+    if cell == MENOS_DE_UMBRAL:
+        return range(1, UMBRAL_SUPRESION)
+    if cell == OCULTO:
+        return range(UMBRAL_SUPRESION, cap + 1)
+    return range(int(cell), int(cell) + 1)
+
+
+def _deducibles_exacto(ci: list[Celda], ca: list[Celda], tot_i: int, tot_a: int) -> list[tuple[int, int]] | None:
+    """Hidden cells (column 0 inscriptos / 1 acreditados, row) with one possible value, given the
+    marks, both column totals and acreditados ≤ inscriptos in every row. Exact: forward and
+    backward sets of reachable partial sums over the rows with a hidden cell. None when the hidden
+    part is too large to enumerate (then the interval check alone decides)."""
+    rows = [r for r in range(len(ci)) if not isinstance(ci[r], int) or not isinstance(ca[r], int)]
+    if not rows:
+        return []
+    ri = tot_i - sum(c for r, c in enumerate(ci) if r not in rows)  # type: ignore[misc]
+    ra = tot_a - sum(c for r, c in enumerate(ca) if r not in rows)  # type: ignore[misc]
+    if ri > _LIMITE_EXACTO or ra > _LIMITE_EXACTO or ri < 0 or ra < 0:
+        return None
+    doms = [[(i, a) for i in _choices(ci[r], ri) for a in _choices(ca[r], ra) if a <= i] for r in rows]
+    fwd: list[set[tuple[int, int]]] = [{(0, 0)}]
+    for d in doms:
+        fwd.append({(x + i, y + a) for x, y in fwd[-1] for i, a in d if x + i <= ri and y + a <= ra})
+    bwd: list[set[tuple[int, int]]] = [{(ri, ra)}]
+    for d in reversed(doms):  # remaining sums still needed before each row
+        bwd.append({(x - i, y - a) for x, y in bwd[-1] for i, a in d if x - i >= 0 and y - a >= 0})
+    bwd.reverse()
+    out = []
+    for k, (r, d) in enumerate(zip(rows, doms)):
+        ok = [(i, a) for i, a in d if any((x + i, y + a) in bwd[k + 1] for x, y in fwd[k])]
+        if not isinstance(ci[r], int) and len({i for i, _ in ok}) < 2:
+            out.append((0, r))
+        if not isinstance(ca[r], int) and len({a for _, a in ok}) < 2:
+            out.append((1, r))
+    return out
+
+
+@dataclass(frozen=True)
+class FilaCuadro:
+    """One row of a partner table. ``clave``: the value (role code, ISO country, place name,
+    OTRAS, SIN_DATO, SIN_UBICAR); for cities ``pais`` is the country it is grouped under and
+    ``redes`` the partner networks the place is a member city of."""
+
+    clave: str
+    inscriptos: Celda
+    acreditados: Celda
+    pais: str = ""
+    redes: tuple[str, ...] = ()
+    agrupada: bool = False  # several cities pooled because the country's count is hidden
+    lugar: str = ""  # GeoMatch.clave of a city row (to find it on the map)
+    region: str = ""  # the city's province or state, to tell apart places that share a name
+
+    @property
+    def asistencia(self) -> float | None:
+        """Acreditados ÷ inscriptos in percent; None unless both counts are shown."""
+        if isinstance(self.inscriptos, int) and isinstance(self.acreditados, int) and self.inscriptos:
+            return 100.0 * self.acreditados / self.inscriptos
+        return None
+
+
+@dataclass(frozen=True)
+class Cuadro:
+    """A partner table after suppression. ``una_por_persona``: each person is in exactly one row,
+    so the rows add up to the headline (not for red and ejes, where a person can pick several)."""
+
+    campo: str
+    filas: tuple[FilaCuadro, ...]
+    una_por_persona: bool
+
+
+CUADROS = ("pais", "ciudad", "rol", "red", "ejes", "paridad")
+_LIBRES = ("red", "ejes")  # free-typed by the person registering
+
+
+def _filas_pooled(snap: Snapshot, as_of: datetime, campo: str) -> list[FilaDesglose]:
+    """desglose(), with rows of free-typed fields under the threshold pooled under OTRAS
+    (distinct people), so no label typed by one or two people is shown."""
+    rows = [r for r in desglose(snap, as_of, campo) if r.inscriptos > 0]
+    if campo not in _LIBRES:
+        return rows
+    small = {fold(r.clave) for r in rows if r.inscriptos < UMBRAL_SUPRESION and r.clave != SIN_DATO}
+    if not small:
+        return rows
+    acc = _accredited(snap, as_of)
+    pooled = [p for p in snap.personas if any(fold(v) in small for v in _values(p, campo))]
+    keep = [r for r in rows if fold(r.clave) not in small]
+    keep.append(FilaDesglose(OTRAS, len(pooled), sum(1 for p in pooled if p.key in acc)))
+    return keep
+
+
+def _cuadro(campo: str, rows: list[FilaDesglose], una: bool) -> Cuadro:
+    ci, ca = _proteger_filas([r.inscriptos for r in rows], [r.acreditados for r in rows])
+    return Cuadro(campo, tuple(FilaCuadro(r.clave, i, a) for r, i, a in zip(rows, ci, ca)), una)
+
+
+def cuadro_socios(snap: Snapshot, as_of: datetime, campo: str) -> Cuadro:
+    """A partner table by ``campo`` (pais, rol, red, ejes, ciudad, paridad), fully protected."""
+    if campo == "ciudad":
+        return cuadro_ciudades(snap, as_of)
+    if campo == "paridad":
+        acc = _accredited(snap, as_of)
+        mayors = [p for p in snap.personas if p.es_intendencia]
+        ins = Counter(p.genero for p in mayors)
+        acr = Counter(p.genero for p in mayors if p.key in acc)
+        rows = [FilaDesglose(g, n, acr[g]) for g, n in sorted(ins.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return _cuadro("paridad", rows, True)
+    return _cuadro(campo, _filas_pooled(snap, as_of, campo), campo not in _LIBRES)
+
+
+def cuadro_ciudades(snap: Snapshot, as_of: datetime) -> Cuadro:
+    """Participants by resolved place, grouped under the country each person gave.
+
+    Cities nest in countries, and the country table is public too: inside a country whose counts
+    are shown, the cities (plus SIN_UBICAR for entries not placed) are protected against that
+    country's figures; a country whose counts are hidden shows one pooled row, so its cities
+    cannot reveal what the country table hides. Only resolved place names are printed.
+    """
+    acc = _accredited(snap, as_of)
+    paises = {f.clave: f for f in cuadro_socios(snap, as_of, "pais").filas}
+    place_of: dict[int, tuple[str, str, tuple[str, ...], str]] = {}
+    for point in snap.ubicaciones:
+        m = point.match
+        for i in point.indices:
+            place_of[i] = (m.clave or m.entrada, m.nombre, m.redes, m.region) if m.resuelta else ("", SIN_UBICAR, (), "")
+    groups: dict[str, dict[str, list]] = {}
+    for i, p in enumerate(snap.personas):
+        key, nombre, redes, region = place_of.get(i, ("", SIN_UBICAR, (), ""))
+        slot = groups.setdefault(p.pais or SIN_DATO, {}).setdefault(key or SIN_UBICAR, [nombre, redes, 0, 0, key, region])
+        slot[2] += 1
+        slot[3] += p.key in acc
+    filas: list[FilaCuadro] = []
+    for pais in sorted(groups, key=lambda k: -sum(s[2] for s in groups[k].values())):
+        places = sorted(groups[pais].values(), key=lambda s: (s[0] == SIN_UBICAR, -s[2], s[0]))
+        country = paises.get(pais)
+        if country is None or not isinstance(country.inscriptos, int) or not isinstance(country.acreditados, int):
+            one = places[0] if len(places) == 1 else [OTRAS, (), 0, 0, "", ""]
+            ins_c = country.inscriptos if country else MENOS_DE_UMBRAL
+            acr_c = country.acreditados if country else MENOS_DE_UMBRAL
+            filas.append(FilaCuadro(one[0], ins_c, acr_c, pais, tuple(one[1]), len(places) > 1, one[4], one[5]))
+            continue
+        ci, ca = _proteger_filas([s[2] for s in places], [s[3] for s in places])
+        filas += [FilaCuadro(s[0], i, a, pais, tuple(s[1]), False, s[4], s[5]) for s, i, a in zip(places, ci, ca)]
+    return Cuadro("ciudad", tuple(filas), True)
+
+
+# --- Sessions and the rows left out (for the partners' report) ------------------------------------
+
+MUESTREO_PICOS = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class PicoSesion:
+    sesion: Sesion
+    capacidad: int
+    pico: int | None  # None: no reading during the session (not started, or no source)
+    fuente: str
+
+
+def picos_sesiones(snap: Snapshot, as_of: datetime) -> list[PicoSesion]:
+    """Peak occupancy of every session that started by as_of, sampling ocupacion_salas every
+    MUESTREO_PICOS from the session's start to its end (or as_of). Sessions without a room of
+    the Salas tab (a coffee break at the stands) keep capacity 0."""
+    started = sorted((s for s in snap.agenda if s.inicio <= as_of), key=lambda s: (s.inicio, s.sala))
+    if not started:
+        return []
+    times: set[datetime] = set()
+    for s in started:
+        t = s.inicio
+        end = min(s.fin, as_of)
+        while t < end:
+            times.add(t)
+            t += MUESTREO_PICOS
+        times.add(end - timedelta(microseconds=1) if end > s.inicio else s.inicio)
+    readings = {t: {fold(o.sala): o for o in ocupacion_salas(snap, t)} for t in sorted(times)}
+    out = []
+    for s in started:
+        end = min(s.fin, as_of)
+        seen = [r[fold(s.sala)] for t, r in readings.items() if s.inicio <= t < max(end, s.inicio + timedelta(microseconds=1))
+                and fold(s.sala) in r]
+        best = max(seen, key=lambda o: o.ocupacion or 0, default=None)
+        cap = seen[0].capacidad if seen else 0
+        out.append(PicoSesion(s, cap, best.ocupacion if best else None, best.fuente if best else ""))
+    return out
+
+
+def filas_descartadas(snap: Snapshot) -> list[tuple[str, str, int]]:
+    """Rows or cells the figures left out, as (tab, Problem kind, count); warnings are not
+    counted (those rows were used)."""
+    c = Counter((p.tab, p.kind) for p in snap.problems if p.severity == "error")
+    return sorted(((tab, kind, n) for (tab, kind), n in c.items()), key=lambda x: (x[0], -x[2], x[1]))
+
+
+def filas_unidas(snap: Snapshot) -> int:
+    """Registration rows merged into another person by de-duplication."""
+    return sum(len(p.rows) - 1 for p in snap.personas)

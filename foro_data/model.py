@@ -158,3 +158,4 @@ class TabReport:
     missing: tuple[str, ...]
     unknown: tuple[str, ...]
     rows: int
+    header_row: int = 1  # the Sheet row holding the headers (a title row may sit above it)

@@ -19,6 +19,7 @@ Time is a parameter: every method that needs "now" takes ``now`` (wall seconds, 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -76,6 +77,33 @@ class Fila:
     codigo: str
     encolada_en: float
     enviada_en: float | None
+
+
+@dataclass(frozen=True)
+class SenderState:
+    """What every sender on this outbox shares (threads, app servers, the CLI): a block, the
+    back-off schedule, the last error and the warnings about the Sheet's columns. Epoch seconds."""
+
+    bloqueo: str = ""  # a WritesCode (solo_lectura) while the Sheet refuses every write; "" otherwise
+    fallas: int = 0  # consecutive failed flushes, for the back-off
+    proximo_intento: float | None = None  # no flush before this (back-off)
+    no_antes_de: float | None = None  # no request before this (Google's Retry-After)
+    ultimo_error: str = ""  # Spanish, as the last failure said it
+    avisos: tuple[str, ...] = ()  # Spanish: columns the Sheet lacks, a header the sender added
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str) -> "SenderState":
+        if not raw:
+            return cls()
+        d = json.loads(raw)
+        d["avisos"] = tuple(d.get("avisos") or ())
+        return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
+
+
+_STATE_KEY = "envio"
 
 
 def outbox_path(sheet_key: str) -> Path:
@@ -195,7 +223,7 @@ class Outbox:
                 db.execute(f"UPDATE filas SET {assignments} WHERE clave IN ({','.join('?' * len(chunk))})",
                            (*values, *chunk))
 
-    # --- shared flags (read-only block, back-off) ------------------------------------------
+    # --- key/value store (the sender's state lives under one key) ---------------------------
 
     def get_flag(self, clave: str) -> str:
         with self._db() as db:
@@ -209,6 +237,21 @@ class Outbox:
                            "ON CONFLICT(clave) DO UPDATE SET valor = excluded.valor", (clave, valor))
             else:
                 db.execute("DELETE FROM estado WHERE clave = ?", (clave,))
+
+    # --- the sender's shared state ---------------------------------------------------------
+
+    def state(self) -> SenderState:
+        return SenderState.from_json(self.get_flag(_STATE_KEY))
+
+    def update_state(self, **changes: Any) -> SenderState:
+        """Change some fields of the shared state in one transaction (no lost update between
+        processes); returns the new state."""
+        with self._db(immediate=True) as db:
+            row = db.execute("SELECT valor FROM estado WHERE clave = ?", (_STATE_KEY,)).fetchone()
+            new = dataclasses.replace(SenderState.from_json(row[0] if row else ""), **changes)
+            db.execute("INSERT INTO estado (clave, valor) VALUES (?, ?) "
+                       "ON CONFLICT(clave) DO UPDATE SET valor = excluded.valor", (_STATE_KEY, new.to_json()))
+        return new
 
     # --- reading side ----------------------------------------------------------------------
 

@@ -6,13 +6,6 @@ from pathlib import Path
 
 from . import schema
 
-# Example rows make the expected formats obvious to whoever fills the Sheet by hand.
-EXAMPLES: dict[str, list[str]] = {
-    "Evento": [],
-    "Salas": ["Plenario", "350", "PB", "Nave principal"],
-}
-
-
 def write_template(path: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font

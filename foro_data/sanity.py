@@ -12,7 +12,7 @@ from __future__ import annotations
 from .snapshot import Snapshot
 
 # Problems that make a whole tab unusable (clean reports every row of it as well).
-_TAB_BREAKING = ("columna_faltante", "pestana_faltante")
+_TAB_BREAKING = ("columna_faltante", "pestana_faltante", "pestana_vacia")
 
 
 def usable_tabs(snap: Snapshot) -> list[str]:
@@ -32,3 +32,18 @@ def lost_since(previous: Snapshot, new: Snapshot) -> str | None:
                   f"Ya no se encuentra la pestaña «{tab}».")
     return (f"La planilla respondió, pero la pestaña {tab} ya no se puede leer: {detail} "
             "Se muestran las cifras anteriores hasta que se corrija.")
+
+
+def required_missing(snap: Snapshot) -> str | None:
+    """A Spanish sentence when a required tab (Inscripciones) cannot be used, else None.
+
+    Such a read is never "ok": zero inscriptos would be a figure the Sheet does not say. When an
+    earlier read was good, ``lost_since`` already keeps it; on a workbook broken from the first
+    read, the figures are shown marked ``desactualizado`` with this reason (and Calidad de datos
+    lists why)."""
+    missing = [r.tab for r in snap.tabs if r.tab == "Inscripciones" and r.tab not in snap.present_tabs]
+    if not missing:
+        return None
+    tab = missing[0]
+    detail = next((p.reason for p in snap.problems if p.tab == tab and p.kind in _TAB_BREAKING), "")
+    return f"La pestaña {tab} no se puede usar{': ' + detail if detail else '.'} Las cifras no reflejan la planilla."

@@ -14,15 +14,29 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
+
+def _ascii_letter(ch: str) -> str:
+    return anyascii(ch) if not ch.isascii() and ch.isalpha() else ch
+
 
 def fold(text: object) -> str:
     """Case-, accent- and spacing-insensitive key used for every textual comparison.
 
+    Accents are dropped by decomposition; letters that do not decompose (Ł, Ø, ı, Æ) are spelled
+    in ASCII by anyascii. Only letters are transliterated: symbols and emoji stay separators, as
+    before (anyascii would spell a flag as its country code and € as "EUR").
+
     >>> fold("  Dirección de  Correo-Electrónico ")
     'direccion de correo electronico'
+    >>> fold("Łódź"), fold("Øresund"), fold("🇦🇷 Paraná €")
+    ('lodz', 'oresund', 'parana')
     """
     s = unicodedata.normalize("NFKD", str(text))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():
+        s = "".join(map(_ascii_letter, s))
     s = s.casefold()
     s = re.sub(r"[^0-9a-z]+", " ", s)
     return s.strip()
@@ -54,6 +68,10 @@ class HeaderMatch:
 
 def _blank_header(h: object) -> bool:
     return h is None or (isinstance(h, str) and not h.strip())
+
+
+# DESIGN: "The header row is the first of the first five rows that names known columns".
+HEADER_SEARCH_ROWS = 5
 
 
 @dataclass(frozen=True)
@@ -95,6 +113,26 @@ class Tab:
                 index[name] = i
         return HeaderMatch(index, tuple(unknown), tuple(repeated))
 
+    def header_row(self, rows: Sequence[Sequence[object]]) -> int:
+        """0-based index of the header row: the first of the first ``HEADER_SEARCH_ROWS`` rows that
+        names a known column (hand-made Sheets carry a title row above it); 0 when none does.
+
+        Only title-like rows (blank, or a single filled cell: a merged banner) may sit above it. A
+        row with two filled cells is data, so the search stops there: otherwise a data cell such
+        as "Aprobado" under a mangled header would be taken for headers and the rows above it lost.
+
+        >>> SALAS.header_row([["Salas del foro"], [], ["Sala", "Capacidad"], ["Plenario", 100]])
+        2
+        >>> SALAS.header_row([["Hola"], ["Chau"]]), APOYOS.header_row([["x", "y"], ["ana@x.org", "Aprobado"]])
+        (0, 0)
+        """
+        for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            if self.resolve(row).index:
+                return i
+            if sum(1 for c in row if not _blank_header(c)) > 1:
+                break
+        return 0
+
 
 INSCRIPCIONES = Tab(
     "Inscripciones",
@@ -129,6 +167,9 @@ INSCRIPCIONES = Tab(
         Column("ejes", ("Ejes de interés", "Eje temático", "Ejes")),
         Column("red", ("Red", "Redes")),
         Column("apoyo", ("Solicita apoyo", "Apoyo solicitado", "Apoyo")),
+        # Optional, for the organisers: rows carrying the same mark are one person even when their
+        # e-mails or documents differ (the answer to a ``posible_duplicado``).
+        Column("misma_persona", ("Misma persona", "Mesma pessoa", "Same person")),
     ),
 )
 
@@ -143,7 +184,7 @@ ACREDITACIONES = Tab(
         Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF")),
         Column("punto", ("Punto", "Puerta", "Puesto", "Sala")),
         Column("movimiento", ("Movimiento",)),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 
@@ -204,7 +245,7 @@ CONTEOS = Tab(
         Column("tipo", ("Tipo",), required=True),
         Column("valor", ("Valor", "Cantidad"), required=True),
         Column("registrado_por", ("Registrado por", "Por", "Coordinador")),
-        Column("id_operacion", ("ID de operación", "Operación")),
+        Column("id_operacion", ("ID de operación", "ID operación", "Operación")),
     ),
 )
 

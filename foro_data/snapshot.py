@@ -1,4 +1,4 @@
-"""One immutable, typed, timestamped view of the workbook, and how to build one from raw tabs."""
+"""One immutable, typed, timestamped view of the workbook (built by :mod:`foro_data.build`)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from .model import (
     Sesion,
     TabReport,
 )
-from .sources.base import RawWorkbook
 
 
 @dataclass(frozen=True)
@@ -76,32 +75,3 @@ class Snapshot:
     def marked_stale(self, motivo: str) -> "Snapshot":
         """The same figures, flagged as the last good read (the source is failing)."""
         return replace(self, fuente=replace(self.fuente, estado="desactualizado", motivo=motivo))
-
-    @classmethod
-    def build(cls, raw: RawWorkbook, tipo: str, descripcion: str, leido_en: datetime) -> "Snapshot":
-        from . import geo
-        from .clean import clean_workbook
-
-        c = clean_workbook(raw)
-        points = tuple(geo.city_points(c.personas, c.ciudades))
-        matches = [None] * len(c.personas)
-        for point in points:
-            for i in point.indices:
-                matches[i] = point.match
-        geo_problems = geo.geo_problems(matches, c.personas)
-        return cls(
-            fuente=Fuente(tipo=tipo, descripcion=descripcion, leido_en=leido_en),
-            evento=c.evento,
-            personas=c.personas,
-            scans=c.scans,
-            salas=c.salas,
-            agenda=c.agenda,
-            apoyos=c.apoyos,
-            presupuesto=c.presupuesto,
-            conteos=c.conteos,
-            ciudades=c.ciudades,
-            problems=c.problems + tuple(geo_problems),
-            tabs=c.tabs,
-            present_tabs=c.present_tabs,
-            ubicaciones=points,
-        )

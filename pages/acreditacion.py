@@ -2,31 +2,31 @@
 
 import streamlit as st
 
-from ui import data, venue
+from ui import data, desk, writing
 from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    venue.style_venue()
+    writing.style_venue()
     st.header(ctx.t("acr.titulo"), anchor=False)
-    puesto = venue.puesto(ctx, "acreditacion")
+    puesto = writing.puesto(ctx, "acreditacion")
     if puesto.puede:
         # The desk acts now: real time, whatever as-of time the sidebar shows elsewhere.
         now = data.real_now().astimezone(ctx.snap.tz)
-        ops = venue.shown_ops(ctx, puesto.writer)
-        venue.estado_envio(ctx, puesto.writer)
+        ops = writing.shown_ops(ctx, puesto.writer)
+        writing.estado_envio(ctx, puesto.writer)
     else:
         # Without the Sheet the desk can still look people up, read-only.
-        venue.explain(ctx, puesto)
+        writing.explain(ctx, puesto)
         now, ops = ctx.as_of, []
     # The search box stays at the top: the desk types the next name while the last one settles.
-    consulta = venue.search(ctx)
+    consulta = desk.search(ctx)
     if puesto.puede:
-        venue.show_flash()
-        venue.recent_panel(ctx, puesto, now)
-    venue.results(ctx, consulta, puesto, ops, now)
+        writing.show_flash()
+        desk.recent_panel(ctx, puesto, now)
+    desk.results(ctx, consulta, puesto, ops, now)
     if puesto.puede:
-        venue.walk_in_form(ctx, puesto)
+        desk.walk_in_form(ctx, puesto)
 
 
 live_page("acreditacion", screen)

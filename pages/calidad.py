@@ -1,4 +1,5 @@
-"""Calidad de datos: every Problem of the workbook grouped by kind, the tabs found, the source's health."""
+"""Calidad de datos: every Problem of the workbook grouped by kind, the raw values counted as role
+«otro», the tabs found, the source's health."""
 
 import streamlit as st
 
@@ -11,8 +12,10 @@ from ui.frame import Ctx, live_page
 def screen(ctx: Ctx) -> None:
     st.title(ctx.t("calidad.titulo"), anchor=False)
     groups = q.problems_by_kind(ctx.snap)
-    problems, tabs, health = st.tabs([
-        f"{ctx.t('calidad.problemas')} ({len(ctx.snap.problems)})", ctx.t("calidad.pestanas"), ctx.t("calidad.salud"),
+    otro = q.otro_lines(ctx)
+    problems, roles, tabs, health = st.tabs([
+        f"{ctx.t('calidad.problemas')} ({len(ctx.snap.problems)})", f"{ctx.t('calidad.rol_otro')} ({len(otro)})",
+        ctx.t("calidad.pestanas"), ctx.t("calidad.salud"),
     ])
     with problems:
         if not groups:
@@ -21,6 +24,12 @@ def screen(ctx: Ctx) -> None:
         for kind, items in groups:
             with st.expander(f"{q.kind_label(kind, ctx.lang)} ({len(items)})", expanded=len(groups) == 1):
                 c.dataframe(q.problem_rows(ctx, items), q.problem_headers(ctx), key=f"problemas-{kind}")
+    with roles:
+        st.caption(ctx.t("calidad.rol_otro.nota"))
+        if otro:
+            st.markdown("\n".join(otro))
+        else:
+            st.info(ctx.t("calidad.rol_otro.vacio"))
     with tabs:
         c.dataframe(q.tab_rows(ctx), q.tab_headers(ctx), key="pestanas")
     with health:

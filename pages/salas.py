@@ -2,31 +2,31 @@
 
 import streamlit as st
 
-from foro_data import metrics
+from foro_data import access
 from foro_data.schema import fold
 from ui import components as c
-from ui import venue
+from ui import tally, writing
 from ui.frame import Ctx, live_page
 from ui.trend import since_last_refresh
 
 
 def screen(ctx: Ctx) -> None:
-    salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
     # Tally buttons only where this viewer may write; otherwise one sentence says why.
-    puesto = venue.puesto(ctx, "conteo")
+    puesto = writing.puesto(ctx, "conteo")
     acciones = None
-    if not ctx.kiosk and ctx.role in ("coordinacion", "organizacion"):
+    ops = []
+    if access.sees_write_controls(ctx.role, ctx.kiosk):
         if puesto.puede:
-            venue.style_venue()
-            venue.show_flash()
-            ops = venue.shown_ops(ctx, puesto.writer)
-            salas = venue.with_pending(salas, ops)  # the taps show at once, before the Sheet has them
-            nombre = venue.coordinator_name(ctx)
-            venue.estado_envio(ctx, puesto.writer)
+            writing.style_venue()
+            writing.show_flash()
+            ops = writing.shown_ops(ctx, puesto.writer)  # the taps show at once, before the Sheet has them
+            nombre = tally.coordinator_name(ctx)
+            writing.estado_envio(ctx, puesto.writer)
             if nombre:
-                acciones = lambda o: venue.tally_controls(ctx, puesto, o, ops, nombre)  # noqa: E731
+                acciones = lambda o: tally.tally_controls(ctx, puesto, o, ops, nombre)  # noqa: E731
         else:
-            venue.explain(ctx, puesto)
+            writing.explain(ctx, puesto)
+    salas = tally.rooms(ctx, ops)
     cambios = since_last_refresh(ctx, salas)
     pinned = st.query_params.get("sala", "")
     shown = [o for o in salas if fold(o.sala) == fold(pinned)] if pinned else salas

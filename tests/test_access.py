@@ -69,3 +69,14 @@ def test_wrong_passcode_delay_grows_and_is_capped():
     assert delays[0] == 0
     assert all(a <= b for a, b in zip(delays, delays[1:]))
     assert delays[1] > 0 and delays[-1] == 8.0
+
+
+def test_the_page_registry_matches_the_page_files_and_the_screenshot_tool() -> None:
+    from pathlib import Path
+
+    from tools import screenshots
+
+    root = Path(__file__).resolve().parent.parent
+    assert {p.file for p in access.PAGE_REGISTRY} == {f"pages/{f.name}" for f in (root / "pages").glob("*.py")}
+    assert set(screenshots.SHOTS) == set(access.PAGES)
+    assert len({p.url_path for p in access.PAGE_REGISTRY}) == len(access.PAGE_REGISTRY)

@@ -12,15 +12,12 @@ from streamlit.testing.v1 import AppTest
 from foro_data import access, metrics
 from ui import fmt
 from ui.frame import RAISE_ENV
+from ui.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGE_FILES = {
-    "en_vivo": "pages/en_vivo.py", "salas": "pages/salas.py", "mapa": "pages/mapa.py", "socios": "pages/socios.py",
-    "apoyos": "pages/apoyos.py", "personas": "pages/personas.py", "calidad": "pages/calidad.py",
-    "acreditacion": "pages/acreditacion.py",
-}
-EXISTING = [p for p in access.PAGES if (ROOT / PAGE_FILES[p]).exists()]
+PAGE_FILES = {p.id: p.file for p in access.PAGE_REGISTRY}
+EXISTING = list(access.PAGES)  # every registered page; a missing file fails instead of shrinking coverage
 ROLES = access.ROLES
 LANGS = ("es", "pt", "en")
 TIMEOUT = 60
@@ -360,3 +357,16 @@ def test_kiosk_rotation_follows_the_wall_clock():
     assert_clean(at)
     # Whatever slot the clock is in, the screen ends on a rotation page with its figures drawn.
     assert at.metric or at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calidad_lists_the_raw_values_counted_as_otro(lang):
+    at = open_page("calidad", lang=lang)
+    assert_clean(at)
+    snap, _ = rendered(at)
+    otro = metrics.roles_otro(snap)
+    assert otro, "the demo has people in «otro»"
+    shown = "\n".join(m.value for m in at.markdown)
+    for raw, n in otro:
+        expected = t("sin_dato", lang) if raw == metrics.SIN_DATO else raw
+        assert f"{fmt.md_escape(expected)} · {fmt.number(n, lang)}" in shown

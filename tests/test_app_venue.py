@@ -21,7 +21,7 @@ from foro_data.sources.gsheets import API_URL_ENV
 from foro_data.writes import Writer
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
 from tests.sheets_fixtures import forum_tabs, throwaway_service_account  # noqa: F401 (fixture)
-from ui import venue
+from ui import tally, writing
 from ui.frame import RAISE_ENV
 from ui.i18n import t
 
@@ -76,7 +76,7 @@ def sheet(fake: FakeSheetsServer, throwaway_service_account: dict[str, str], tmp
     _set_env({"FORO_SECRETS": str(secrets), "FORO_CACHE_DIR": str(tmp_path / "cache"), API_URL_ENV: fake.url,
               RAISE_ENV: "1"})
     cfg = load_config()
-    writer = venue._shared_writer(venue._writer_key(cfg), cfg)  # the same object the app's pages use
+    writer = writing._shared_writer(writing._writer_key(cfg), cfg)  # the same object the app's pages use
     writer.stop()
     try:
         yield writer
@@ -132,13 +132,13 @@ def text_of(at: AppTest) -> str:
 
 
 def room(action: str, sala: str = "Plenario") -> str:
-    """A room button's widget key, as ui.venue names it."""
-    return f"foro-{action}-{venue.key_slug(fold(sala))}"
+    """A room button's widget key, as ui.tally names it."""
+    return f"foro-{action}-{writing.key_slug(fold(sala))}"
 
 
 def person(key: str) -> str:
     """A search result's "Acreditar" key (``fila-4``: the person on Inscripciones row 4)."""
-    return f"foro-acreditar-{venue.key_slug(key)}"
+    return f"foro-acreditar-{writing.key_slug(key)}"
 
 
 def keys(at: AppTest, prefix: str) -> list[str]:
@@ -166,7 +166,7 @@ def test_tally_buttons_write_one_row_each(sheet: Writer, fake: FakeSheetsServer)
     at = open_app("salas", "coordinacion")
     # The name is asked first; no buttons until it is given.
     assert not keys(at, "foro-mas-")
-    at.text_input(key=venue.NAME_INPUT).input("Ana Gómez")
+    at.text_input(key=tally.NAME_INPUT).input("Ana Gómez")
     at.button(key="foro-empezar").click().run()
     assert_clean(at)
     assert "Ana Gómez" in text_of(at)
@@ -207,7 +207,7 @@ def test_tally_buttons_write_one_row_each(sheet: Writer, fake: FakeSheetsServer)
 
 def test_headcount_needs_a_number(sheet: Writer, fake: FakeSheetsServer):
     at = open_app("salas", "coordinacion", sala="Plenario")
-    at.text_input(key=venue.NAME_INPUT).input("Ana")
+    at.text_input(key=tally.NAME_INPUT).input("Ana")
     at.button(key="foro-empezar").click().run()
     at.button(key=room("guardar")).click().run()
     assert_clean(at)
@@ -221,10 +221,10 @@ def test_name_can_be_changed(sheet: Writer):
     at.button(key="foro-empezar").click().run()
     assert any("Escriba su nombre" in w.value for w in at.warning)
     assert not keys(at, "foro-mas-")
-    at.text_input(key=venue.NAME_INPUT).input("Ana")
+    at.text_input(key=tally.NAME_INPUT).input("Ana")
     at.button(key="foro-empezar").click().run()
     at.button(key="foro-cambiar-nombre").click().run()
-    assert not keys(at, "foro-mas-") and at.text_input(key=venue.NAME_INPUT)
+    assert not keys(at, "foro-mas-") and at.text_input(key=tally.NAME_INPUT)
 
 
 @pytest.mark.parametrize("role", ["organizacion", "socios", None])
@@ -241,7 +241,7 @@ def test_only_coordinators_get_tally_buttons(sheet: Writer, role: str | None):
 
 def test_read_only_sheet_hides_the_buttons(sheet: Writer, fake: FakeSheetsServer):
     at = open_app("salas", "coordinacion")
-    at.text_input(key=venue.NAME_INPUT).input("Ana")
+    at.text_input(key=tally.NAME_INPUT).input("Ana")
     at.button(key="foro-empezar").click().run()
     at.button(key=room("mas", "Sala 1")).click().run()
     drain(sheet)  # headers known: the next flush goes straight to the append
@@ -380,4 +380,4 @@ def test_demo_has_no_write_buttons(demo: None):
 
 
 def test_key_examples():
-    assert doctest.testmod(venue).failed == 0
+    assert doctest.testmod(writing).failed == 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from foro_data.countries import COUNTRIES, country_code, country_name
+from foro_data.countries import country_code, countries, country_name
+
+COUNTRIES = countries()
 from foro_data.parse import country_code as country_code_from_parse
 
 

@@ -8,13 +8,16 @@ from datetime import datetime, time, timedelta, timezone
 
 import pytest
 
-from foro_data import demo, demo_data as D
-from foro_data.demo import DIRTY_ROWS, DemoSource, ReplayClock, demo_workbook
+from foro_data import demo, demo_data as D, replay
+from foro_data.demo import DIRTY_ROWS, DemoSource, demo_workbook
+from foro_data.replay import ReplayClock
 from foro_data.roles import derive_role
 from foro_data.schema import GENEROS, TAB_BY_NAME, fold, header_key
+from foro_data.snapshot import Fuente
 from foro_data.sources.base import RawWorkbook
 
 UTC = timezone.utc
+FUENTE = Fuente("demo", "prueba", datetime(2025, 6, 19, 12, tzinfo=timezone.utc))
 FORMS_TS = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2}):(\d{2})$")
 
 
@@ -396,7 +399,7 @@ def test_dirty_rows_cover_the_promised_defects():
 
 def test_cleaning_reports_a_problem_for_each_dirty_kind(wb):
     clean = pytest.importorskip("foro_data.clean")
-    problems = clean.clean_workbook(wb).problems
+    problems = clean.clean_workbook(wb, FUENTE).problems
     at = {(p.tab, p.row) for p in problems}
     for kind in sorted({d.kind for d in DIRTY_ROWS if d.problem}):
         assert any((d.tab, d.row) in at for d in DIRTY_ROWS if d.kind == kind), kind
@@ -409,7 +412,7 @@ def test_cleaning_reports_a_problem_for_each_dirty_kind(wb):
 def test_cleaning_finds_no_defect_that_was_not_planted(wb):
     clean = pytest.importorskip("foro_data.clean")
     planted = {(d.tab, d.row) for d in DIRTY_ROWS}
-    unplanned = [p for p in clean.clean_workbook(wb).problems if (p.tab, p.row) not in planted]
+    unplanned = [p for p in clean.clean_workbook(wb, FUENTE).problems if (p.tab, p.row) not in planted]
     assert unplanned == []
 
 
@@ -419,7 +422,7 @@ START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
 
 def local(hh: int, mm: int = 0, ss: int = 0) -> datetime:
-    return datetime(2025, 6, 19, hh, mm, ss, tzinfo=demo.EVENT_TZ)
+    return datetime(2025, 6, 19, hh, mm, ss, tzinfo=replay.EVENT_TZ)
 
 
 def test_clock_starts_at_inicio_and_runs_at_velocidad():
@@ -433,7 +436,7 @@ def test_clock_starts_at_inicio_and_runs_at_velocidad():
 
 
 def test_clock_is_independent_of_the_real_time_zone():
-    clock = ReplayClock(START.astimezone(demo.EVENT_TZ))
+    clock = ReplayClock(START.astimezone(replay.EVENT_TZ))
     assert clock.as_of(START + timedelta(minutes=2)) == local(10)
 
 

@@ -406,3 +406,12 @@ def test_outside_evaluation_set_meets_the_goals():
             confident_wrong += 1
     assert ok / len(rows) >= 0.97
     assert confident_wrong / len(rows) <= 0.005
+
+
+@pytest.mark.parametrize("typed, nombre, pais", [("Lomza", "Łomża", "PL"), ("Kirikkale", "Kırıkkale", "TR"),
+                                                  ("Tromso", "Tromsø", "NO"), ("LÓDZ", "Łódź", "PL")])
+def test_letters_without_accents_fold_to_ascii_so_typing_them_plain_is_exact(typed, nombre, pais):
+    # "Ł", "ı", "ø" do not decompose; folding spells them in ASCII, so these are exact matches
+    # (confidence 1.0), not typo guesses.
+    m = geo.resolve(typed)
+    assert (m.nombre, m.pais, m.confianza) == (nombre, pais, 1.0)

@@ -9,7 +9,8 @@ import pytest
 
 from foro_data import metrics
 from foro_data.config import config_from_dict
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente
 from foro_data.sources.base import SourceError
 from foro_data.sources.gsheets import GSheetsSource, spreadsheet_key
 from foro_data.sources.local import LocalSource
@@ -54,8 +55,8 @@ def test_figures_equal_those_of_the_same_workbook_read_from_xlsx(tmp_path: Path,
     # Dates travel as serial numbers from the Sheet and as datetimes from the file...
     assert raw_sheet.serial_dates and not raw_file.serial_dates
     assert isinstance(raw_sheet.tabs["Acreditaciones"][1][0], float)
-    from_sheet = Snapshot.build(raw_sheet, "gsheets", "planilla", READ_AT)
-    from_file = Snapshot.build(raw_file, "archivo", "archivo", READ_AT)
+    from_sheet = build_snapshot(raw_sheet, Fuente("gsheets", "planilla", READ_AT))
+    from_file = build_snapshot(raw_file, Fuente("archivo", "archivo", READ_AT))
     # ...and become the same people, scans and figures.
     assert len(from_sheet.personas) == len(from_file.personas) == 25
     assert len(from_sheet.scans) == len(from_file.scans) == 17

@@ -253,7 +253,7 @@ def test_an_unexpected_exception_never_reaches_the_viewer() -> None:
 
 
 def test_a_bug_while_cleaning_is_contained_too() -> None:
-    def broken_build(raw, tipo, descripcion, leido_en):  # type: ignore[no-untyped-def]
+    def broken_build(raw, fuente):  # type: ignore[no-untyped-def]
         raise KeyError("column")
 
     feed = LiveFeed(ScriptedSource(), 5.0, None, clock=FakeClock(), build=broken_build)

@@ -6,7 +6,8 @@ import pytest
 
 from foro_data.sources.base import SourceError
 from foro_data.sources.local import LocalSource
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente
 from tests.workbooks import READ_AT
 
 
@@ -22,7 +23,7 @@ def test_csv_folder_with_excel_habits(tmp_path: Path):
     raw = LocalSource(tmp_path).read()
     assert set(raw.tabs) == {"Inscripciones", "Acreditaciones"}
     assert raw.tabs["Inscripciones"][3] == ["20/5/2025 9:05:33", "Ana", "Paz", "ana@x.org"]  # trailing cell missing
-    snap = Snapshot.build(raw, "archivo", "csv", READ_AT)
+    snap = build_snapshot(raw, Fuente("archivo", "csv", READ_AT))
     assert [(p.nombre, p.pais) for p in snap.personas] == [("José", "PE"), ("Ana", "")]
     assert len(snap.scans) == 1 and snap.scans[0].persona == snap.personas[0].key
 

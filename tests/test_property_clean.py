@@ -6,7 +6,8 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from foro_data import metrics, schema
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.base import RawWorkbook
 from tests.workbooks import READ_AT, at
 
@@ -57,7 +58,7 @@ def blank(c) -> bool:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(workbooks())
 def test_every_row_is_used_or_reported(raw: RawWorkbook):
-    snap = Snapshot.build(raw, "archivo", "hipótesis", READ_AT)
+    snap = build_snapshot(raw, Fuente("archivo", "hipótesis", READ_AT))
     for as_of in (at("08:00"), at("12:00"), at("23:59")):
         metrics.resumen_json(snap, as_of)
         metrics.curva_llegadas(snap, as_of)
@@ -69,9 +70,54 @@ def test_every_row_is_used_or_reported(raw: RawWorkbook):
     used = used_rows(snap)
     reported = {(p.tab, p.row) for p in snap.problems}
     for name, rows in raw.tabs.items():
-        for n, row in enumerate(rows[1:], start=2):
+        # Data rows are those below the header row (DESIGN: the first of the first five rows that
+        # names known columns); what sits above it may only be a title: one filled cell at most.
+        h = schema.TAB_BY_NAME[name].header_row(rows)
+        assert all(sum(not blank(c) for c in row) <= 1 for row in rows[:h]), f"{name}: datos tomados por título"
+        for n, row in enumerate(rows[h + 1:], start=h + 2):
             if all(blank(c) for c in row):
                 continue
             assert (name, n) in used or (name, n) in reported, f"{name} fila {n} ni usada ni reportada: {row!r}"
     for p in snap.problems:
         assert p.reason and isinstance(p.value, str)
+
+
+# --- Merging rows never turns a field someone gave into a blank (issue 12) ---------------------
+
+MERGED_TEXT = ("nombre", "apellido", "cargo", "institucion", "ciudad", "provincia", "apoyo")
+MERGE_HEADERS = ["Marca temporal", "Dirección de correo electrónico", "Nombre", "Apellido", "Cargo", "Rol", "Institución",
+                 "Ciudad", "Provincia", "Género", "Solicita apoyo"]
+maybe = st.one_of(st.just(""), st.just("  "), st.none(), st.sampled_from(["Ana", "Intendenta", "Periodista", "Mendoza", "Sí", "x"]))
+genders = st.one_of(st.just(""), st.none(), st.sampled_from(["Femenino", "M", "no binario", "???"]))
+
+
+@st.composite
+def rows_of_one_person(draw):
+    n = draw(st.integers(min_value=2, max_value=6))
+    days = draw(st.lists(st.integers(min_value=1, max_value=28), min_size=n, max_size=n, unique=True))
+    rows = []
+    for d in days:
+        email = draw(st.sampled_from(["ana@x.org", "ANA@x.org ", " Ana@X.org"]))
+        rows.append([f"{d}/5/2025 10:00:00", email, draw(maybe), draw(maybe), draw(maybe), draw(st.sampled_from(["", "Intendencia", "Prensa", None])),
+                     draw(maybe), draw(maybe), draw(maybe), draw(genders), draw(maybe)])
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows_of_one_person())
+def test_merging_never_changes_a_non_blank_field_into_blank(rows):
+    snap = build_snapshot(RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), Fuente("archivo", "hipótesis", READ_AT))
+    (p,) = snap.personas
+    latest_first = sorted(rows, key=lambda r: int(r[0].split("/")[0]), reverse=True)
+    for field_name in MERGED_TEXT:
+        col = MERGE_HEADERS.index({"nombre": "Nombre", "apellido": "Apellido", "cargo": "Cargo", "institucion": "Institución",
+                                   "ciudad": "Ciudad", "provincia": "Provincia", "apoyo": "Solicita apoyo"}[field_name])
+        given_values = [r[col].strip() for r in latest_first if not blank(r[col])]
+        # the latest non-blank value wins; a blank never does when someone gave a value
+        assert getattr(p, field_name) == (given_values[0] if given_values else "")
+    gave_role = any(not blank(r[4]) or not blank(r[5]) for r in rows)
+    assert bool(p.rol_raw) == gave_role
+    if any(not blank(r[5]) for r in rows):
+        assert p.rol in ("intendencia", "prensa")
+    known = [g for g in (r[9] for r in latest_first) if not blank(g) and g != "???"]
+    assert (p.genero != "sin_dato") == bool(known)

@@ -21,7 +21,8 @@ from foro_data import metrics
 from foro_data.__main__ import main as cli_main
 from foro_data.config import Config
 from foro_data.outbox import Outbox
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.gsheets import GSheetsSource
 from foro_data.writes import (
     SOLO_LECTURA,
@@ -103,7 +104,7 @@ def ids_in(fake: FakeSheetsServer, tab: str, column: str) -> list[str]:
 
 def snapshot(fake: FakeSheetsServer, sa: dict[str, str]) -> Snapshot:
     source = GSheetsSource(fake.book().id, sa, api_url=fake.url, timeout=TEST_TIMEOUT)
-    return Snapshot.build(source.read(), "gsheets", "prueba", AS_OF)
+    return build_snapshot(source.read(), Fuente("gsheets", "prueba", AS_OF))
 
 
 def plenario(snap: Snapshot) -> metrics.OcupacionSala:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.base import RawWorkbook
 
 TZ = ZoneInfo("America/Argentina/Mendoza")
@@ -28,7 +29,7 @@ def person(nombre: str, apellido: str, email: str = "", dni: str = "", cargo: st
 
 def snapshot(**tabs: list[list]) -> Snapshot:
     """``snapshot(Inscripciones=[headers, row, ...], Acreditaciones=[...])``."""
-    return Snapshot.build(RawWorkbook(tabs=dict(tabs)), "archivo", "prueba", READ_AT)
+    return build_snapshot(RawWorkbook(tabs=dict(tabs)), Fuente("archivo", "prueba", READ_AT))
 
 
 def kinds(snap: Snapshot) -> list[str]:

@@ -29,6 +29,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: the project's packages are beside tools/
+    sys.path.insert(0, str(ROOT))
+
+from foro_data import access  # noqa: E402 - after the path line above
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -37,19 +41,22 @@ BIG = (1920, 1080)
 TV = (1280, 720)  # a 1080p TV driven at 150 % scaling
 SIZES = (PHONE, BIG, TV)
 
-# page id -> (url path, query, selector of its first figure)
-PAGES: dict[str, tuple[str, str, str]] = {
-    "en_vivo": ("/", "kiosk=1", '[data-testid="stMetric"]'),
-    "salas": ("/salas", "", '[data-testid="stMetric"]'),
-    "salas_kiosk": ("/salas", "kiosk=1", '[data-testid="stMetric"]'),
-    "socios": ("/socios", "", '[data-testid="stMetric"]'),
-    "apoyos": ("/apoyos", "", '[data-testid="stDataFrame"]'),
-    "personas": ("/personas", "", '[data-testid="stDataFrame"]'),
-    "calidad": ("/calidad", "", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
-    "mapa": ("/mapa", "", '[data-testid="stPlotlyChart"]'),
-    "mapa_kiosk": ("/mapa", "kiosk=1", '[data-testid="stPlotlyChart"]'),
-    "acreditacion": ("/acreditacion", "", '.st-key-foro-buscar input'),
+# page id -> (query, selector of its first figure); the pages themselves come from access.PAGE_REGISTRY.
+SHOTS: dict[str, tuple[str, str]] = {
+    "en_vivo": ("kiosk=1", '[data-testid="stMetric"]'),
+    "salas": ("", '[data-testid="stMetric"]'),
+    "socios": ("", '[data-testid="stMetric"]'),
+    "apoyos": ("", '[data-testid="stDataFrame"]'),
+    "personas": ("", '[data-testid="stDataFrame"]'),
+    "calidad": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
+    "mapa": ("", '[data-testid="stPlotlyChart"]'),
+    # The rotation's other pages as the wall shows them (issue 13): "<page>_kiosk".
+    "salas_kiosk": ("kiosk=1", '[data-testid="stMetric"]'),
+    "mapa_kiosk": ("kiosk=1", '[data-testid="stPlotlyChart"]'),
+    "acreditacion": ("", '.st-key-foro-buscar input'),
 }
+PAGES: tuple[str, ...] = access.PAGES
+VIEWS: tuple[str, ...] = tuple(SHOTS)  # every page, plus the kiosk views
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
 
 # Demo settings for pictures: the replay clock starts mid-morning so the screens have content.
@@ -144,7 +151,9 @@ def browser():
 def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Path, lang: str = "es",
             suffix: str = "", height: int | None = None) -> Shot:
     """Open one page, wait until it has drawn, check it, save a PNG."""
-    path_, query, selector = PAGES[page_id]
+    query, selector = SHOTS[page_id]
+    base = page_id.removesuffix("_kiosk")
+    path_ = "/" if base == PAGES[0] else f"/{access.PAGE_BY_ID[base].url_path}"  # the first page is home
     q = "&".join(x for x in (query, f"lang={lang}" if lang != "es" else "") if x)
     url = f"{server_url}{path_}" + (f"?{q}" if q else "")
     w, h = size
@@ -195,8 +204,6 @@ class FakeSheetApp:
 @contextmanager
 def fake_sheet_app():
     """The fake Sheets server with the test forum workbook (writable) and a dashboard on it."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet, make_service_account
     from tests.test_app_venue import CLAVES, secrets_toml, writable_tabs
 
@@ -208,9 +215,9 @@ def fake_sheet_app():
 
 
 def venue_selector(prefix: str, text: str, room: bool = False) -> str:
-    """The CSS class Streamlit gives a widget keyed by ui.venue (``.st-key-<key>``)."""
+    """The CSS class Streamlit gives a widget keyed by ui.tally or ui.desk (``.st-key-<key>``)."""
     from foro_data.schema import fold
-    from ui.venue import key_slug
+    from ui.writing import key_slug
 
     return f".st-key-foro-{prefix}-{key_slug(fold(text) if room else text)}"
 
@@ -280,7 +287,7 @@ def venue_shots(out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", nargs="*", default=None, help="page ids (default: every page that exists)")
+    ap.add_argument("--pages", nargs="*", default=None, choices=VIEWS, help="page ids (default: every page and kiosk view)")
     ap.add_argument("--out", default=str(ROOT / "screenshots"))
     ap.add_argument("--lang", default="es")
     ap.add_argument("--hora", default="10:45", help="hora del foro en la demo (HH:MM), p. ej. 11:15 con una sala excedida")
@@ -292,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.planilla_falsa:
         return venue_shots(Path(args.out))
-    pages = args.pages or [p for p in PAGES if (ROOT / "pages" / f"{p.removesuffix('_kiosk')}.py").exists()]
+    pages = args.pages or list(VIEWS)
     out = Path(args.out)
     bad = 0
     with streamlit_server(demo_inicio=args.hora) as server, browser() as b:

@@ -245,7 +245,7 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
               acciones: Callable[[metrics.OcupacionSala], None] | None = None,
               cortos: dict[str, str] | None = None) -> None:
     """One room on a phone. ``acciones`` draws at the card's foot: the +1/−1 tally buttons and
-    headcount entry (ui.venue.tally_controls) when the viewer may write tallies."""
+    headcount entry (ui.tally.tally_controls) when the viewer may write tallies."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
         st.subheader(f"{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}", anchor=False)
         occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
@@ -325,14 +325,12 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
 
     The base map's topojson is served by this app (static/topojson), never fetched from a CDN.
     """
-    from foro_data.countries import country_name as _cn
-
     if not puntos:
         st.info(ctx.t("sin_filas"))
         return
     shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
     hover = [
-        f"{html.escape(b.nombre)} ({html.escape(_cn(b.pais, ctx.lang))})<br>{ctx.t('col.inscriptos')}: {shown(b.inscriptos)}"
+        f"{html.escape(b.nombre)} ({html.escape(country_name(b.pais, ctx.lang))})<br>{ctx.t('col.inscriptos')}: {shown(b.inscriptos)}"
         f"<br>{ctx.t('col.acreditados')}: {shown(b.acreditados)}"
         for b in puntos
     ]

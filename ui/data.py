@@ -7,12 +7,13 @@ source is read, so 1 or 200 viewers cost the same Sheet requests.
 from __future__ import annotations
 
 import os
-from datetime import datetime, time, timezone
+from datetime import datetime, timezone
 
 import streamlit as st
 
 from foro_data.config import Config, config_path, load_config
 from foro_data.live import LiveFeed
+from foro_data.replay import DAY_START, ReplayClock, parse_hhmm
 from foro_data.snapshot import Snapshot
 
 # Session-state keys shared with the sidebar controls and read by tests.
@@ -55,20 +56,10 @@ def snapshot(cfg: Config) -> Snapshot | None:
     return feed(cfg).current()
 
 
-def _parse_hhmm(value: object, default: time) -> time:
-    try:
-        h, m = str(value).split(":")[:2]
-        return time(int(h), int(m))
-    except (TypeError, ValueError):
-        return default
-
-
 @st.cache_resource(show_spinner=False)
-def _replay_clock(cache_key: str, inicio: str, velocidad: float):  # -> foro_data.demo.ReplayClock
-    from foro_data.demo import ReplayClock
-
+def _replay_clock(cache_key: str, inicio: str, velocidad: float) -> ReplayClock:
     # Started once per server, so every screen of a rehearsal shows the same moment.
-    return ReplayClock(datetime.now(timezone.utc), inicio=_parse_hhmm(inicio, time(8, 0)), velocidad=velocidad)
+    return ReplayClock(datetime.now(timezone.utc), inicio=parse_hhmm(inicio) or DAY_START, velocidad=velocidad)
 
 
 def real_now() -> datetime:

@@ -6,36 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
+from foro_data.formato import number, percent  # noqa: F401  (one home for number style)
+
 from .i18n import t
-
-# Decimal and thousands separators per language.
-_SEP = {"es": (",", "."), "pt": (",", "."), "en": (".", ",")}
-
-
-def _seps(lang: str) -> tuple[str, str]:
-    return _SEP.get(lang, _SEP["es"])
-
-
-def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
-    """Grouped number in the language's style.
-
-    >>> number(1234, "es"), number(1234567.5, "es", 2), number(1234, "en")
-    ('1.234', '1.234.567,50', '1,234')
-    """
-    if value is None:
-        return "—"
-    dec, thou = _seps(lang)
-    s = f"{value:,.{decimals}f}"
-    return s.replace(",", "\x00").replace(".", dec).replace("\x00", thou)
-
-
-def percent(value: float | None, lang: str, decimals: int = 0) -> str:
-    """``45 %`` in Spanish and Portuguese, ``45%`` in English."""
-    if value is None:
-        return "—"
-    n = number(value, lang, decimals)
-    return f"{n}%" if lang == "en" else f"{n} %"
-
 
 def money(value: float | None, moneda: str, lang: str) -> str:
     """Amount with its currency code; decimals only when there are cents.

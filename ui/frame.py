@@ -280,7 +280,7 @@ def rotation_target(pages: tuple[str, ...], epoch_s: float, seconds: int) -> str
 
 
 def _rotation(page_id: str, role: str, seconds: int) -> None:
-    pages = tuple(p for p in ROTATION if access.may_open(role, p) and (_ROOT / "pages" / f"{p}.py").exists())
+    pages = tuple(p for p in ROTATION if access.may_open(role, p))
     if page_id not in pages or len(pages) < 2:
         return
 
@@ -288,7 +288,7 @@ def _rotation(page_id: str, role: str, seconds: int) -> None:
     def _tick() -> None:
         target = rotation_target(pages, data.real_now().timestamp(), seconds)
         if target != page_id:
-            st.switch_page(str(_ROOT / "pages" / f"{target}.py"), query_params=gate.carried_params())
+            st.switch_page(str(_ROOT / access.PAGE_BY_ID[target].file), query_params=gate.carried_params())
 
     _tick()
 

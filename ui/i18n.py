@@ -6,11 +6,14 @@ all three languages and the same ``{placeholders}``.
 
 from __future__ import annotations
 
+from foro_data.catalogue.etiquetas import ETIQUETAS
+
 LANGS: tuple[str, ...] = ("es", "pt", "en")
 DEFAULT_LANG = "es"
 
 # key -> (es, pt, en)
 _T: dict[str, tuple[str, str, str]] = {
+    **ETIQUETAS,  # roles, genders, Problem kinds (shared with the report)
     # --- app and navigation
     "app.titulo": ("Foro en vivo", "Fórum ao vivo", "Forum live"),
     "page.en_vivo": ("En vivo", "Ao vivo", "Live"),
@@ -35,7 +38,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "side.rol": ("Acceso: {rol}", "Acesso: {rol}", "Access: {rol}"),
     "side.ver_como": ("Ver como", "Ver como", "View as"),
     "side.hora": ("Hora de los datos", "Hora dos dados", "Time of the figures"),
-    "side.hora.ahora": ("Ahora", "Agora", "Now"),
     "side.hora.elegir": ("Elegir otra hora", "Escolher outra hora", "Pick another time"),
     "side.hora.ayuda": (
         "Muestra las cifras como estaban a esa hora del día del foro.",
@@ -43,7 +45,6 @@ _T: dict[str, tuple[str, str, str]] = {
         "Shows the figures as they were at that time of the forum day.",
     ),
     "clave.incorrecta": ("Clave incorrecta.", "Senha incorreta.", "Wrong passcode."),
-    "clave.ok": ("Acceso como {rol}.", "Acesso como {rol}.", "Access as {rol}."),
     # --- roles of access
     "acceso.organizacion": ("organización", "organização", "organisers"),
     "acceso.coordinacion": ("coordinación", "coordenação", "coordinators"),
@@ -166,6 +167,16 @@ _T: dict[str, tuple[str, str, str]] = {
     "calidad.cuota": ("Cuota por minuto", "Cota por minuto", "Quota per minute"),
     "calidad.proximo": ("Próxima lectura en", "Próxima leitura em", "Next read in"),
     "calidad.ninguno": ("—", "—", "—"),
+    "calidad.rol_otro": ("Rol «otro»", "Função «outro»", "Role “other”"),
+    "calidad.rol_otro.nota": (
+        "Lo que la gente escribió en rol o cargo y no corresponde a ninguna categoría (con cuántas personas): se cuenta como «otro». "
+        "Si un valor se repite, conviene una categoría o un alias en la planilla.",
+        "O que as pessoas escreveram em função ou cargo e não corresponde a nenhuma categoria (com quantas pessoas): conta como «outro». "
+        "Se um valor se repete, convém uma categoria ou um alias na planilha.",
+        "What people typed as role or position that matches no category (with how many people): it counts as “other”. "
+        "A value that repeats deserves a category or an alias in the Sheet.",
+    ),
+    "calidad.rol_otro.vacio": ("Nadie quedó en «otro».", "Ninguém ficou em «outro».", "Nobody fell into “other”."),
     "col.tipo": ("Tipo", "Tipo", "Kind"),
     "col.pestana": ("Pestaña", "Aba", "Tab"),
     "col.fila": ("Fila", "Linha", "Row"),
@@ -197,7 +208,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "socios.paridad": ("Paridad entre intendencias", "Paridade entre prefeituras", "Gender parity among mayors"),
     "socios.descargar_csv": ("Descargar CSV", "Baixar CSV", "Download CSV"),
     "socios.descargar_xlsx": ("Descargar XLSX", "Baixar XLSX", "Download XLSX"),
-    "col.clave": ("Categoría", "Categoria", "Category"),
     "col.pais": ("País", "País", "Country"),
     "col.red": ("Red", "Rede", "Network"),
     "col.rol": ("Rol", "Função", "Role"),
@@ -244,7 +254,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "col.estado": ("Estado", "Estado", "Status"),
     "col.solicitado_en": ("Solicitado", "Solicitado", "Requested"),
     "col.acreditado_a": ("Acreditado a las", "Credenciado às", "Checked in at"),
-    "col.acreditado": ("Acreditado", "Credenciado", "Checked in"),
     "col.registrado_en": ("Inscripto", "Inscrito", "Registered"),
     "persona.desconocida": ("(no figura en Inscripciones)", "(não está em Inscripciones)", "(not in Inscripciones)"),
     # --- Personas
@@ -265,56 +274,12 @@ _T: dict[str, tuple[str, str, str]] = {
     ),
     "si": ("sí", "sim", "yes"),
     "no": ("no", "não", "no"),
-    # --- Problem kinds (foro_data.model.Problem.kind)
-    "kind.anulacion_invalida": ('Anulación inválida', 'Anulação inválida', 'Invalid cancellation'),
-    "kind.apoyo_sin_inscripcion": ('Apoyo sin inscripción', 'Apoio sem inscrição', 'Funding request without registration'),
-    "kind.capacidad_invalida": ('Capacidad inválida', 'Capacidade inválida', 'Invalid capacity'),
-    "kind.ciudad_ambigua": ('Ciudad ambigua', 'Cidade ambígua', 'Ambiguous city'),
-    "kind.ciudad_no_encontrada": ('Ciudad no encontrada', 'Cidade não encontrada', 'City not found'),
-    "kind.ciudad_vacia": ('Ciudad vacía', 'Cidade vazia', 'Empty city'),
-    "kind.columna_faltante": ('Columna faltante', 'Coluna ausente', 'Missing column'),
-    "kind.columna_repetida": ('Columna repetida', 'Coluna repetida', 'Repeated column'),
-    "kind.conteo_invalido": ('Conteo inválido', 'Contagem inválida', 'Invalid headcount'),
-    "kind.coordenada_invalida": ('Coordenada inválida', 'Coordenada inválida', 'Invalid coordinate'),
-    "kind.duplicado": ('Inscripción duplicada', 'Inscrição duplicada', 'Duplicate registration'),
-    "kind.email_invalido": ('Correo inválido', 'E-mail inválido', 'Invalid e-mail'),
-    "kind.estado_desconocido": ('Estado desconocido', 'Estado desconhecido', 'Unknown status'),
-    "kind.evento_incompleto": ('Evento incompleto', 'Evento incompleto', 'Incomplete event data'),
-    "kind.fecha_invalida": ('Fecha inválida', 'Data inválida', 'Invalid date'),
-    "kind.genero_desconocido": ('Género desconocido', 'Gênero desconhecido', 'Unknown gender'),
-    "kind.horario_invalido": ('Horario inválido', 'Horário inválido', 'Invalid schedule'),
-    "kind.moneda_desconocida": ('Moneda desconocida', 'Moeda desconhecida', 'Unknown currency'),
-    "kind.monto_invalido": ('Monto inválido', 'Valor inválido', 'Invalid amount'),
-    "kind.movimiento_invalido": ('Movimiento inválido', 'Movimento inválido', 'Invalid movement'),
-    "kind.numero_invalido": ('Número inválido', 'Número inválido', 'Invalid number'),
-    "kind.operacion_repetida": ('Operación repetida', 'Operação repetida', 'Repeated operation'),
-    "kind.pais_desconocido": ('País desconocido', 'País desconhecido', 'Unknown country'),
-    "kind.pestana_faltante": ('Pestaña faltante', 'Aba ausente', 'Missing tab'),
-    "kind.pestana_inutilizable": ('Pestaña inutilizable', 'Aba inutilizável', 'Unusable tab'),
-    "kind.pestana_repetida": ('Pestaña repetida', 'Aba repetida', 'Repeated tab'),
-    "kind.rol_otro": ('Rol «otro»', 'Função «outro»', 'Role “other”'),
-    "kind.sala_repetida": ('Sala repetida', 'Sala repetida', 'Repeated room'),
-    "kind.sala_sin_nombre": ('Sala sin nombre', 'Sala sem nome', 'Room without a name'),
-    "kind.sin_contacto": ('Sin correo ni documento', 'Sem e-mail nem documento', 'No e-mail or document'),
-    "kind.sin_identificacion": ('Sin identificación', 'Sem identificação', 'No identification'),
-    "kind.sin_inscripcion": ('Acreditación sin inscripción', 'Credenciamento sem inscrição', 'Check-in without registration'),
-    "kind.vacio": ('Celda vacía', 'Célula vazia', 'Empty cell'),
-    "kind.zona_horaria_invalida": ('Zona horaria inválida', 'Fuso horário inválido', 'Invalid time zone'),
     # --- ages
     "edad.hace": ("hace {edad}", "há {edad}", "{edad} ago"),
     "edad.s": ("{n} s", "{n} s", "{n} s"),
     "edad.min": ("{n} min", "{n} min", "{n} min"),
     "edad.h": ("{n} h {m} min", "{n} h {m} min", "{n} h {m} min"),
-    # --- roles of participants (schema.ROLES)
-    "rol.intendencia": ("Intendencias", "Prefeituras", "Mayors"),
-    "rol.gobierno_local": ("Gobierno local", "Governo local", "Local government"),
-    "rol.gobierno_nacional_provincial": ("Gobierno nacional o provincial", "Governo nacional ou estadual", "National or provincial government"),
-    "rol.organismo_internacional": ("Organismos internacionales", "Organismos internacionais", "International bodies"),
-    "rol.academia_sociedad_civil": ("Academia y sociedad civil", "Academia e sociedade civil", "Academia and civil society"),
-    "rol.policia_seguridad": ("Policía y seguridad", "Polícia e segurança", "Police and security"),
-    "rol.prensa": ("Prensa", "Imprensa", "Press"),
-    "rol.otro": ("Otro", "Outro", "Other"),
-    # --- writing from the venue (ui/venue.py, pages/salas.py, pages/acreditacion.py)
+    # --- writing from the venue (ui/writing.py, ui/tally.py, ui/desk.py, pages/salas.py, pages/acreditacion.py)
     "page.acreditacion": ("Acreditación", "Credenciamento", "Check-in desk"),
     "escritura.demo.conteo": (
         "En la demostración no se escriben conteos: conecte la planilla de Google para usarlos.",
@@ -476,12 +441,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "campo.institucion": ("Institución", "Instituição", "Institution"),
     "campo.ciudad": ("Ciudad", "Cidade", "City"),
     "campo.pais": ("País", "País", "Country"),
-    # --- genders
-    "genero.femenino": ("Femenino", "Feminino", "Female"),
-    "genero.masculino": ("Masculino", "Masculino", "Male"),
-    "genero.no_binario": ("No binario", "Não binário", "Non-binary"),
-    "genero.otro": ("Otro", "Outro", "Other"),
-    "genero.sin_dato": ("Sin dato", "Sem dado", "Not stated"),
 }
 
 

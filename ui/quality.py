@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from foro_data import metrics
 from foro_data.model import Problem
 from foro_data.snapshot import Snapshot
 
@@ -39,6 +40,13 @@ def problem_rows(ctx: Ctx, items: list[Problem]) -> list[list[object]]:
          ctx.t(f"gravedad.{p.severity}") if p.severity in ("error", "aviso") else p.severity]
         for p in items
     ]
+
+
+def otro_lines(ctx: Ctx) -> list[str]:
+    """The raw rol/cargo values counted as «otro», most typed first, as inert Markdown list items
+    ("sin dato" for a blank, in the viewer's language)."""
+    return [f"- {md_escape(ctx.t('sin_dato') if raw == metrics.SIN_DATO else raw)} · {number(n, ctx.lang)}"
+            for raw, n in metrics.roles_otro(ctx.snap)]
 
 
 def tab_headers(ctx: Ctx) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import zipfile
 import io
-from datetime import datetime
 from pathlib import Path
 
 from .base import Cell, RawWorkbook, SourceError
@@ -48,13 +47,18 @@ def _decode(data: bytes) -> str:
 
 def _delimiter(text: str) -> str:
     """The separator of the header line: spreadsheets in es-AR save CSV with ";" (the decimal
-    comma is taken), elsewhere with ","; exports from other tools use tabs.
+    comma is taken), elsewhere with ","; exports from other tools use tabs. A bare title line
+    above the headers (no separator at all) is skipped, up to the five lines headers are looked for.
 
     >>> _delimiter("Nombre;Apellido;Monto\\n"), _delimiter("a,b\\tc,d"), _delimiter("sola")
     (';', ',', ',')
+    >>> _delimiter("Inscripciones Foro 2025\\nNombre;Apellido\\n")
+    ';'
     """
-    header = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=header.count)
+    seps = (",", ";", "\t")
+    lines = text.split("\n", 5)[:5]
+    header = next((line for line in lines if any(s in line for s in seps)), lines[0])
+    return max(seps, key=header.count)
 
 
 def _read_csv_folder(path: Path) -> RawWorkbook:
@@ -87,10 +91,3 @@ class LocalSource:
         if self.path.suffix.lower() == ".csv":
             raise SourceError(f"{self.path.name} es un solo CSV: indique la carpeta que contiene un .csv por pestaña.", "archivo")
         raise SourceError(f"{self.path.name} no es un .xlsx ni una carpeta de CSV.", "archivo")
-
-
-def modified_at(path: Path) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    except OSError:
-        return None

@@ -24,8 +24,8 @@ from ui.frame import RAISE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGE_FILES = {p: f"pages/{p}.py" for p in access.PAGES}
-EXISTING = [p for p in access.PAGES if (ROOT / PAGE_FILES[p]).exists()]
+PAGE_FILES = {p.id: p.file for p in access.PAGE_REGISTRY}
+EXISTING = list(access.PAGES)
 WRONG = "adivinanza-Vt7#incorrecta"
 
 
@@ -135,7 +135,7 @@ def personal_data(n: int = 24) -> tuple[list[str], list[str], list[str]]:
 
 OUTSIDE_PAGES = [(role, page) for role in ("publico", "socios") for page in access.allowed_pages(role)
                  if page in EXISTING]
-URL_PATH = {"en_vivo": "/", "salas": "/salas", "mapa": "/mapa", "socios": "/socios"}
+URL_PATH = {p: "/" if p == access.PAGES[0] else f"/{access.PAGE_BY_ID[p].url_path}" for p in access.PAGES}
 
 
 def _visible_text(page) -> str:

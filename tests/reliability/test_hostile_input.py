@@ -21,7 +21,8 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from foro_data import access, export, metrics, schema
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.base import RawWorkbook
 from tests.sheets_fixtures import forum_tabs, write_xlsx
 from tests.test_property_clean import blank, used_rows
@@ -103,7 +104,7 @@ def every_figure(snap: Snapshot) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(hostile_workbooks())
 def test_hostile_cells_are_used_or_reported(raw: RawWorkbook) -> None:
-    snap = Snapshot.build(raw, "archivo", "hostil", READ_AT)
+    snap = build_snapshot(raw, Fuente("archivo", "hostil", READ_AT))
     every_figure(snap)
     used = used_rows(snap)
     reported = {(p.tab, p.row) for p in snap.problems}
@@ -125,7 +126,7 @@ def test_ten_thousand_character_cells_everywhere() -> None:
         for row in rows[1:3]:
             for i in range(len(row)):
                 row[i] = LONG
-    snap = Snapshot.build(RawWorkbook(tabs=tabs), "archivo", "largo", READ_AT)
+    snap = build_snapshot(RawWorkbook(tabs=tabs), Fuente("archivo", "largo", READ_AT))
     every_figure(snap)
     assert snap.personas and snap.problems
 
@@ -177,7 +178,7 @@ def hostile_app(tmp_path_factory):
 
 
 # Every page of the navigation (en_vivo is the default one, reached without switching).
-PAGE_FILES = {p: (None if p == "en_vivo" else f"pages/{p}.py") for p in access.PAGES}
+PAGE_FILES = {p.id: (None if p.id == "en_vivo" else p.file) for p in access.PAGE_REGISTRY}
 
 
 def open_as_organiser(page: str, lang: str = "es") -> AppTest:
@@ -281,7 +282,7 @@ def test_page_downloads_from_a_hostile_sheet_are_inert() -> None:
     """From the Sheet cells to the bytes of the Socios and Personas downloads."""
     from ui import partners, people
 
-    snap = Snapshot.build(RawWorkbook(tabs=hostile_workbook_tabs()), "archivo", "hostil", READ_AT)
+    snap = build_snapshot(RawWorkbook(tabs=hostile_workbook_tabs()), Fuente("archivo", "hostil", READ_AT))
     ctx = Ctx(None, snap, at("23:00"), "es", "organizacion", False)  # type: ignore[arg-type]
     socios = partners.tablas(ctx)
     personas = people.tabla(ctx, list(snap.personas))

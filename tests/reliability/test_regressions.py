@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from foro_data import metrics
-from foro_data.snapshot import Snapshot
+from foro_data.build import build_snapshot
+from foro_data.snapshot import Fuente
 from foro_data.sources.base import RawWorkbook
 from tests.sheets_fixtures import forum_tabs
 from tests.workbooks import READ_AT
@@ -16,7 +17,7 @@ def test_arrival_curve_stops_at_the_end_of_the_forum_day() -> None:
     looking the week after) the curve grew one 15-minute slot per quarter hour since the day: a
     year later, 35,000 bars for every viewer on every refresh (1.4 s of server CPU per rerun of
     En vivo and a browser tab of gigabytes)."""
-    snap = Snapshot.build(RawWorkbook(tabs=forum_tabs(60)), "archivo", "prueba", READ_AT)
+    snap = build_snapshot(RawWorkbook(tabs=forum_tabs(60)), Fuente("archivo", "prueba", READ_AT))
     start, end = metrics.dia_del_foro(snap)
     at_end = metrics.curva_llegadas(snap, end)
     a_year_later = metrics.curva_llegadas(snap, end + timedelta(days=365))

@@ -1,0 +1,102 @@
+"""The room tally on Salas: −1 / +1 and the absolute headcount at a room card's foot, and the
+rooms as ``metrics`` counts them with the taps the Sheet does not show yet (optimistic view)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from foro_data import metrics
+from foro_data.schema import fold
+from foro_data.writes import InvalidOperation, PendingOp, TallyOp, Writer, as_conteos
+
+from . import data
+from .fmt import md_escape
+from .frame import Ctx
+from .writing import Puesto, flash, key_slug, submit
+
+# Session-state keys.
+NAME = "_registra"  # the coordinator's name, asked once per session
+NAME_INPUT = "_registra_in"
+
+
+def rooms(ctx: Ctx, ops: Sequence[PendingOp] = ()) -> list[metrics.OcupacionSala]:
+    """Every room's occupancy, the taps not on the Sheet yet counted as they will be once it has
+    them (the figure is metrics'; this only passes the pending taps in)."""
+    return metrics.ocupacion_salas(ctx.snap, ctx.as_of, pendientes=as_conteos(ops))
+
+
+def pending_taps(ops: Sequence[PendingOp], sala: str) -> int:
+    """How many of the room's taps are not in the Snapshot yet (for the "sin enviar" line)."""
+    return sum(1 for p in ops if isinstance(p.op, TallyOp) and fold(p.op.sala) == fold(sala))
+
+
+def coordinator_name(ctx: Ctx) -> str:
+    """The name written in ``registrado_por``: asked once per session, then shown with "cambiar"."""
+    name = st.session_state.get(NAME, "")
+    if name:
+        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+            st.markdown(ctx.t("conteo.registra", nombre=md_escape(name)), width="content")
+            st.button(ctx.t("conteo.cambiar"), key="foro-cambiar-nombre", type="tertiary", icon="✏️",
+                      on_click=lambda: st.session_state.pop(NAME, None))
+        return name
+    with st.form("foro-nombre", border=True, enter_to_submit=True):
+        st.text_input(ctx.t("conteo.nombre"), key=NAME_INPUT, max_chars=60, help=ctx.t("conteo.nombre.ayuda"),
+                      autocomplete="name")
+        st.form_submit_button(ctx.t("conteo.empezar"), key="foro-empezar", type="primary", width="stretch",
+                              on_click=_save_name, args=(ctx.t("conteo.falta_nombre"),))
+    return ""
+
+
+def _save_name(missing: str) -> None:
+    name = " ".join(str(st.session_state.get(NAME_INPUT) or "").split())
+    if name:
+        st.session_state[NAME] = name
+    else:
+        flash("aviso", missing)
+
+
+def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[PendingOp], nombre: str) -> None:
+    """At a room card's foot: −1 and +1 side by side, then the absolute headcount."""
+    assert p.writer is not None
+    slug = key_slug(fold(o.sala))
+    with st.container(key=f"foro-tally-{slug}"):
+        if o.fuente != "conteo":
+            st.caption(md_escape(ctx.t("conteo.empezar_con_total")))
+        # A horizontal container keeps the two buttons side by side at 390 px (columns stack).
+        with st.container(horizontal=True, gap="small"):
+            st.button("−1", key=f"foro-menos-{slug}", width="stretch",
+                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, -1, nombre))
+            st.button("+1", key=f"foro-mas-{slug}", type="primary", width="stretch",
+                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, 1, nombre))
+        with st.form(f"foro-conteo-{slug}", border=False, clear_on_submit=True):
+            with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
+                st.number_input(ctx.t("conteo.total"), min_value=0, max_value=100_000, step=1, value=None,
+                                key=f"foro-total-{slug}", placeholder=ctx.t("conteo.total.placeholder"))
+                st.form_submit_button(ctx.t("conteo.guardar"), key=f"foro-guardar-{slug}", width="content",
+                                      on_click=_headcount,
+                                      args=(p.writer, ctx.role, ctx.lang, o.sala, nombre, f"foro-total-{slug}",
+                                            ctx.t("conteo.falta_total")))
+        n = pending_taps(ops, o.sala)
+        if n:
+            st.caption(md_escape(ctx.t("conteo.sin_enviar_uno") if n == 1 else ctx.t("conteo.sin_enviar", n=n)))
+
+
+def _tally(writer: Writer, role: str, lang: str, sala: str, delta: int, nombre: str) -> None:
+    # Real time, never the replay or chosen as-of time: the row says when the door was counted.
+    try:
+        submit(writer, TallyOp.new(sala, "delta", delta, nombre, data.real_now()), role, lang)
+    except InvalidOperation as e:
+        flash("aviso", e.reason_in(lang))
+
+
+def _headcount(writer: Writer, role: str, lang: str, sala: str, nombre: str, key: str, missing: str) -> None:
+    value = st.session_state.get(key)
+    if value is None:
+        flash("aviso", missing)
+        return
+    try:
+        submit(writer, TallyOp.new(sala, "conteo", int(value), nombre, data.real_now()), role, lang)
+    except InvalidOperation as e:
+        flash("aviso", e.reason_in(lang))
