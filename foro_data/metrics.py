@@ -381,6 +381,32 @@ def variacion(antes: list[OcupacionSala], ahora: list[OcupacionSala]) -> dict[st
             for o in ahora}
 
 
+# Rooms that must be seen from across the control room, most urgent first (DESIGN levels).
+NIVELES_ALERTA = ("excedido", "lleno")
+
+
+@dataclass(frozen=True)
+class AlertaSalas:
+    excedidas: int
+    llenas: int
+
+    @property
+    def hay(self) -> bool:
+        return bool(self.excedidas or self.llenas)
+
+
+def alerta_salas(salas: list[OcupacionSala]) -> AlertaSalas:
+    """How many rooms are over capacity and how many are full, for the header count."""
+    return AlertaSalas(sum(o.nivel == "excedido" for o in salas), sum(o.nivel == "lleno" for o in salas))
+
+
+def por_urgencia(salas: list[OcupacionSala]) -> list[OcupacionSala]:
+    """Over-capacity rooms, then full ones, then the rest in the Sheet's order (a stable sort: a
+    room only moves when its level asks for attention, so the big screen does not reshuffle)."""
+    rank = {n: i for i, n in enumerate(NIVELES_ALERTA)}
+    return sorted(salas, key=lambda o: rank.get(o.nivel, len(rank)))
+
+
 # --- Funding ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
