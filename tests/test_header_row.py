@@ -3,7 +3,6 @@ of the first five rows that names known columns, in every tab and from every sou
 ``resumen`` never says ``estado: ok`` when Inscripciones could not be used."""
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pytest

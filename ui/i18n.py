@@ -133,9 +133,9 @@ _T: dict[str, tuple[str, str, str]] = {
         "Source: door check-ins",
     ),
     "salas.fuente.sin_dato": (
-        "Sin dato: desde su sesión anterior nadie contó esta sala ni registró entradas en ella",
-        "Sem dado: desde a sessão anterior ninguém contou esta sala nem registrou entradas nela",
-        "No data: since its previous session nobody counted this room or checked anyone into it",
+        "Sin dato: nadie contó esta sala ni registró entradas en ella desde su sesión anterior (o en el día)",
+        "Sem dado: ninguém contou esta sala nem registrou entradas nela desde a sessão anterior (ou no dia)",
+        "No data: nobody has counted this room or checked anyone into it since its previous session (or today)",
     ),
     "salas.tendencia": ("desde la última actualización", "desde a última atualização", "since the last update"),
     "salas.todas": ("Ver todas las salas", "Ver todas as salas", "See all rooms"),
