@@ -134,13 +134,13 @@ def estado_envio(ctx: Ctx, writer: Writer) -> None:
             line += " · " + ctx.t("escritura.antigua", edad=age(s.mas_antigua_s, ctx.lang))
         st.markdown(f":orange-background[{md_escape(line)}]")
         if s.ultimo_error:
-            st.caption(md_escape(ctx.t("escritura.reintento", motivo=s.ultimo_error)))
+            st.caption(md_escape(ctx.t("escritura.reintento", motivo=s.ultimo_error_in(ctx.lang))))
     if s.errores and not s.solo_lectura:
-        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error or "—")))
+        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error_in(ctx.lang) or "—")))
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
         st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
-    for aviso in s.avisos:
+    for aviso in s.avisos_in(ctx.lang):
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
         st.caption(md_escape(ctx.t("escritura.al_dia")))
