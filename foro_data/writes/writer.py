@@ -8,8 +8,8 @@ before resending, the sender reads the tab's ``id_operacion`` column and drops t
 there. The one window left (Google applying a request later than that read) yields a repeated
 ``id_operacion``, which ``clean`` counts once.
 
-Back-off is scheduled, not slept: the next attempt time lives in the outbox's ``SenderState``,
-shared by every process writing to this Sheet (see the review: retry libraries sleep in-line).
+Back-off is scheduled, not slept (a retry library would sleep in-line): the next attempt time
+lives in the outbox's ``SenderState``, shared by every process writing to this Sheet.
 """
 
 from __future__ import annotations
