@@ -92,7 +92,8 @@ class Said:
     params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
     def in_(self, lang: str = "es") -> str:
-        return say(self.code, lang, **self.params)
+        # Outboxes written before sentences named the header row lack "fila": it was row 1 then.
+        return say(self.code, lang, **{"fila": 1, **self.params})
 
     def to_json(self) -> list[object]:
         return [str(self.code), dict(self.params)]

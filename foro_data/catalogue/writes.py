@@ -136,25 +136,25 @@ register(SendSentence, {
                                       pt="Os cabeçalhos da planilha mudaram; nova tentativa.",
                                       en="The Sheet's headers changed; trying again."),
     E.FALTA_COLUMNA: Sentence(
-        es="La pestaña «{pestana}» no tiene la columna {columnas}: agréguela en la fila 1 para poder registrar "
+        es="La pestaña «{pestana}» no tiene la columna {columnas}: agréguela en la fila {fila} para poder registrar "
            "desde el tablero.",
-        pt="A aba «{pestana}» não tem a coluna {columnas}: adicione-a na linha 1 para poder registrar pelo painel.",
-        en="The «{pestana}» tab has no {columnas} column: add it in row 1 to record from the dashboard."),
+        pt="A aba «{pestana}» não tem a coluna {columnas}: adicione-a na linha {fila} para poder registrar pelo painel.",
+        en="The «{pestana}» tab has no {columnas} column: add it in row {fila} to record from the dashboard."),
     E.FALTA_ID_OPERACION: Sentence(
         es="La pestaña «{pestana}» no tiene la columna {columnas} (sin ella no se puede evitar contar dos veces una "
-           "operación): agréguela en la fila 1 para poder registrar desde el tablero.",
+           "operación): agréguela en la fila {fila} para poder registrar desde el tablero.",
         pt="A aba «{pestana}» não tem a coluna {columnas} (sem ela não se pode evitar contar duas vezes uma "
-           "operação): adicione-a na linha 1 para poder registrar pelo painel.",
+           "operação): adicione-a na linha {fila} para poder registrar pelo painel.",
         en="The «{pestana}» tab has no {columnas} column (without it an operation could count twice): add it "
-           "in row 1 to record from the dashboard."),
+           "in row {fila} to record from the dashboard."),
     E.COLUMNA_PERDIDA: Sentence(es="La pestaña «{pestana}» no tiene la columna «{columna}»; ese dato no se guarda.",
                                 pt="A aba «{pestana}» não tem a coluna «{columna}»; esse dado não é gravado.",
                                 en="The «{pestana}» tab has no «{columna}» column; that value is not saved."),
     E.SIN_COLUMNA_IDENTIDAD: Sentence(
         es="La pestaña «{pestana}» no tiene columna para identificar a la persona por {tiene}: agregue esa columna "
-           "en la fila 1.",
-        pt="A aba «{pestana}» não tem coluna para identificar a pessoa por {tiene}: adicione essa coluna na linha 1.",
-        en="The «{pestana}» tab has no column to identify the person by {tiene}: add that column in row 1."),
+           "en la fila {fila}.",
+        pt="A aba «{pestana}» não tem coluna para identificar a pessoa por {tiene}: adicione essa coluna na linha {fila}.",
+        en="The «{pestana}» tab has no column to identify the person by {tiene}: add that column in row {fila}."),
     E.ID_OPERACION_AGREGADA: Sentence(
         es="Se agregó el encabezado «{encabezado}» en la columna {columna} de la pestaña «{pestana}»: con él cada "
            "acreditación se registra una sola vez.",

@@ -31,12 +31,16 @@ from ..sources.sheets_http import (
     SheetsCode,
     SheetsError,
     SheetsFailure,
-    api_url as resolve_api_url,
     classify,
     open_http,
 )
+from ..sources.sheets_http import (
+    api_url as resolve_api_url,
+)
 
 HEADER_TTL_S = 120.0
+# The rows the header row is looked for in, as the reader does (schema.HEADER_SEARCH_ROWS).
+HEADER_ROWS = f"1:{schema.HEADER_SEARCH_ROWS}"
 
 
 def refusal(sentence: str, code: SheetsCode, outcome: Outcome = Outcome.PERMANENTE, **params: object) -> SheetsError:
@@ -52,6 +56,7 @@ class TabInfo:
     headers: list[str]
     index: dict[str, int]  # canonical column -> 0-based position in the Sheet
     read_at: float = field(compare=False)
+    row: int = 1  # the Sheet row (1-based) holding the headers: a title row may sit above it
 
 
 def column_letter(position: int) -> str:
@@ -126,21 +131,25 @@ class SheetAppender:
             return info
         title = self._title(tab)
         data = self._call("lectura", lambda: self._client().values_get(
-            self.key, absolute_range_name(title, "1:1"), params=dict(READ_PARAMS)))
-        return self._remember(tab, title, _header_row(data.get("values")))
+            self.key, absolute_range_name(title, HEADER_ROWS), params=dict(READ_PARAMS)))
+        return self._remember(tab, title, data.get("values"))
 
-    def _remember(self, tab: str, title: str, headers: list[str]) -> TabInfo:
+    def _remember(self, tab: str, title: str, top_rows: Any) -> TabInfo:
+        """Find the header row among the top rows exactly as the reader does (schema.Tab.header_row)."""
+        rows = [list(r) for r in (top_rows or [])]
+        at = schema.TAB_BY_NAME[tab].header_row(rows)
+        headers = [text(h) for h in (rows[at] if at < len(rows) else [])]
         if not any(headers):
             raise refusal(E.SIN_ENCABEZADOS, SheetsCode.ENCABEZADOS, pestana=title)
-        info = TabInfo(title, headers, schema.TAB_BY_NAME[tab].resolve(headers).index, self._clock())
+        info = TabInfo(title, headers, schema.TAB_BY_NAME[tab].resolve(headers).index, self._clock(), at + 1)
         self._tabs[tab] = info
         return info
 
     def add_header(self, tab: str, info: TabInfo, column: str, header: str) -> TabInfo:
-        """Write ``header`` in the first free cell of row 1 (one request) and remember it as
+        """Write ``header`` in the first free cell of the header row (one request) and remember it as
         ``column``. Raises SheetsError when the Sheet refuses (read-only account, …)."""
         position = len(info.headers)
-        rng = absolute_range_name(info.title, f"{column_letter(position)}1")
+        rng = absolute_range_name(info.title, f"{column_letter(position)}{info.row}")
         self._call("encabezado", lambda: self._client().values_update(
             self.key, rng, params=dict(UPDATE_PARAMS), body={"values": [[header]]}))
         fresh = replace(info, headers=[*info.headers, header], index={**info.index, column: position})
@@ -152,15 +161,15 @@ class SheetAppender:
         also refreshes the header row: canonical column -> set."""
         info = self.tab_info(tab)
         cols = [c for c in columns if c in info.index]
-        ranges = [absolute_range_name(info.title, "1:1")]
+        ranges = [absolute_range_name(info.title, HEADER_ROWS)]
         for c in cols:
             letter = column_letter(info.index[c])
-            ranges.append(absolute_range_name(info.title, f"{letter}2:{letter}"))
+            ranges.append(absolute_range_name(info.title, f"{letter}{info.row + 1}:{letter}"))
         data = self._call("lectura", lambda: self._client().values_batch_get(self.key, ranges,
                                                                              params=dict(READ_PARAMS)))
         vrs = data.get("valueRanges") or []
-        fresh = self._remember(tab, info.title, _header_row(vrs[0].get("values")) if vrs else [])
-        if any(fresh.index.get(c) != info.index.get(c) for c in cols):
+        fresh = self._remember(tab, info.title, vrs[0].get("values") if vrs else [])
+        if fresh.row != info.row or any(fresh.index.get(c) != info.index.get(c) for c in cols):
             # Columns moved between the two reads of this request's header: read again next time.
             self.forget(tab)
             raise refusal(E.ENCABEZADOS_CAMBIARON, SheetsCode.ENCABEZADOS, Outcome.REINTENTAR)
@@ -170,16 +179,14 @@ class SheetAppender:
     def append(self, tab: str, info: TabInfo, rows: list[list[Any]]) -> None:
         body = {"majorDimension": "ROWS", "values": rows}
         answer = self._call("append", lambda: self._client().values_append(
-            self.key, absolute_range_name(info.title, "A1"), params=dict(APPEND_PARAMS), body=body))
+            # From the header row: appending from A1 would see a title row as the table (and land
+            # in the blank line under it).
+            self.key, absolute_range_name(info.title, f"A{info.row}"), params=dict(APPEND_PARAMS), body=body))
         # A table wider or narrower than the header we know: a column was added or removed.
         table = str((answer or {}).get("tableRange") or "")
         m = re.search(r"!([A-Z]+\d*):([A-Z]+\d*)$", table)
         if m and _width(m.group(1), m.group(2)) != len(info.headers):
             self.forget(tab)
-
-
-def _header_row(values: Any) -> list[str]:
-    return [text(h) for h in ((values or [[]])[0])]
 
 
 def _width(first: str, last: str) -> int:

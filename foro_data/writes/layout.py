@@ -70,7 +70,7 @@ def matrix(tab: str, info: TabInfo, rows: list[Fila]) -> Batch:
     missing = [c for c in REQUIRED_TO_WRITE.get(tab, ()) if c not in info.index]
     if missing:
         sentence = E.FALTA_ID_OPERACION if "id_operacion" in missing else E.FALTA_COLUMNA
-        raise refusal(sentence, SheetsCode.COLUMNA_FALTANTE, pestana=info.title,
+        raise refusal(sentence, SheetsCode.COLUMNA_FALTANTE, pestana=info.title, fila=info.row,
                       columnas=", ".join(f"«{c}»" for c in missing))
     width = max(info.index.values()) + 1
     batch = Batch([], [], [], [])
@@ -94,6 +94,6 @@ def matrix(tab: str, info: TabInfo, rows: list[Fila]) -> Batch:
     return batch
 
 
-def identity_refusal(title: str, fila: Fila) -> Said:
+def identity_refusal(info: TabInfo, fila: Fila) -> Said:
     have = ", ".join(c for c in IDENTIFYING if text(fila.valores.get(c)))
-    return Said(E.SIN_COLUMNA_IDENTIDAD, {"pestana": title, "tiene": have})
+    return Said(E.SIN_COLUMNA_IDENTIDAD, {"pestana": info.title, "tiene": have, "fila": info.row})

@@ -311,7 +311,7 @@ class Writer:
         info, added = self._ensure_added_header(tab, info)
         batch = matrix(tab, info, todo)
         for r in batch.refused:
-            why = identity_refusal(info.title, r)
+            why = identity_refusal(info, r)
             self.outbox.fail([r.clave], why.in_(), SheetsCode.COLUMNA_FALTANTE)
             batch.avisos.append(why)
         if batch.kept:
@@ -331,7 +331,7 @@ class Writer:
             if not e.failure.permanent:
                 raise
             raise refusal(E.ID_OPERACION_NO_AGREGADA, e.failure.code, pestana=info.title, encabezado=header,
-                          motivo=e.failure.reason.rstrip(".")) from None
+                          fila=info.row, motivo=e.failure.reason.rstrip(".")) from None
         letter = column_letter(fresh.index[column])
         return fresh, (Said(E.ID_OPERACION_AGREGADA, {"encabezado": header, "columna": letter, "pestana": info.title}),)
 
