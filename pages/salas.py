@@ -1,10 +1,11 @@
-"""Salas: one card per room for coordinators on their phones; ``?sala=`` pins one room; coordinators count at the door."""
+"""Salas: one card per room for coordinators on their phones; a picker (or ``?sala=``) pins one room; coordinators count at the door."""
 
 import streamlit as st
 
 from foro_data import access, metrics
 from foro_data.schema import fold
 from ui import components as c
+from ui import room_picker as picker
 from ui import tally, writing
 from ui.frame import Ctx, live_page
 from ui.trend import since_last_refresh
@@ -16,19 +17,23 @@ def screen(ctx: Ctx) -> None:
     acciones = None
     venue_area = access.sees_write_controls(ctx.role, ctx.kiosk)
     ops = writing.shown_ops(ctx, puesto) if venue_area else []  # the taps show at once, before the Sheet has them
+    salas = tally.rooms(ctx, ops)
+    if not ctx.kiosk:  # the phone: a room picker first, and lines that come and go keep their space
+        picker.steady_layout()
+        picker.room_picker(ctx, salas)
     if venue_area:
         if puesto.puede:
             writing.style_venue()
-            writing.show_flash()
             nombre = tally.coordinator_name(ctx)
-            writing.estado_envio(ctx, puesto)
+            with st.container(key="foro-venue-estado", gap="small"):  # its height is reserved
+                writing.show_flash()
+                writing.estado_envio(ctx, puesto)
             if nombre:
                 acciones = lambda o: tally.tally_controls(ctx, puesto, o, ops, nombre)  # noqa: E731
         else:
             writing.explain(ctx, puesto)
-    salas = tally.rooms(ctx, ops)
     cambios = since_last_refresh(ctx, salas)
-    pinned = st.query_params.get("sala", "")
+    pinned = picker.pinned()
     shown = [o for o in salas if fold(o.sala) == fold(pinned)] if pinned else salas
     if pinned and not shown:
         st.info(ctx.t("salas.no_encontrada"))
@@ -47,9 +52,7 @@ def screen(ctx: Ctx) -> None:
             with col:
                 c.room_card(ctx, o, cambios.get(o.sala), shown.index(o), acciones=acciones, cortos=cortos)
     if pinned and len(shown) == 1 and not ctx.kiosk:
-        if st.button(ctx.t("salas.todas"), width="stretch"):
-            del st.query_params["sala"]
-            st.rerun()
+        picker.all_rooms_button(ctx)
 
 
 live_page("salas", screen)

@@ -245,10 +245,14 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
 def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int,
               acciones: Callable[[metrics.OcupacionSala], None] | None = None,
               cortos: dict[str, str] | None = None) -> None:
-    """One room on a phone. ``acciones`` draws at the card's foot: the +1/−1 tally buttons and
+    """One room on a phone. ``acciones`` draws under the room's name: the +1/−1 tally buttons and
     headcount entry (ui.tally.tally_controls) when the viewer may write tallies."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
         st.subheader(f"{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}", anchor=False)
+        if acciones is not None:
+            # Right under the room's name: nothing above the −1/+1 row changes height on a tap or
+            # a refresh (the figures and the source line below do), so it stays under the thumb.
+            acciones(o)
         occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
         # A horizontal row stays a row on a 390 px phone (columns would stack).
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
@@ -271,8 +275,6 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         if despues:
             st.markdown(despues)
         st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
-        if acciones is not None:
-            acciones(o)
 
 
 # --- Mapa ----------------------------------------------------------------------------------------

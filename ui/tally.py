@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from foro_data import metrics
+from foro_data.outbox import ENVIADA
 from foro_data.schema import fold
 from foro_data.writes import InvalidOperation, PendingOp, TallyOp, Writer, as_conteos
 
@@ -19,6 +20,8 @@ from .writing import Puesto, flash, key_slug, submit
 # Session-state keys.
 NAME = "_registra"  # the coordinator's name, asked once per session
 NAME_INPUT = "_registra_in"
+POR = "por"  # ... and kept in the URL, so a reload or the pinned link does not ask again
+MAX_NAME = 60
 
 
 def rooms(ctx: Ctx, ops: Sequence[PendingOp] = ()) -> list[metrics.OcupacionSala]:
@@ -28,33 +31,49 @@ def rooms(ctx: Ctx, ops: Sequence[PendingOp] = ()) -> list[metrics.OcupacionSala
 
 
 def pending_taps(ops: Sequence[PendingOp], sala: str) -> int:
-    """How many of the room's taps are not in the Snapshot yet (for the "sin enviar" line)."""
-    return sum(1 for p in ops if isinstance(p.op, TallyOp) and fold(p.op.sala) == fold(sala))
+    """How many of the room's taps are not on the Sheet yet: the same rows the page's "⏳ N
+    escrituras pendientes" line counts (sent ones only wait for the next read, they are saved)."""
+    return sum(1 for p in ops if isinstance(p.op, TallyOp) and fold(p.op.sala) == fold(sala)
+               and p.estado != ENVIADA)
 
 
 def coordinator_name(ctx: Ctx) -> str:
-    """The name written in ``registrado_por``: asked once per session, then shown with "cambiar"."""
-    name = st.session_state.get(NAME, "")
+    """The name written in ``registrado_por``: asked once (then kept in ``?por=``), shown with "cambiar"."""
+    name = st.session_state.get(NAME, "") or _clean(st.query_params.get(POR, ""))
     if name:
+        st.session_state[NAME] = name
+        if st.query_params.get(POR) != name:
+            st.query_params[POR] = name
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(ctx.t("conteo.registra", nombre=md_escape(name)), width="content")
             st.button(ctx.t("conteo.cambiar"), key="foro-cambiar-nombre", type="tertiary", icon="✏️",
-                      on_click=lambda: st.session_state.pop(NAME, None))
+                      on_click=_forget_name)
         return name
     with st.form("foro-nombre", border=True, enter_to_submit=True):
-        st.text_input(ctx.t("conteo.nombre"), key=NAME_INPUT, max_chars=60, help=ctx.t("conteo.nombre.ayuda"),
+        st.text_input(ctx.t("conteo.nombre"), key=NAME_INPUT, max_chars=MAX_NAME, help=ctx.t("conteo.nombre.ayuda"),
                       autocomplete="name")
         st.form_submit_button(ctx.t("conteo.empezar"), key="foro-empezar", type="primary", width="stretch",
                               on_click=_save_name, args=(ctx.t("conteo.falta_nombre"),))
     return ""
 
 
+def _clean(name: object) -> str:
+    return " ".join(str(name or "").split())[:MAX_NAME]
+
+
 def _save_name(missing: str) -> None:
-    name = " ".join(str(st.session_state.get(NAME_INPUT) or "").split())
+    name = _clean(st.session_state.get(NAME_INPUT))
     if name:
         st.session_state[NAME] = name
+        st.query_params[POR] = name
     else:
         flash("aviso", missing)
+
+
+def _forget_name() -> None:
+    st.session_state.pop(NAME, None)
+    if POR in st.query_params:
+        del st.query_params[POR]
 
 
 def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[PendingOp], nombre: str) -> None:
@@ -62,8 +81,6 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
     assert p.writer is not None
     slug = key_slug(fold(o.sala))
     with st.container(key=f"foro-tally-{slug}"):
-        if o.fuente != "conteo":
-            st.caption(md_escape(ctx.t("conteo.empezar_con_total")))
         # A horizontal container keeps the two buttons side by side at 390 px (columns stack).
         with st.container(horizontal=True, gap="small"):
             st.button("−1", key=f"foro-menos-{slug}", width="stretch",
@@ -78,9 +95,14 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
                                       on_click=_headcount,
                                       args=(p.writer, ctx.role, ctx.lang, o.sala, nombre, f"foro-total-{slug}",
                                             ctx.t("conteo.falta_total")))
+        # One slot under the buttons, its height reserved (ui.room_picker.STEADY_CSS): the taps not
+        # saved yet, else the first-use hint. Above the buttons it moved them when it went away.
         n = pending_taps(ops, o.sala)
-        if n:
-            st.caption(md_escape(ctx.t("conteo.sin_enviar_uno") if n == 1 else ctx.t("conteo.sin_enviar", n=n)))
+        with st.container(key=f"foro-nota-{slug}"):
+            if n:
+                st.caption(md_escape(ctx.t("conteo.sin_enviar_uno") if n == 1 else ctx.t("conteo.sin_enviar", n=n)))
+            elif o.fuente != "conteo":
+                st.caption(md_escape(ctx.t("conteo.empezar_con_total")))
 
 
 def _tally(writer: Writer, role: str, lang: str, sala: str, delta: int, nombre: str) -> None:

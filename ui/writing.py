@@ -38,6 +38,9 @@ FLASH = "_escritura_aviso"  # (kind, text) shown once on the next render
 # Thumb-sized controls: a phone is held in one hand at the door of a room.
 VENUE_CSS = """
 <style>
+/* Dark text on the light-blue primary colour: 9:1 where white was 2.0:1 (sunlit doors). */
+.stButton button[kind="primary"], .stFormSubmitButton button[kind="primaryFormSubmit"],
+.stButton button[kind="primary"] p, .stFormSubmitButton button[kind="primaryFormSubmit"] p { color: #0e1117; }
 [class*="st-key-foro-tally-"] .stButton button { min-height: 3.5rem; font-size: 1.6rem; font-weight: 700; }
 [class*="st-key-foro-tally-"] .stButton button p { font-size: 1.6rem; }
 [class*="st-key-foro-tally-"] .stFormSubmitButton button { min-height: 3rem; font-size: 1.15rem; }
