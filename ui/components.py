@@ -268,13 +268,19 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
             st.markdown(
                 f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content",
             )
-        if o.porcentaje is not None:
-            st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
+        # Keyed slots: on a phone their height is reserved (ui.room_picker.STEADY_CSS), so the
+        # bar appearing with the first count or a shorter source line never moves the cards below.
+        with st.container(key=f"foro-barra-c{index}"):
+            if o.porcentaje is not None:
+                st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
+            else:
+                st.html("<div></div>")  # an empty container is not drawn: this keeps its slot
         ahora, despues = _session_line(ctx, o, cortos)
         st.markdown(ahora)
         if despues:
             st.markdown(despues)
-        st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
+        with st.container(key=f"foro-fuente-c{index}"):
+            st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
 
 
 # --- Mapa ----------------------------------------------------------------------------------------

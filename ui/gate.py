@@ -49,8 +49,8 @@ def lang() -> str:
 
 
 def carried_params() -> dict[str, str]:
-    """The query parameters a page switch must keep (language, kiosk, passcode, room)."""
-    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", "clave", "sala", "rol", "rotar")}
+    """The query parameters a page switch must keep (language, kiosk, passcode, room, counter's name)."""
+    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", "clave", "sala", "rol", "rotar", "por")}
 
 
 def rotation_seconds() -> int:

@@ -20,9 +20,12 @@ SALA = "sala"  # the query parameter of the one-room view
 # there, never how tall their slot is; so nothing under a thumb moves. Every control ≥ 48 px.
 STEADY_CSS = """
 <style>
-[class*="st-key-nivel-"] .stElementContainer:has(> [data-testid="stMetric"]) { width: 100% !important; }
-[class*="st-key-nivel-"] [data-testid="stMetric"] { min-height: 4.75rem; }
+/* The figure takes its own line with room for its "↑ N" change, so the badge never wraps in or out. */
+[class*="st-key-nivel-"] .stElementContainer:has(> .stMetric) { flex: 1 0 100% !important; }
+[class*="st-key-nivel-"] .stMetric { min-height: 5rem; }
 [class*="st-key-foro-nota-"] { min-height: 2.9rem; }
+[class*="st-key-foro-barra-c"] { min-height: 16px; }  /* a progress bar's height */
+[class*="st-key-foro-fuente-c"] { min-height: 4rem; }  /* the longest source line: 3 lines at 390 px */
 .st-key-foro-venue-estado { min-height: 3.5rem; }
 .st-key-foro-sala-picker [role="group"] { min-height: 3rem; }
 .st-key-foro-sala-picker input { font-size: 1.1rem; }

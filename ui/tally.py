@@ -103,6 +103,8 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
                 st.caption(md_escape(ctx.t("conteo.sin_enviar_uno") if n == 1 else ctx.t("conteo.sin_enviar", n=n)))
             elif o.fuente != "conteo":
                 st.caption(md_escape(ctx.t("conteo.empezar_con_total")))
+            else:
+                st.html("<div></div>")  # an empty container is not drawn: this keeps its slot
 
 
 def _tally(writer: Writer, role: str, lang: str, sala: str, delta: int, nombre: str) -> None:

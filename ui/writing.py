@@ -40,7 +40,8 @@ VENUE_CSS = """
 <style>
 /* Dark text on the light-blue primary colour: 9:1 where white was 2.0:1 (sunlit doors). */
 .stButton button[kind="primary"], .stFormSubmitButton button[kind="primaryFormSubmit"],
-.stButton button[kind="primary"] p, .stFormSubmitButton button[kind="primaryFormSubmit"] p { color: #0e1117; }
+.stButton button[kind="primary"] p, .stFormSubmitButton button[kind="primaryFormSubmit"] p,
+.stButton button[kind="primary"]:is(:hover, :active, :focus) p { color: #0e1117 !important; }
 [class*="st-key-foro-tally-"] .stButton button { min-height: 3.5rem; font-size: 1.6rem; font-weight: 700; }
 [class*="st-key-foro-tally-"] .stButton button p { font-size: 1.6rem; }
 [class*="st-key-foro-tally-"] .stFormSubmitButton button { min-height: 3rem; font-size: 1.15rem; }

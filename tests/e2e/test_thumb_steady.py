@@ -153,3 +153,21 @@ def test_the_room_picker_at_the_top_opens_one_room(page, app) -> None:
     shots._wait_idle(page)
     assert "Sala 1" in parse_qs(urlparse(page.url).query)["sala"][0]
     assert len(page.query_selector_all('[class*="st-key-nivel-"]')) == 1
+
+
+def card_tops(page) -> list[float]:
+    return [c.bounding_box()["y"] for c in page.query_selector_all('[class*="st-key-nivel-"]')]
+
+
+def test_taps_and_refreshes_never_move_the_cards_of_the_room_list(page, app) -> None:
+    start_counting(page, app, query="")
+    first_room_plus = shots.venue_selector("mas", "Sala 1", room=True) + " button"
+    before = card_tops(page)
+    assert len(before) == 2
+    for _ in range(3):
+        page.tap(first_room_plus)  # the first card gains its pending line and its "↑ +3" change
+    shots._wait_idle(page)
+    for when in ("after three taps", "across a refresh", "across another refresh"):
+        after = card_tops(page)
+        assert max(abs(a - b) for a, b in zip(after, before)) <= STEADY_PX, f"cards moved {when}: {before} -> {after}"
+        page.wait_for_timeout(6_000)
