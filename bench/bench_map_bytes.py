@@ -23,6 +23,9 @@ SELECTORS = {"mapa": ".js-plotly-plot .scattergeo, [data-testid='stImage'] img, 
              "en_vivo": "[data-testid='stMetricValue']", "salas": "[data-testid='stMetricValue']"}
 
 
+VERBOSE = False
+
+
 def kind(url: str) -> str:
     path = url.split("?")[0]
     if "/static/topojson/" in path:
@@ -49,6 +52,9 @@ def measure(b, url: str, page_id: str, width: int) -> dict[str, int]:
             continue
         s = r.sizes()
         by_kind[kind(r.url)] += s["responseBodySize"] + s["responseHeadersSize"]
+    if VERBOSE:
+        for r in sorted(requests, key=lambda r: -r.sizes()["responseBodySize"])[:15]:
+            print(f"  {r.sizes()['responseBodySize'] / 1e3:8.0f} kB  {r.url.split('/')[-1][:60]}")
     ctx.close()
     return dict(by_kind)
 
@@ -57,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", nargs="*", default=["mapa"])
     ap.add_argument("--width", type=int, default=390)
+    ap.add_argument("--files", action="store_true", help="list the biggest downloads too")
     args = ap.parse_args(argv)
+    global VERBOSE
+    VERBOSE = args.files
     if not shots.chromium_available():
         print(f"{shots.CHROMIUM} is missing")
         return 1

@@ -554,6 +554,19 @@ class SinUbicar:
     filas: tuple[int, ...]  # Inscripciones rows, to fix them in the Sheet
 
 
+@dataclass(frozen=True)
+class TotalMapa:
+    """The figures printed with the map: how many places and people it shows."""
+
+    lugares: int
+    inscriptos: int
+    acreditados: int
+
+
+def total_mapa(lugares: Sequence[Lugar]) -> TotalMapa:
+    return TotalMapa(len(lugares), sum(p.inscriptos for p in lugares), sum(p.acreditados for p in lugares))
+
+
 def por_lugar(snap: Snapshot, as_of: datetime) -> tuple[list[Lugar], list[SinUbicar]]:
     """Inscriptos and acreditados per resolved place, and the entries that could not be placed."""
     acc = _accredited(snap, as_of)

@@ -25,16 +25,16 @@ def screen(ctx: Ctx) -> None:
         # The partners' table (complementary suppression too): the same figures as Socios and the report.
         filas = (metrics.cuadro_socios(ctx.snap, ctx.as_of, "pais").filas if suprimir
                  else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
-        c.dataframe([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in filas],
-                    [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")], key="por-pais")
+        c.light_table([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in filas],
+                      [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")])
     if sin_ubicar:
         with st.expander(ctx.t("mapa.sin_ubicar", n=len(sin_ubicar))):
             if suprimir:
-                c.dataframe([(u.entrada, metrics.suprimir(u.inscriptos)) for u in sin_ubicar],
-                            [ctx.t("col.ciudad"), ctx.t("col.inscriptos")], key="sin-ubicar")
+                c.light_table([(u.entrada, metrics.suprimir(u.inscriptos)) for u in sin_ubicar],
+                              [ctx.t("col.ciudad"), ctx.t("col.inscriptos")])
             else:  # organisers also get the Inscripciones rows, to fix the city in the Sheet
-                c.dataframe([(u.entrada, u.inscriptos, ", ".join(map(str, u.filas))) for u in sin_ubicar],
-                            [ctx.t("col.ciudad"), ctx.t("col.inscriptos"), ctx.t("col.filas")], key="sin-ubicar")
+                c.light_table([(u.entrada, u.inscriptos, ", ".join(map(str, u.filas))) for u in sin_ubicar],
+                              [ctx.t("col.ciudad"), ctx.t("col.inscriptos"), ctx.t("col.filas")])
 
 
 live_page("mapa", screen)

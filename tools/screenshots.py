@@ -50,10 +50,10 @@ SHOTS: dict[str, tuple[str, str]] = {
     "apoyos": ("", '[data-testid="stDataFrame"]'),
     "personas": ("", '[data-testid="stDataFrame"]'),
     "calidad": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
-    "mapa": ("", '[data-testid="stPlotlyChart"]'),
+    "mapa": ("", '.st-key-foro-mapa img'),
     # The rotation's other pages as the wall shows them (issue 13): "<page>_kiosk".
     "salas_kiosk": ("kiosk=1", '[data-testid="stMetric"]'),
-    "mapa_kiosk": ("kiosk=1", '[data-testid="stPlotlyChart"]'),
+    "mapa_kiosk": ("kiosk=1", '.st-key-foro-mapa img'),
     "acreditacion": ("", '.st-key-foro-buscar input'),
 }
 PAGES: tuple[str, ...] = access.PAGES

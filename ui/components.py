@@ -17,6 +17,7 @@ import streamlit as st
 from foro_data import export, metrics
 from foro_data.countries import country_name
 
+from . import svg_map
 from .fmt import distinctive, hour, md_escape, number, percent
 from .frame import Ctx
 from .i18n import t_opt
@@ -331,49 +332,43 @@ def widen(lon: tuple[float, float], lat: tuple[float, float], aspect: float) -> 
     return round(max(-180.0, mid - half), 1), round(min(180.0, mid + half), 1)
 
 
-def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> None:
-    """Bubbles sized by inscriptos, coloured by share accredited; hover shows counts only.
-
-    The base map's topojson is served by this app (static/topojson), never fetched from a CDN.
-    """
+def city_map(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool, height: int = 640) -> None:
+    """Totals, then one SVG (ui.svg_map): bubbles sized by inscriptos, coloured by share accredited,
+    the biggest places named, a size and a colour legend. ``height`` sizes it on the wall; the
+    shapes come from this app's static/topojson (never a CDN)."""
     if not puntos:
         st.info(ctx.t("sin_filas"))
         return
     shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
-    hover = [
-        f"{html.escape(b.nombre)} ({html.escape(country_name(b.pais, ctx.lang))})<br>{ctx.t('col.inscriptos')}: {shown(b.inscriptos)}"
-        f"<br>{ctx.t('col.acreditados')}: {shown(b.acreditados)}"
-        for b in puntos
-    ]
-    biggest = max(b.inscriptos for b in puntos)
-    font = 28 if ctx.kiosk else 14
-    fig = go.Figure(go.Scattergeo(
-        lat=[b.lat for b in puntos], lon=[b.lon for b in puntos], text=hover, hoverinfo="text",
-        mode="markers",
-        marker=dict(
-            size=[8 + 42 * (b.inscriptos / biggest) ** 0.5 for b in puntos], sizemode="diameter",
-            color=[b.porcentaje for b in puntos], cmin=0, cmax=100, colorscale="Viridis",
-            line=dict(width=1, color="#0e1117"), opacity=0.85,
-            # Horizontal under the map: on a phone a vertical bar would take half the width.
-            colorbar=dict(title=dict(text=ctx.t("mapa.color"), side="top", font=dict(size=font)), ticksuffix=" %",
-                          tickfont=dict(size=font), thickness=12 if not ctx.kiosk else 24,
-                          orientation="h", x=0.5, xanchor="center", y=0, yanchor="top", len=0.7),
-        ),
-    ))
+    total = metrics.total_mapa(puntos)
+    with st.container(horizontal=True, gap="medium"):
+        for label, value in ((ctx.t("mapa.lugares"), total.lugares), (ctx.t("col.inscriptos"), shown(total.inscriptos)),
+                             (ctx.t("col.acreditados"), shown(total.acreditados))):
+            st.metric(label, number(value, ctx.lang) if isinstance(value, int) else value, width="content")
+    words = svg_map.Text(
+        size_label=ctx.t("mapa.tamano"), colour_label=ctx.t("mapa.color"),
+        label=lambda b: f"{b.nombre} {shown(b.inscriptos)}",
+    )
     lon_range, lat_range = map_frame([b.lat for b in puntos], [b.lon for b in puntos])
     if ctx.kiosk:  # a wall is wide: show more longitude instead of a narrow strip
         lon_range = widen(lon_range, lat_range, aspect=1.5)
-    fig.update_geos(
-        resolution=50, projection_type="mercator", lonaxis_range=list(lon_range), lataxis_range=list(lat_range),
-        showcountries=True, countrycolor="#5b6478", showland=True, landcolor="#1b2230", showocean=True,
-        oceancolor="#0e1117", showcoastlines=True, coastlinecolor="#5b6478", bgcolor="rgba(0,0,0,0)",
-        showframe=False,
-    )
-    fig.update_layout(template="plotly_dark", height=height, margin=dict(l=0, r=0, t=0, b=70 if not ctx.kiosk else 130),
-                      paper_bgcolor="rgba(0,0,0,0)", font=dict(color="#f2f4f8"))
-    base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    topojson = "/" + (base + "/" if base else "") + "app/static/topojson/"
-    st.plotly_chart(fig, config={**PLOTLY_CONFIG, "topojsonURL": topojson}, theme=None, key="mapa")
+    frame = svg_map.Frame(lon_range, lat_range, width=600.0)
+    sizes = dict(font=18.0, r_min=8.0, r_max=36.0) if ctx.kiosk else dict(font=24.0, r_min=8.0, r_max=36.0)
+    # An image: st.html strips SVG. 600 px on a desk or phone (1 unit = 1 px there).
+    with st.container(key="foro-mapa"):
+        # On the wall ``height`` fits the screen: 1.15 × it wide makes the 18-unit type ≈ 28 px.
+        st.image(svg_map.svg(puntos, frame, words, **sizes), width=int(height * 1.15) if ctx.kiosk else 600)
+
+
+def light_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:
+    """A small table as Markdown (Sheet text escaped, counts right-aligned): on the Mapa it spares
+    a phone the data grid's 1.3 MB of JavaScript (issue 13.6: the page must stay under 4 MB)."""
+    numeric = [all(isinstance(r[i], (int, float)) or _NUMERIC_TEXT.match(str(r[i])) for r in rows) and bool(rows)
+               for i in range(len(headers))]
+    lines = ["| " + " | ".join(md_escape(h) for h in headers) + " |",
+             "|" + "|".join("--:" if n else ":--" for n in numeric) + "|"]
+    lines += ["| " + " | ".join(md_escape("" if v is None else v) for v in r) + " |" for r in rows]
+    st.markdown("\n".join(lines))
 
 
 def country_board(ctx: Ctx, filas: Sequence, top: int = 10) -> None:

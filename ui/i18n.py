@@ -154,6 +154,8 @@ _T: dict[str, tuple[str, str, str]] = {
     # --- Mapa
     "mapa.titulo": ("De dónde vienen", "De onde vêm", "Where people come from"),
     "mapa.color": ("% acreditados", "% credenciados", "% checked in"),
+    "mapa.tamano": ("Tamaño: inscriptos", "Tamanho: inscritos", "Size: registered"),
+    "mapa.lugares": ("Ciudades en el mapa", "Cidades no mapa", "Cities on the map"),
     "mapa.otros_paises": ("y {n} países más", "e mais {n} países", "and {n} more countries"),
     "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
     # --- Calidad
