@@ -150,3 +150,11 @@ def test_cli_writes_the_report(tmp_path: Path):
     bad = subprocess.run([sys.executable, "-m", "foro_data", "informe", "--salida", str(tmp_path / "x.docx"),
                           "--secrets", str(secrets)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and ".pdf o .html" in bad.stderr
+
+
+def test_stale_figures_are_marked_on_the_cover(demo):
+    stale = demo.marked_stale("la planilla no responde")
+    _, text = pdf_text(informe.generar(stale, at("12:00"), "pdf", "es"))
+    assert "la planilla no respondía" in " ".join(text.split())
+    _, fresh = pdf_text(informe.generar(demo, at("12:00"), "pdf", "es"))
+    assert "no respondía" not in fresh
