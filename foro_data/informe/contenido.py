@@ -42,13 +42,19 @@ class Informe:
     desactualizado: str  # a sentence when the figures are the last good read, else ""
     cifras: tuple[Cifra, ...]
     resumen: str
-    tablas: tuple[Tabla, ...]  # participation tables, then sessions
+    participacion: dict[str, Tabla]  # metrics table name (TABLAS) -> table, in TABLAS order
+    sesiones: Tabla
     curva: tuple[tuple[datetime, int], ...]  # (slot start, cumulative acreditados)
     barras: tuple[tuple[str, int, int], ...]  # (country, inscriptos, acreditados), shown counts only
     mapa: tuple[PuntoMapa, ...]
     metodo: tuple[str, ...]
     # The exact numbers behind the text, for tests and the downloads' "Acerca de".
     base: metrics.Cifras
+
+    @property
+    def tablas(self) -> tuple[Tabla, ...]:
+        """Every table in reading order: participation, then sessions."""
+        return (*self.participacion.values(), self.sesiones)
 
 
 # (metrics table, title key, first column key)
@@ -162,8 +168,7 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
         if fila_red is not None:
             shown = fila_red.inscriptos
             resumen += t("resumen.red", lang, n_red=n(shown) if isinstance(shown, int) else shown, red=red)
-    tablas = [tabla_de(campo, cuadros[campo], lang, red) for campo, _, _ in TABLAS]
-    tablas.append(tabla_sesiones(snap, as_of, lang))
+    participacion = {campo: tabla_de(campo, cuadros[campo], lang, red) for campo, _, _ in TABLAS}
 
     # Chart data: only counts a partner may see.
     barras = tuple((etiqueta("pais", f.clave, lang), f.inscriptos, f.acreditados if isinstance(f.acreditados, int) else 0)
@@ -192,7 +197,8 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
     return Informe(
         lang=lang, red=red, evento=e.nombre, fecha=fecha_larga(date.fromisoformat(e.fecha), lang), sede=e.sede,
         organiza=extra.get("organiza", "") or extra.get("organizan", ""), hora=hora_legible(snap, as_of, lang), as_of=as_of,
-        desactualizado=stale, cifras=cifras, resumen=resumen, tablas=tuple(tablas), curva=curva, barras=barras,
+        desactualizado=stale, cifras=cifras, resumen=resumen, participacion=participacion,
+        sesiones=tabla_sesiones(snap, as_of, lang), curva=curva, barras=barras,
         mapa=mapa, metodo=tuple(metodo), base=c,
     )
 
