@@ -694,14 +694,19 @@ def _proteger_filas(ins: list[int], acr: list[int]) -> tuple[list[Celda], list[C
             leaks = _deducibles_exacto(ci, ca, sum(ins), sum(acr))
             if not leaks:
                 return ci, ca
-            col, _ = leaks[0]
-            cells, values = (ci, ins) if col == 0 else (ca, acr)
-            more = [i for i, c in enumerate(cells) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
-            if not more:
+            # Hide one more count: in the leaking cell's column if it has one left, else in the
+            # other column (a shown acreditados bounds the inscriptos of its row, and back).
+            pick = None
+            for col in [c for c, _ in leaks] + [1 - c for c, _ in leaks]:
+                cells, values = (ci, ins) if col == 0 else (ca, acr)
+                more = [i for i, c in enumerate(cells) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
+                if more:
+                    pick = col, min(more, key=lambda k: (values[k], -k))
+                    break
+            if pick is None:
                 return ci, ca
-            j = min(more, key=lambda k: (values[k], -k))
             ci2, ca2 = list(ci), list(ca)
-            (ci2 if col == 0 else ca2)[j] = OCULTO
+            (ci2 if pick[0] == 0 else ca2)[pick[1]] = OCULTO
         ci, ca = ci2, ca2
 
 
