@@ -10,9 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from foro_data import access, export
 from foro_data.schema import fold
-from tests.test_app_pages import EXISTING, LANGS, assert_clean, demo_config, open_page, rendered  # noqa: F401 (demo_config: fixture)
+from tests.apptest import EXISTING, LANGS, assert_clean, open_page, rendered
 from ui.frame import Ctx
 from ui.partners import tablas
+
+pytestmark = pytest.mark.usefixtures("demo_config")
 
 OUTSIDERS = ("socios", "publico", "coordinacion")
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from foro_data import metrics
 from foro_data.informe.textos import t as tr
-from tests.test_app_pages import assert_clean, demo_config, open_page, rendered  # noqa: F401 (demo_config: fixture)
+from tests.apptest import assert_clean, open_page, rendered
 from ui.frame import Ctx
 from ui.i18n import t
 from ui.partners import archivo_tablas, filas_visibles, informe, tablas
