@@ -24,7 +24,7 @@ from .i18n import t_opt
 # Plotly: no mode bar, no logo, nothing fetched from a CDN (no topojson, no MathJax).
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 
-_NUMERIC_TEXT = re.compile(r"^(<3|—|[A-Z]{3} )?[\d.,]*( ?%)?$")
+_NUMERIC_TEXT = re.compile(r"^(<3|x|—|[A-Z]{3} )?[\d.,]*( ?%)?$")  # "x": a count hidden for partners
 LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedido": "🔴", "sin_dato": "⚪"}
 LEVEL_COLOR = {"normal": "green", "llenandose": "yellow", "lleno": "orange", "excedido": "red", "sin_dato": "gray"}
 LEVEL_HEX = {"normal": "#2ecc71", "llenandose": "#f1c40f", "lleno": "#e67e22", "excedido": "#e74c3c", "sin_dato": "#7f8c8d"}
