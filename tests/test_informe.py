@@ -158,3 +158,27 @@ def test_stale_figures_are_marked_on_the_cover(demo):
     assert "la planilla no respondía" in " ".join(text.split())
     _, fresh = pdf_text(informe.generar(demo, at("12:00"), "pdf", "es"))
     assert "no respondía" not in fresh
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_hostile_sheet_text_stays_text(fmt):
+    """Payloads in every free-text field: the report is still made, markup is escaped, and what
+    one person typed (name, network, institution) never appears."""
+    from foro_data.build import build_snapshot
+    from foro_data.snapshot import Fuente
+    from foro_data.sources.base import RawWorkbook
+    from tests.reliability.test_hostile_input import hostile_workbook_tabs
+    from tests.workbooks import READ_AT
+
+    snap = build_snapshot(RawWorkbook(tabs=hostile_workbook_tabs()), Fuente("archivo", "hostil", READ_AT))
+    data = informe.generar(snap, at("12:00"), fmt, "es")
+    if fmt == "html":
+        html = data.decode("utf-8")
+        for raw in ("<script>alert", "<img src=x", "<b>NEGRITA"):
+            assert raw not in html
+        assert "&lt;script&gt;" in html, "the agenda's activity is printed, escaped: the test can fail"
+        text = html_text(data)
+    else:
+        text = pdf_text(data)[1]
+    for word in ("Nombre", "Apellido", "Cargo", "Ciudad", "Red"):
+        assert not re.search(rf"{word}\d", text), word  # the payload rows' own text
