@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from foro_data import access
+from foro_data import access, metrics
 from foro_data.schema import fold
 from ui import components as c
 from ui import tally, writing

@@ -6,6 +6,7 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from datetime import timedelta
 
 import html
@@ -264,10 +265,13 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
         ahora, despues = _session_line(ctx, o, cortos)
-        st.markdown(ahora)
-        if despues:
-            st.markdown(despues)
-        st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
+        # On a short wall these lines go (CSS in ui.frame); a phone keeps them as they are.
+        with st.container(key=f"foro-sala-big-c{index}") if ctx.kiosk else nullcontext():
+            st.markdown(ahora)
+        with st.container(key=f"foro-sala-despues-c{index}") if ctx.kiosk else nullcontext():
+            if despues:
+                st.markdown(despues)
+            st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
         if acciones is not None:
             acciones(o)
 
@@ -362,7 +366,13 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
                       paper_bgcolor="rgba(0,0,0,0)", font=dict(color="#f2f4f8"))
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     topojson = "/" + (base + "/" if base else "") + "app/static/topojson/"
-    st.plotly_chart(fig, config={**PLOTLY_CONFIG, "topojsonURL": topojson}, theme=None, key="mapa")
+    config = {**PLOTLY_CONFIG, "topojsonURL": topojson}
+    if ctx.kiosk:  # the wall: the map takes the height the screen has (CSS in ui.frame)
+        fig.update_layout(height=None)
+        with st.container(key="foro-mapa"):
+            st.plotly_chart(fig, config=config, theme=None, key="mapa", height="stretch")
+    else:
+        st.plotly_chart(fig, config=config, theme=None, key="mapa")
 
 
 def country_board(ctx: Ctx, filas: Sequence, top: int = 10) -> None:

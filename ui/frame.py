@@ -68,7 +68,10 @@ footer { display: none !important; }
 /* The wall is read from five metres: nothing meant to be read under 28 px, at 1920×1080 and at
    1280×720 (a 1080p TV at 150 %). Room cards keep one line per fact, cut with an ellipsis. */
 /* The arrival chart takes the height the wall has left. */
-.st-key-foro-curva { height: calc(100vh - 400px); min-height: 320px; }
+.st-key-foro-curva { flex: 0 0 auto !important; height: calc(100vh - 440px) !important; min-height: 280px; }
+.st-key-foro-mapa { flex: 0 0 auto !important; height: calc(100vh - 270px) !important; min-height: 320px; }
+.st-key-foro-mapa [data-testid="stElementContainer"], .st-key-foro-mapa [data-testid="stPlotlyChart"] { height: 100% !important; }
+.st-key-foro-curva > div, .st-key-foro-curva [data-testid="stElementContainer"], .st-key-foro-curva [data-testid="stPlotlyChart"] { height: 100% !important; }
 @media (min-width: 900px) {
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"] p,
 .foro-edad, [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div,
@@ -87,7 +90,9 @@ footer { display: none !important; }
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
 /* Shorter screens drop lines, never shrink them: first the next session, then the current one. */
 @media (max-height: 900px) { [class*="st-key-foro-sala-despues"] { display: none !important; } }
-@media (max-height: 800px) { [class*="st-key-foro-sala-big"] { display: none !important; }
+@media (max-height: 800px) { [class*="st-key-foro-sala-big"], [class*="st-key-foro-sala-despues"] { display: none !important; }
+  .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.4rem !important; }
+  [class*="st-key-nivel-"] { padding: 0.35rem 0.7rem !important; }
   [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; } }
 /* A tall wall has room for a room's full name on two lines. */
 @media (min-height: 1000px) { [class*="st-key-foro-sala-nombre"] [data-testid="stMarkdownContainer"] p { -webkit-line-clamp: 2 !important; } }
