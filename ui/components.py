@@ -375,8 +375,9 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
         st.plotly_chart(fig, config=config, theme=None, key="mapa")
 
 
-def country_board(ctx: Ctx, filas: Sequence, top: int = 10) -> None:
-    """The wall's numbers beside the map: the countries with most inscriptos, and the total."""
+def country_board(ctx: Ctx, filas: Sequence, top: int = 7) -> None:
+    """The wall's numbers beside the map: the countries with most inscriptos (as many as fit a
+    1280×720 wall at 28 px), then how many more."""
     rows = [f"| {md_escape(ctx.t('col.pais'))} | {md_escape(ctx.t('col.inscriptos'))} | {md_escape(ctx.t('col.acreditados'))} |",
             "|:--|--:|--:|"]
     for f in filas[:top]:

@@ -83,8 +83,10 @@ footer { display: none !important; }
 [data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div { font-size: inherit !important; line-height: inherit !important; }
 .stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricLabel"] div { font-size: max(28px, 1.45vw) !important; }
 [class*="st-key-nivel-"] [data-testid="stVerticalBlock"] { gap: 0.3rem; }
-[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] h3 {
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p {
   display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
+[class*="st-key-nivel-"] h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] h4 { font-size: max(28px, 1.5vw) !important; }
 [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
 /* The card colour carries the level on the wall; a blue bar on a red card only confused. */
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
@@ -93,6 +95,7 @@ footer { display: none !important; }
 @media (max-height: 800px) { [class*="st-key-foro-sala-big"], [class*="st-key-foro-sala-despues"] { display: none !important; }
   .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.4rem !important; }
   [class*="st-key-nivel-"] { padding: 0.35rem 0.7rem !important; }
+  .foro-salas-titulo { margin-bottom: 0.1rem !important; }
   [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; } }
 /* A tall wall has room for a room's full name on two lines. */
 @media (min-height: 1000px) { [class*="st-key-foro-sala-nombre"] [data-testid="stMarkdownContainer"] p { -webkit-line-clamp: 2 !important; } }
