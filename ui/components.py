@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import html
 import re
@@ -105,12 +105,25 @@ def _hour_step(span: timedelta) -> timedelta:
     return timedelta(hours=4)
 
 
-def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None, height: int = 380) -> None:
-    """Arrivals per 15 minutes (bars covering their slot) and cumulative (line, right axis) against
-    the registered total, with labelled axes that stay sensible from the first arrival."""
+def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None,
+                  meta: Sequence[tuple[datetime, int]] = (), height: int = 380) -> None:
+    """Arrivals per 15 minutes and cumulative, against the registered total and the target curve."""
     if not franjas:
         st.info(ctx.t("vivo.curva.vacia"))
         return
+    fig = arrival_figure(ctx, franjas, total, meta, height)
+    if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
+        with st.container(key="foro-curva"):
+            st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
+    else:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
+
+
+def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None,
+                   meta: Sequence[tuple[datetime, int]] = (), height: int = 380) -> go.Figure:
+    """Bars covering their 15-minute slot, the cumulative line on the right axis, the registered
+    total as a dashed line and the organisers' target (Evento ``meta_acreditados``) as a dotted
+    one; whole-number ticks and at least two hours of axis, so the first minutes look sensible."""
     font = 28 if ctx.kiosk else 16
     slot = franjas[1].inicio - franjas[0].inicio if len(franjas) > 1 else timedelta(minutes=15)
     start = franjas[0].inicio.replace(tzinfo=None)
@@ -128,7 +141,17 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
     fig.add_scatter(x=xs, y=ys,
                     name=ctx.t("vivo.curva.acumulado"), yaxis="y2", mode="lines", line=dict(color="#ffb74d", width=4),
                     hovertemplate="%{x|%H:%M} · %{y}<extra></extra>")
-    top2 = max(franjas[-1].acumulado, total or 0, 5) * 1.08
+    top2 = max(franjas[-1].acumulado, total or 0, *(n for _, n in meta), 5) * 1.08
+    if meta:
+        fig.add_scatter(x=[at.astimezone(ctx.snap.tz).replace(tzinfo=None) for at, _ in meta], y=[n for _, n in meta],
+                        name=ctx.t("vivo.curva.meta"), yaxis="y2", mode="lines+markers",
+                        line=dict(color="#cfd8dc", width=3, dash="dot"), marker=dict(size=8),
+                        hovertemplate=f"{ctx.t('vivo.curva.meta')} %{{x|%H:%M}} · %{{y}}<extra></extra>")
+        last_at, last_n = max(meta)
+        end = max(end, last_at.astimezone(ctx.snap.tz).replace(tzinfo=None))
+        fig.add_annotation(x=last_at.astimezone(ctx.snap.tz).replace(tzinfo=None), y=last_n, yref="y2", showarrow=False,
+                           text=ctx.t("vivo.curva.meta"), xanchor="right", yanchor="bottom",
+                           font=dict(size=font, color="#cfd8dc"))
     if total:
         # The registered total: how far the cumulative line still has to climb.
         fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=total, y1=total,
@@ -156,11 +179,7 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
         separators=".," if ctx.lang == "en" else ",.",
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )
-    if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
-        with st.container(key="foro-curva"):
-            st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
-    else:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
+    return fig
 
 
 def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
