@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up .venv (and, as root, Debian's chromium for the browser tests) on first use, then runs
-# the whole test suite. Extra arguments go to pytest.
+# the linters (ruff, mypy) and the whole test suite. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup_env.sh
@@ -14,4 +14,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/noto/NotoColor
     echo "Aviso: falta /usr/bin/chromium; las pruebas en navegador se saltearán (instale el paquete chromium)." >&2
   fi
 fi
+# Linters first: a finding fails the run. (`ruff format --check` joins once the code is formatted.)
+.venv/bin/ruff check .
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -230,7 +230,7 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
     stop = asyncio.Event()
     viewers = [Viewer(app.url) for _ in range(n)]
     tasks = []
-    for i, v in enumerate(viewers):
+    for v in viewers:
         tasks.append(asyncio.create_task(v.run(stop)))
         if n > 1:
             await asyncio.sleep(ramp_s / n)

@@ -8,13 +8,12 @@ columns), are the only rows skipped without a word (DESIGN.md).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
-from .identity import Identifiers, Index, is_email, norm_document
+from .identity import Identifiers, Index, is_email
 from .roles import derive_role
 from .model import (
     Apoyo,

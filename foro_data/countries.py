@@ -274,10 +274,10 @@ def countries() -> tuple[tuple[str, str, str, str, str, str], ...]:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_CODES
     names = {lang: Locale.parse(lang).territories for lang in LANGS}
     order = list(ALIASES) + sorted(set(alpha3) - set(ALIASES))
-    return tuple(
-        (a2, alpha3[a2], *(DISPLAY.get((a2, lang)) or names[lang].get(a2) or a2 for lang in LANGS), ALIASES.get(a2, ""))
-        for a2 in order
-    )
+    def name(a2: str, lang: str) -> str:
+        return DISPLAY.get((a2, lang)) or names[lang].get(a2) or a2
+
+    return tuple((a2, alpha3[a2], name(a2, "es"), name(a2, "pt"), name(a2, "en"), ALIASES.get(a2, "")) for a2 in order)
 
 
 # Long official forms reduce to the short name once these openings are removed.

@@ -100,7 +100,7 @@ DIRTY_ROWS: tuple[DirtyRow, ...] = (
     DirtyRow("Inscripciones", 262, "cargo_sin_rol", "Cargo", "Asesor ad honorem", "Cargo that maps to no role and Rol blank: falls into 'otro'."),
     DirtyRow("Inscripciones", 301, "duplicado_email", "Dirección de correo electrónico", None, "Same person registered again with the e-mail in different case."),
     DirtyRow("Inscripciones", 333, "duplicado_documento", "DNI / Pasaporte", None, "Same person registered again with the DNI written with dots and another e-mail."),
-    DirtyRow("Inscripciones", 366, "duplicado_nombre", "Nombre", None, "Same name, surname and city typed without accents, another e-mail, no document."),
+    DirtyRow("Inscripciones", 366, "duplicado_nombre", "Nombre", None, "Same name, surname and city typed without accents, another e-mail, no document: the e-mails contradict the name match, so two people listed as posible_duplicado."),
     DirtyRow("Inscripciones", 402, "fila_corta", None, None, "Row ends after Cargo: trailing cells missing, as the Sheets API returns them.", False),
     DirtyRow("Acreditaciones", 95, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
     DirtyRow("Acreditaciones", 120, "hora_invalida", "Marca temporal", "9 y cuarto", "Scan time typed by hand as words."),
@@ -543,6 +543,17 @@ class _Line:
     person: _Person | None = None
 
 
+def _when(line: _Line) -> datetime:
+    """The time of a line that has one (rows of timeless tabs never reach the callers)."""
+    assert line.at is not None
+    return line.at
+
+
+def _arrived(p: _Person) -> datetime:
+    assert p.arrival is not None, "only people who came have scans"
+    return p.arrival
+
+
 def _between(rng: random.Random, lines: list[_Line], idx: int) -> datetime:
     """A time that fits a row inserted at ``idx`` between its timed neighbours."""
     before = next((ln.at for ln in reversed(lines[:idx]) if ln.at), None)
@@ -669,7 +680,7 @@ def _duplicado_nombre(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -
 
 def _scan_cells(at: datetime, p: _Person, punto: str, mov: str, rng: random.Random | None = None) -> list[Cell]:
     """One scanner row; ``rng`` is given at the desk, where staff type what they read."""
-    email, dni = "", ""
+    email, dni = "", ""  # type: str, Cell
     if p.scan_by == "doc":
         dni = p.documento
         if rng and isinstance(dni, str) and dni.isdigit() and len(dni) == 8:
@@ -705,7 +716,7 @@ def _hora_invalida(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> N
 
 def _escaneo_repetido(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     prev = lines[idx - 1]
-    at = prev.at + timedelta(seconds=ctx.rng.randint(3, 25))
+    at = _when(prev) + timedelta(seconds=ctx.rng.randint(3, 25))
     lines.insert(idx, _Line(at, [_ts(at), *prev.cells[1:]]))
 
 
@@ -720,7 +731,7 @@ def _espacios_agenda(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) ->
 
 def _operacion_repetida(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     prev = lines[idx - 1]
-    at = prev.at + timedelta(seconds=ctx.rng.randint(4, 12))
+    at = _when(prev) + timedelta(seconds=ctx.rng.randint(4, 12))
     lines.insert(idx, _Line(at, [_ts(at), *prev.cells[1:]]))
 
 
@@ -735,7 +746,7 @@ def _dirty_request(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> N
     p = ctx.support_left.pop(0) if ctx.support_left else rng.choice(ctx.people)
     at = _between(rng, lines, idx)
     cells = _request_cells(rng, p, at, "solicitado")[0]
-    col = HEADERS["Apoyos"].index(spec.column)
+    col = HEADERS["Apoyos"].index(spec.column or "")
     cells[col] = spec.value
     lines.insert(idx, _Line(at, _trim(cells)))
 
@@ -824,7 +835,7 @@ def _session_scans(rng: random.Random, attendees: list[_Person], punto: str, sta
     entered: dict[int, datetime] = {}
     for p in attendees:
         planned = start + timedelta(minutes=rng.uniform(-12, 3) if rng.random() < 0.75 else rng.uniform(3, 25))
-        at = max(planned, p.arrival + timedelta(minutes=rng.uniform(2, 6)))
+        at = max(planned, _arrived(p) + timedelta(minutes=rng.uniform(2, 6)))
         at = at.replace(microsecond=0)
         entered[id(p)] = at
         scans.append(_Scan(at, p, punto, "entrada"))
@@ -858,16 +869,17 @@ def _assign_rooms(rng: random.Random, pool: list[_Person], targets: tuple[int, .
 
 def _simulate(rng: random.Random, people: list[_Person]) -> tuple[list[_Scan], list[_Person]]:
     """All scans of the day, and the registered people who never checked in."""
-    came, absent = [], []
+    came: list[_Person] = []
+    absent: list[_Person] = []
     for p in people:
         (came if rng.random() < (0.9 if p.is_mayor else 0.79) else absent).append(p)
     for p in came:
         p.arrival = _arrival(rng)
         has_doc = bool(str(p.documento).strip())
         p.scan_by = "doc" if has_doc and rng.random() < 0.4 else "email"
-    scans = [_Scan(p.arrival, p, D.DESK, "entrada", desk=True) for p in came]
+    scans = [_Scan(_arrived(p), p, D.DESK, "entrada", desk=True) for p in came]
 
-    lunch_out = rng.sample([p for p in came if p.arrival < _at("12:00")], 24)
+    lunch_out = rng.sample([p for p in came if _arrived(p) < _at("12:00")], 24)
     gone_at_lunch = {id(p) for p in lunch_out[17:]}
     for i, p in enumerate(lunch_out):
         out = _at("12:15") + timedelta(minutes=rng.uniform(0, 30))
@@ -879,25 +891,25 @@ def _simulate(rng: random.Random, people: list[_Person]) -> tuple[list[_Scan], l
 
     for start, end, targets in (ROUND_1, ROUND_2):
         s, e = _at(start), _at(end)
-        pool = [p for p in staying if p.arrival <= s + timedelta(minutes=15)]
+        pool = [p for p in staying if _arrived(p) <= s + timedelta(minutes=15)]
         for room, attendees in zip(D.EXCHANGE_ROOMS, _assign_rooms(rng, pool, targets)):
             scans += _session_scans(rng, attendees, room.name, s, e)
 
     start, end, rooms = PRESENTATIONS
-    pool = [p for p in staying if p.arrival <= _at(start)]
+    pool = [p for p in staying if _arrived(p) <= _at(start)]
     rng.shuffle(pool)
     for room, n in rooms:
         attendees, pool = pool[:n], pool[n:]
         scans += _session_scans(rng, attendees, room.name, _at(start), _at(end))
 
-    for p in rng.sample([p for p in staying if p.arrival <= _at("16:00")], 45):
-        at = max(p.arrival + timedelta(minutes=3), _at("10:30")) + timedelta(minutes=rng.uniform(0, 300))
+    for p in rng.sample([p for p in staying if _arrived(p) <= _at("16:00")], 45):
+        at = max(_arrived(p) + timedelta(minutes=3), _at("10:30")) + timedelta(minutes=rng.uniform(0, 300))
         at = min(at, _at("17:20")).replace(microsecond=0)
         scans.append(_Scan(at, p, D.STANDS.name, "entrada"))
 
     for p in staying:
         if rng.random() < 0.25:
-            out = max(_at("16:00"), p.arrival + timedelta(minutes=30)) + timedelta(minutes=rng.uniform(0, 130))
+            out = max(_at("16:00"), _arrived(p) + timedelta(minutes=30)) + timedelta(minutes=rng.uniform(0, 130))
             scans.append(_Scan(out.replace(microsecond=0), p, D.DESK, "salida", desk=True))
 
     scans.sort(key=lambda s: s.at)
@@ -1017,7 +1029,7 @@ def _request_amount(rng: random.Random, tipo: str, moneda: str) -> float:
         ranges = {"pasaje": (35, 140), "alojamiento": (15, 45), "viático": (6, 20)}
         unit = 10
     parts = ("pasaje", "alojamiento") if tipo == "pasaje y alojamiento" else (tipo,)
-    total = sum(rng.randint(*ranges[part]) * unit for part in parts)
+    total: float = sum(rng.randint(*ranges[part]) * unit for part in parts)
     if moneda == "ARS" and total >= 1_000_000 and rng.random() < 0.5:
         total += 0.5  # a request copied from an invoice, cents included
     return float(total)
@@ -1075,7 +1087,7 @@ def _apoyos(rng: random.Random, people: list[_Person]) -> tuple[list[_Line], lis
         if estado in ("solicitado", "en evaluación"):
             pending[moneda] += pedido
         lines.append(_Line(at, _trim(cells)))
-    lines.sort(key=lambda ln: ln.at)
+    lines.sort(key=_when)
     # The budget covers what is committed plus under half of what is still pending: it runs short.
     presupuesto = []
     for moneda, step, sources in (

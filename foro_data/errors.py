@@ -56,8 +56,8 @@ def say(code: str, lang: str = "es", **params: object) -> str:
     """The sentence for a code in a language, with its placeholders filled.
 
     >>> from foro_data import catalogue  # registers every family
-    >>> say("demo_ejemplo", "en", n=3)
-    'Example sentence with 3.'
+    >>> say("sheets_servidor", "en", status=503)
+    'Google Sheets had a server error (HTTP 503).'
     """
     sentence = CATALOGUE.get(code)
     if sentence is None:

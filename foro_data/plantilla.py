@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import schema
 
+
 def write_template(path: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -22,7 +22,8 @@ def screen(ctx: Ctx) -> None:
         return
     c.city_map(ctx, puntos, suprimir)
     with st.expander(ctx.t("socios.por_pais")):
-        filas = (metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
+        # The partners' table (complementary suppression too): the same figures as Socios and the report.
+        filas = (metrics.cuadro_socios(ctx.snap, ctx.as_of, "pais").filas if suprimir
                  else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
         c.dataframe([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in filas],
                     [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")], key="por-pais")

@@ -1,18 +1,10 @@
-"""Fixtures for the Google Sheets tests: the fake server, a throwaway service account, a workbook.
-
-Import the fixtures you use into the test module (``from tests.sheets_fixtures import ...``).
-"""
+"""Workbooks for the Google Sheets tests (the fixtures that serve them are in conftest.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
-
-import pytest
-
-from foro_data.sources.gsheets import GSheetsSource
-from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet, make_service_account
+from typing import Any
 
 # Short timeouts keep the "delay" fault fast; the server stalls longer than this.
 TEST_TIMEOUT = (1.0, 1.0)
@@ -66,33 +58,3 @@ def write_xlsx(tabs: dict[str, list[list[Any]]], path: Path) -> Path:
             ws.append(row if row else [None])
     wb.save(path)
     return path
-
-
-@pytest.fixture(scope="session")
-def throwaway_service_account() -> dict[str, str]:
-    """One RSA key per test session (generating one takes ~50 ms); token_uri is set per server."""
-    return make_service_account("http://127.0.0.1:9/token")
-
-
-@pytest.fixture()
-def fake_sheets() -> Iterator[FakeSheetsServer]:
-    with FakeSheetsServer() as server:
-        server.add(FakeSpreadsheet.from_tabs(forum_tabs()))
-        yield server
-
-
-@pytest.fixture()
-def service_account(fake_sheets: FakeSheetsServer, throwaway_service_account: dict[str, str]) -> dict[str, str]:
-    return dict(throwaway_service_account, token_uri=fake_sheets.token_uri)
-
-
-@pytest.fixture()
-def gsheets_source(fake_sheets: FakeSheetsServer, service_account: dict[str, str]) -> GSheetsSource:
-    return GSheetsSource(fake_sheets.book().id, service_account, api_url=fake_sheets.url, timeout=TEST_TIMEOUT)
-
-
-@pytest.fixture()
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("FORO_CACHE_DIR", str(d))
-    return d

@@ -1,7 +1,8 @@
 """Acreditados, presentes, walk-ins and the arrival curve at any as-of time."""
 
 from foro_data import metrics
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, at, kinds, person, snapshot
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import at, kinds, person, snapshot
 
 A = ["Marca temporal", "Dirección de correo electrónico", "DNI", "Punto", "Movimiento"]
 PEOPLE = [H, person("Ana", "Paz", "ana@x.org", "1111111", cargo="Intendenta"), person("Beto", "Sosa", "beto@x.org", "2222222"),

@@ -3,64 +3,27 @@ forbidden pages refused; and the fail-closed rule with a real (local file) sourc
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from foro_data import access, metrics
+from tests.apptest import (
+    DASHBOARD,
+    EXISTING,
+    LANGS,
+    PAGE_FILES,
+    ROLES,
+    ROOT,
+    TIMEOUT,
+    assert_clean,
+    open_page,
+    rendered,
+    use_config,
+)
 from ui import fmt
-from ui.frame import RAISE_ENV
 from ui.i18n import t
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
-PAGE_FILES = {p.id: p.file for p in access.PAGE_REGISTRY}
-EXISTING = list(access.PAGES)  # every registered page; a missing file fails instead of shrinking coverage
-ROLES = access.ROLES
-LANGS = ("es", "pt", "en")
-TIMEOUT = 60
-
-
-def use_config(path: Path, text: str, cache: Path) -> None:
-    path.write_text(text, encoding="utf-8")
-    os.environ["FORO_SECRETS"] = str(path)
-    os.environ["FORO_CACHE_DIR"] = str(cache)
-    os.environ[RAISE_ENV] = "1"  # an unexpected exception must reach AppTest, not a friendly box
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo_config(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("app")
-    saved = {k: os.environ.get(k) for k in ("FORO_SECRETS", "FORO_CACHE_DIR", RAISE_ENV)}
-    use_config(tmp / "demo.toml", '[foro]\nfuente = "demo"\ndemo_inicio = "11:00"\ndemo_velocidad = 1\n', tmp / "cache")
-    yield tmp
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
-
-
-def open_page(page: str, role: str = "organizacion", lang: str = "es", **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-    at.query_params.update({"lang": lang, **params})
-    if role != "organizacion":
-        at.query_params["rol"] = role
-    at.run()
-    if page != "en_vivo":
-        at.switch_page(PAGE_FILES[page]).run()
-    return at
-
-
-def rendered(at: AppTest):
-    return at.session_state["_snap"], at.session_state["_as_of"]
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+pytestmark = pytest.mark.usefixtures("demo_config")
 
 
 def check_figures(page: str, at: AppTest, lang: str) -> None:
@@ -212,19 +175,19 @@ WORKBOOK = {
 
 
 @pytest.fixture()
-def real_source(tmp_path):
+def real_source(tmp_path, monkeypatch):
     folder = tmp_path / "libro"
     folder.mkdir()
     for name, text in WORKBOOK.items():
         (folder / name).write_text(text, encoding="utf-8")
 
     def configure(acceso: str = "") -> None:
-        use_config(tmp_path / "real.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n{acceso}', tmp_path / "cache")
+        use_config(monkeypatch, tmp_path / "real.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n{acceso}', tmp_path / "cache")
 
     yield configure
 
 
-def test_sheet_text_is_never_markup(tmp_path, demo_config):
+def test_sheet_text_is_never_markup(tmp_path, monkeypatch):
     folder = tmp_path / "libro"
     folder.mkdir()
     evil_room = "Sala <b>1</b> [clic](http://evil.example)"
@@ -236,20 +199,17 @@ def test_sheet_text_is_never_markup(tmp_path, demo_config):
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    try:
-        use_config(tmp_path / "evil.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', tmp_path / "cache")
-        for page in ("en_vivo", "salas"):
-            at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-            if page != "en_vivo":
-                at.switch_page(PAGE_FILES[page]).run()
-            assert_clean(at)
-            md = "\n".join(m.value for m in [*at.markdown, *at.subheader])
-            assert "evil" in md, "the room is on screen, so the test can fail"
-            for raw in ("<b>", "](http", "**Taller**", ":red[", "<img"):
-                assert raw not in md, (page, raw)
-            assert "\\<b\\>" in md
-    finally:
-        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+    use_config(monkeypatch, tmp_path / "evil.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', tmp_path / "cache")
+    for page in ("en_vivo", "salas"):
+        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+        if page != "en_vivo":
+            at.switch_page(PAGE_FILES[page]).run()
+        assert_clean(at)
+        md = "\n".join(m.value for m in [*at.markdown, *at.subheader])
+        assert "evil" in md, "the room is on screen, so the test can fail"
+        for raw in ("<b>", "](http", "**Taller**", ":red[", "<img"):
+            assert raw not in md, (page, raw)
+        assert "\\<b\\>" in md
 
 
 def _registered(at: AppTest) -> set[str]:
@@ -263,58 +223,52 @@ def _registered(at: AppTest) -> set[str]:
     return ok
 
 
-def test_real_source_without_passcodes_fails_closed(real_source, demo_config):
+def test_real_source_without_passcodes_fails_closed(real_source):
     real_source()
-    try:
-        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-        assert_clean(at)
-        assert _registered(at) == set(EXISTING) & access.AGGREGATE_PAGES
-        assert not any("demostración" in m.value for m in at.markdown)
-        assert any(w.value == __import__("ui.i18n").i18n.t("acceso.sin_claves") for w in at.sidebar.info)
-        # Even a passcode cannot open more: there is none to match.
-        at2 = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-        at2.query_params["clave"] = "adivinanza"
-        at2.run()
-        assert _registered(at2) == set(EXISTING) & access.AGGREGATE_PAGES
-    finally:
-        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    assert _registered(at) == set(EXISTING) & access.AGGREGATE_PAGES
+    assert not any("demostración" in m.value for m in at.markdown)
+    assert any(w.value == __import__("ui.i18n").i18n.t("acceso.sin_claves") for w in at.sidebar.info)
+    # Even a passcode cannot open more: there is none to match.
+    at2 = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+    at2.query_params["clave"] = "adivinanza"
+    at2.run()
+    assert _registered(at2) == set(EXISTING) & access.AGGREGATE_PAGES
 
 
-def test_real_source_passcodes(real_source, demo_config):
+def test_real_source_passcodes(real_source):
     real_source('\n[acceso]\norganizacion = "org-1"\nsocios = "soc-2"\n')
-    try:
-        public = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-        assert _registered(public) == set(EXISTING) & access.AGGREGATE_PAGES
+    public = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    assert _registered(public) == set(EXISTING) & access.AGGREGATE_PAGES
 
-        partner = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
-        partner.query_params["clave"] = "soc-2"
-        partner.run()
-        assert_clean(partner)
-        assert _registered(partner) == set(access.allowed_pages("socios")) & set(EXISTING)
+    partner = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+    partner.query_params["clave"] = "soc-2"
+    partner.run()
+    assert_clean(partner)
+    assert _registered(partner) == set(access.allowed_pages("socios")) & set(EXISTING)
 
-        organiser = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-        organiser.sidebar.text_input[0].input("org-1")
-        organiser.sidebar.button[0].click().run()
-        assert_clean(organiser)
-        assert _registered(organiser) == set(EXISTING)
-        assert organiser.metric[0].value == "2"
+    organiser = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    organiser.sidebar.text_input[0].input("org-1")
+    organiser.sidebar.button[0].click().run()
+    assert_clean(organiser)
+    assert _registered(organiser) == set(EXISTING)
+    assert organiser.metric[0].value == "2"
 
-        leaving = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-        leaving.sidebar.text_input[0].input("org-1")
-        leaving.sidebar.button[0].click().run()
-        assert leaving.session_state["_rol_base"] == "organizacion"
-        leaving.sidebar.button(key="_salir").click().run()
-        assert leaving.session_state["_rol_base"] == "publico"
-        assert leaving.sidebar.text_input  # the passcode form is back
+    leaving = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    leaving.sidebar.text_input[0].input("org-1")
+    leaving.sidebar.button[0].click().run()
+    assert leaving.session_state["_rol_base"] == "organizacion"
+    leaving.sidebar.button(key="_salir").click().run()
+    assert leaving.session_state["_rol_base"] == "publico"
+    assert leaving.sidebar.text_input  # the passcode form is back
 
-        wrong = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-        wrong.sidebar.text_input[0].input("nope")
-        wrong.sidebar.button[0].click().run()
-        assert wrong.sidebar.error
-        assert wrong.session_state["_claves_fallidas"] == 1
-        assert _registered(wrong) == set(EXISTING) & access.AGGREGATE_PAGES
-    finally:
-        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+    wrong = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    wrong.sidebar.text_input[0].input("nope")
+    wrong.sidebar.button[0].click().run()
+    assert wrong.sidebar.error
+    assert wrong.session_state["_claves_fallidas"] == 1
+    assert _registered(wrong) == set(EXISTING) & access.AGGREGATE_PAGES
 
 
 def test_stale_banner_keeps_the_figures():
@@ -337,15 +291,12 @@ def test_stale_banner_keeps_the_figures():
     assert "desactualizados" in text and "19/6 20:00" in text and "1 min" in text and "503" in text
 
 
-def test_config_error_is_a_sentence(tmp_path, demo_config):
+def test_config_error_is_a_sentence(tmp_path, monkeypatch):
     bad = tmp_path / "bad.toml"
-    try:
-        use_config(bad, '[foro]\nfuente = "nube"\n', tmp_path / "cache")
-        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-        assert not at.exception
-        assert at.error and "nube" in at.error[0].value
-    finally:
-        use_config(demo_config / "demo.toml", (demo_config / "demo.toml").read_text(), demo_config / "cache")
+    use_config(monkeypatch, bad, '[foro]\nfuente = "nube"\n', tmp_path / "cache")
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.error and "nube" in at.error[0].value
 
 
 def test_kiosk_rotation_follows_the_wall_clock():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import doctest
 import json
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,7 +19,7 @@ from foro_data.schema import fold
 from foro_data.sources.gsheets import API_URL_ENV
 from foro_data.writes import Writer
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
-from tests.sheets_fixtures import forum_tabs, throwaway_service_account  # noqa: F401 (fixture)
+from tests.sheets_fixtures import forum_tabs
 from ui import tally, writing
 from ui.frame import RAISE_ENV
 from ui.i18n import t
@@ -30,7 +29,6 @@ DASHBOARD = str(ROOT / "dashboard.py")
 TIMEOUT = 60
 TZ = ZoneInfo("America/Argentina/Mendoza")
 CLAVES = {"organizacion": "org-1", "coordinacion": "coord-2", "socios": "soc-3"}
-ENV = ("FORO_SECRETS", "FORO_CACHE_DIR", API_URL_ENV, RAISE_ENV)
 
 
 def writable_tabs() -> dict[str, list[list[Any]]]:
@@ -49,14 +47,6 @@ def fake() -> Iterator[FakeSheetsServer]:
         yield server
 
 
-def _set_env(values: dict[str, str | None]) -> None:
-    for k, v in values.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
-
-
 def secrets_toml(fake: FakeSheetsServer, service_account: dict[str, str]) -> str:
     """The app's configuration for the fake Sheet, with a passcode per role."""
     sa = dict(service_account, token_uri=fake.token_uri)
@@ -67,14 +57,16 @@ def secrets_toml(fake: FakeSheetsServer, service_account: dict[str, str]) -> str
 
 
 @pytest.fixture()
-def sheet(fake: FakeSheetsServer, throwaway_service_account: dict[str, str], tmp_path: Path) -> Iterator[Writer]:  # noqa: F811
+def sheet(fake: FakeSheetsServer, throwaway_service_account: dict[str, str], tmp_path: Path,
+          monkeypatch: pytest.MonkeyPatch) -> Iterator[Writer]:
     """The app configured on the fake Sheet with passcodes; yields the app's own Writer with its
     sender thread stopped, so the test decides when rows go to the Sheet."""
     secrets = tmp_path / "secrets.toml"
     secrets.write_text(secrets_toml(fake, throwaway_service_account), encoding="utf-8")
-    saved = {k: os.environ.get(k) for k in ENV}
-    _set_env({"FORO_SECRETS": str(secrets), "FORO_CACHE_DIR": str(tmp_path / "cache"), API_URL_ENV: fake.url,
-              RAISE_ENV: "1"})
+    monkeypatch.setenv("FORO_SECRETS", str(secrets))
+    monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(API_URL_ENV, fake.url)
+    monkeypatch.setenv(RAISE_ENV, "1")
     cfg = load_config()
     writer = writing._shared_writer(writing._writer_key(cfg), cfg)  # the same object the app's pages use
     writer.stop()
@@ -82,18 +74,16 @@ def sheet(fake: FakeSheetsServer, throwaway_service_account: dict[str, str], tmp
         yield writer
     finally:
         writer.stop()
-        _set_env(saved)
 
 
 @pytest.fixture()
-def demo(tmp_path: Path) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in ENV}
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secrets = tmp_path / "demo.toml"
     secrets.write_text('[foro]\nfuente = "demo"\ndemo_inicio = "11:00"\n', encoding="utf-8")
-    _set_env({"FORO_SECRETS": str(secrets), "FORO_CACHE_DIR": str(tmp_path / "cache"), API_URL_ENV: None,
-              RAISE_ENV: "1"})
-    yield
-    _set_env(saved)
+    monkeypatch.setenv("FORO_SECRETS", str(secrets))
+    monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv(API_URL_ENV, raising=False)
+    monkeypatch.setenv(RAISE_ENV, "1")
 
 
 def open_app(page: str, role: str | None = None, **params: str) -> AppTest:
@@ -171,7 +161,7 @@ def test_tally_buttons_write_one_row_each(sheet: Writer, fake: FakeSheetsServer)
     assert_clean(at)
     assert "Ana Gómez" in text_of(at)
     assert sorted(keys(at, "foro-mas-")) == sorted([room("mas"), room("mas", "Sala 1")])
-    assert plenario_metric(at).startswith("0 /")
+    assert plenario_metric(at).startswith("— /")  # no tally nor scan at the Plenario yet: "sin dato", not 0
 
     fake.set_fault("503")  # the Sheet is down: the taps wait in the outbox, the card moves anyway
     at.button(key=room("mas")).click().run()

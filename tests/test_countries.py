@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from foro_data.countries import country_code, countries, country_name
+from foro_data.countries import countries, country_code, country_name
+from foro_data.parse import country_code as country_code_from_parse
 
 COUNTRIES = countries()
-from foro_data.parse import country_code as country_code_from_parse
 
 
 @pytest.mark.parametrize(

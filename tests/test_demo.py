@@ -8,7 +8,8 @@ from datetime import datetime, time, timedelta, timezone
 
 import pytest
 
-from foro_data import demo, demo_data as D, replay
+from foro_data import demo, replay
+from foro_data import demo_data as D
 from foro_data.demo import DIRTY_ROWS, DemoSource, demo_workbook
 from foro_data.replay import ReplayClock
 from foro_data.roles import derive_role

@@ -14,7 +14,6 @@ import requests
 
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
 from tests.fake_sheets.server import parse_range, quote_title, render_rows, to_serial
-from tests.sheets_fixtures import throwaway_service_account  # noqa: F401  (a fixture)
 
 CASSETTES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "gspread-cassettes"
 SHEETS_HOST = "sheets.googleapis.com"
@@ -125,8 +124,8 @@ def test_replaying_real_traffic_gives_the_same_answers(name: str, open_fake: Fak
 
 
 def test_the_token_endpoint_answers_like_google(open_fake: FakeSheetsServer, throwaway_service_account) -> None:
-    from google.oauth2 import service_account
     from google.auth.transport.requests import Request
+    from google.oauth2 import service_account
 
     info = dict(throwaway_service_account, token_uri=open_fake.token_uri)
     creds = service_account.Credentials.from_service_account_info(

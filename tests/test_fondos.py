@@ -3,7 +3,8 @@
 import pytest
 
 from foro_data import metrics
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, at, kinds, person, snapshot
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import at, kinds, person, snapshot
 
 PEOPLE = [H, person("Ana", "Paz", "ana@x.org", cargo="Intendenta"), person("Beto", "Sosa", "beto@x.org", cargo="Concejal"),
           person("Caro", "Gil", "caro@x.org", cargo="Alcaldesa")]

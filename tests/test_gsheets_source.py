@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 
 from foro_data import metrics
-from foro_data.config import config_from_dict
 from foro_data.build import build_snapshot
+from foro_data.config import config_from_dict
 from foro_data.snapshot import Fuente
 from foro_data.sources.base import SourceError
 from foro_data.sources.gsheets import GSheetsSource, spreadsheet_key
 from foro_data.sources.local import LocalSource
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
-from tests.sheets_fixtures import (  # noqa: F401  (fixtures)
-    TEST_TIMEOUT,
-    fake_sheets,
-    forum_tabs,
-    gsheets_source,
-    service_account,
-    throwaway_service_account,
-    write_xlsx,
-)
+from tests.sheets_fixtures import TEST_TIMEOUT, forum_tabs, write_xlsx
 
 READ_AT = datetime(2025, 6, 19, 23, 0, tzinfo=timezone.utc)
 

@@ -3,7 +3,6 @@ of the first five rows that names known columns, in every tab and from every sou
 ``resumen`` never says ``estado: ok`` when Inscripciones could not be used."""
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from foro_data.sources.local import LocalSource
 from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
-from tests.sheets_fixtures import TEST_TIMEOUT, throwaway_service_account  # noqa: F401  (fixture)
+from tests.sheets_fixtures import TEST_TIMEOUT
 from tests.test_cli import run_cli
 from tests.workbooks import READ_AT, at
 

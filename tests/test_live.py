@@ -20,15 +20,7 @@ from foro_data.sources import cache
 from foro_data.sources.base import RawWorkbook, SourceError
 from foro_data.sources.gsheets import GSheetsSource
 from tests.fake_sheets import FakeSheetsServer
-from tests.sheets_fixtures import (  # noqa: F401  (fixtures)
-    TEST_TIMEOUT,
-    cache_dir,
-    fake_sheets,
-    forum_tabs,
-    gsheets_source,
-    service_account,
-    throwaway_service_account,
-)
+from tests.sheets_fixtures import TEST_TIMEOUT, forum_tabs
 
 AS_OF = datetime(2025, 6, 19, 23, 0, tzinfo=timezone.utc)
 WALL = datetime(2025, 6, 19, 12, 0, tzinfo=timezone.utc)

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from foro_data.sources.base import SourceError
-from foro_data.sources.local import LocalSource
 from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente
+from foro_data.sources.base import SourceError
+from foro_data.sources.local import LocalSource
 from tests.workbooks import READ_AT
 
 

@@ -3,7 +3,8 @@ every non-blank row of a known tab is either used or reported as a Problem."""
 
 from datetime import date, datetime
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from foro_data import metrics, schema
 from foro_data.build import build_snapshot

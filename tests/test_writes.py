@@ -42,7 +42,7 @@ from foro_data.writes import (
     visible_ids,
 )
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
-from tests.sheets_fixtures import TEST_TIMEOUT, forum_tabs, throwaway_service_account  # noqa: F401
+from tests.sheets_fixtures import TEST_TIMEOUT, forum_tabs
 
 TZ = ZoneInfo("America/Argentina/Mendoza")
 AT = datetime(2025, 6, 19, 10, 0, tzinfo=TZ)  # inside the Plenario session (9:00-11:00)
@@ -67,7 +67,7 @@ def fake() -> Iterator[FakeSheetsServer]:
 
 
 @pytest.fixture()
-def sa(fake: FakeSheetsServer, throwaway_service_account: dict[str, str]) -> dict[str, str]:  # noqa: F811
+def sa(fake: FakeSheetsServer, throwaway_service_account: dict[str, str]) -> dict[str, str]:
     return dict(throwaway_service_account, token_uri=fake.token_uri)
 
 

@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:  # run as a script: the project's packages are bes
     sys.path.insert(0, str(ROOT))
 
 from foro_data import access  # noqa: E402 - after the path line above
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

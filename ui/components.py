@@ -5,12 +5,11 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from datetime import datetime, timedelta
-
-import html
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -204,6 +203,8 @@ def _cap_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
 
 
 def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+    if o.ocupacion is None:  # no source for the session: say so in grey, never a green 0 %
+        return ctx.t("nivel.sin_dato")
     return percent(o.porcentaje, ctx.lang) if o.porcentaje is not None else "—"
 
 
@@ -277,9 +278,11 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
                 delta_description=ctx.t("salas.tendencia") if cambio else None,
                 label_visibility="collapsed", width="content",
             )
+            badge = t_opt("nivel", o.nivel, ctx.lang)
+            if o.ocupacion is not None:
+                badge = f"{_pct_text(ctx, o)} · {badge}"
             st.markdown(
-                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(_pct_text(ctx, o))} · "
-                f"{md_escape(t_opt('nivel', o.nivel, ctx.lang))}]", width="content",
+                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content",
             )
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
@@ -419,8 +422,7 @@ def dataframe(rows: Sequence[Sequence[object]], headers: Sequence[str], height: 
         if len(df) and all(isinstance(v, (int, float)) or _NUMERIC_TEXT.match(str(v)) for v in df[col]):
             # Counts, "<3", "72 %", amounts: right-aligned like numbers, whatever their type.
             config[col] = st.column_config.Column(alignment="right")
-    kwargs = {"height": height} if height else {}
-    st.dataframe(df, hide_index=True, width="stretch", key=key, column_config=config or None, **kwargs)
+    st.dataframe(df, hide_index=True, width="stretch", height=height or "auto", key=key, column_config=config or None)
 
 
 def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
@@ -432,3 +434,33 @@ def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
     c2.download_button(ctx.t("socios.descargar_xlsx"), export.to_xlsx(tablas), file_name=f"{nombre}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch",
                        icon="⬇️", on_click="ignore")
+
+
+# --- Socios: the take-away ------------------------------------------------------------------------
+
+def network_choice(ctx: Ctx, redes: Sequence[str]) -> str:
+    """Which network the report is for ("" = all partners): its member cities get a star."""
+    options = ["", *redes]
+    choice = st.selectbox(ctx.t("socios.para_red"), options, key="socios-red",
+                          format_func=lambda r: r or ctx.t("socios.todas_redes"))
+    return choice or ""
+
+
+def take_away(ctx: Ctx, red: str) -> None:
+    """Two download buttons: the report (PDF/HTML, built on click) and the tables (XLSX/CSV)."""
+    from . import partners
+
+    left, right = st.columns(2, gap="medium")
+    with left:
+        fmt = st.segmented_control(ctx.t("socios.formato_informe"), partners.FORMATOS_INFORME, default="PDF",
+                                   key="socios-fmt-informe") or "PDF"
+        make, name = partners.informe(ctx, fmt, red)
+        st.download_button(ctx.t("socios.descargar_informe"), make, file_name=name, mime=partners.MIME[fmt],
+                           width="stretch", icon="📄", on_click="ignore", type="primary")
+    with right:
+        fmt = st.segmented_control(ctx.t("socios.formato_tablas"), partners.FORMATOS_TABLAS, default="XLSX",
+                                   key="socios-fmt-tablas") or "XLSX"
+        make, name = partners.archivo_tablas(ctx, fmt, red)
+        st.download_button(ctx.t("socios.descargar_tablas"), make, file_name=name, mime=partners.MIME[fmt],
+                           width="stretch", icon="⬇️", on_click="ignore")
+    st.caption(ctx.t("socios.llevar_nota"))

@@ -11,8 +11,8 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import streamlit as st
 

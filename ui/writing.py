@@ -139,11 +139,15 @@ def estado_envio(ctx: Ctx, writer: Writer) -> None:
         st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error or "—")))
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
-        st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=writer.retry_failed)
+        st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
     for aviso in s.avisos:
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
         st.caption(md_escape(ctx.t("escritura.al_dia")))
+
+
+def _retry(writer: Writer) -> None:
+    writer.retry_failed()
 
 
 def style_venue() -> None:

@@ -148,7 +148,7 @@ class Gazetteer:
         """Folded keys of places in ``countries`` (for typo search), cached per set of countries."""
         return list(self._pool(frozenset(countries)))
 
-    @lru_cache(maxsize=16)
+    @lru_cache(maxsize=16)  # noqa: B019 - one Gazetteer per process, kept for its whole life
     def _pool(self, countries: frozenset[str]) -> tuple[str, ...]:
         with self._lock:
             if self._pools is None:

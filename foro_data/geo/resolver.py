@@ -136,8 +136,8 @@ def _typos(key: str, countries: Iterable[str], gaz: Gazetteer) -> tuple[list[str
     from rapidfuzz import process  # imported on the first typo only: most entries never need it
     from rapidfuzz.distance import OSA
 
-    hits = process.extract(key, gaz.pool(countries), scorer=OSA.distance, score_cutoff=limit, limit=None)
-    hits = [(cand, int(d)) for cand, d, _ in hits if cand[0] == key[0] or cand[-1] == key[-1]]
+    found = process.extract(key, gaz.pool(countries), scorer=OSA.distance, score_cutoff=limit, limit=None)
+    hits = [(cand, int(d)) for cand, d, _ in found if cand[0] == key[0] or cand[-1] == key[-1]]
     if not hits:
         return [], 0
     best = min(d for _, d in hits)

@@ -35,8 +35,13 @@ class SourceError(Exception):
 
 
 class Source(Protocol):
-    tipo: str  # "demo" | "archivo" | "gsheets"
-    descripcion: str
+    @property
+    def tipo(self) -> str:  # "demo" | "archivo" | "gsheets"
+        ...
+
+    @property
+    def descripcion(self) -> str:
+        ...
 
     def read(self) -> RawWorkbook:
         """One read of the whole workbook. Raises SourceError on failure."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import zipfile
 import io
+import zipfile
 from pathlib import Path
 
 from .base import Cell, RawWorkbook, SourceError

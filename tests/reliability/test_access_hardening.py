@@ -8,7 +8,6 @@ this file drives the real app with a real (file or fake Google) source and real 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -37,15 +36,11 @@ def file_source(tmp_path_factory):
     acceso = "\n".join(f'{k} = "{v}"' for k, v in PASSCODES.items())
     (tmp / "secrets.toml").write_text(f'[foro]\nfuente = "archivo"\narchivo = "{book}"\n\n[acceso]\n{acceso}\n',
                                       encoding="utf-8")
-    saved = {k: os.environ.get(k) for k in ("FORO_SECRETS", "FORO_CACHE_DIR", RAISE_ENV)}
-    os.environ.update(FORO_SECRETS=str(tmp / "secrets.toml"), FORO_CACHE_DIR=str(tmp / "cache"))
-    os.environ[RAISE_ENV] = "1"
-    yield tmp
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("FORO_SECRETS", str(tmp / "secrets.toml"))
+        env.setenv("FORO_CACHE_DIR", str(tmp / "cache"))
+        env.setenv(RAISE_ENV, "1")
+        yield tmp
 
 
 def registered(app: AppTest) -> set[str]:

@@ -18,7 +18,7 @@ import pytest
 from foro_data.live import LiveFeed
 from foro_data.sources.base import RawWorkbook
 from tests.fake_sheets import FakeSheetsServer
-from tests.reliability.conftest import REFRESH_S, add_person, chromium_or_skip, forum_book
+from tests.reliability.conftest import REFRESH_S, add_person, chromium_or_skip
 from tests.sheets_fixtures import forum_tabs
 
 WALL = datetime(2025, 6, 19, 12, 0, tzinfo=timezone.utc)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -166,15 +166,11 @@ def hostile_app(tmp_path_factory):
     secrets = tmp / "secrets.toml"
     secrets.write_text(f'[foro]\nfuente = "archivo"\narchivo = "{book}"\n\n[acceso]\norganizacion = "{ORG_CLAVE}"\n',
                        encoding="utf-8")
-    saved = {k: os.environ.get(k) for k in ("FORO_SECRETS", "FORO_CACHE_DIR", RAISE_ENV)}
-    os.environ.update(FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(tmp / "cache"))
-    os.environ[RAISE_ENV] = "1"  # an exception must reach AppTest, not hide behind a friendly box
-    yield tmp
-    for k, v in saved.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("FORO_SECRETS", str(secrets))
+        env.setenv("FORO_CACHE_DIR", str(tmp / "cache"))
+        env.setenv(RAISE_ENV, "1")  # an exception must reach AppTest, not hide behind a friendly box
+        yield tmp
 
 
 # Every page of the navigation (en_vivo is the default one, reached without switching).
