@@ -14,10 +14,10 @@ message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Lang = Literal["es", "pt", "en"]
 LANGS: tuple[str, ...] = get_args(Lang)
@@ -81,3 +81,28 @@ class ForoError(Exception):
 
     def reason_in(self, lang: str) -> str:
         return say(self.code, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A sentence to word later, in the reader's language: a catalogue code and its parameters.
+    What the venue's sender stores (in the outbox) instead of a Spanish string."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def in_(self, lang: str = "es") -> str:
+        return say(self.code, lang, **self.params)
+
+    def to_json(self) -> list[object]:
+        return [str(self.code), dict(self.params)]
+
+    @classmethod
+    def from_json(cls, value: Sequence[Any]) -> "Said":
+        code, params = value
+        return cls(str(code), dict(params))
+
+
+def words(said: "tuple[Said, ...] | list[Said]", lang: str = "es") -> str:
+    """Several sentences as one text."""
+    return "".join(s.in_(lang) for s in said)
