@@ -83,7 +83,7 @@ footer { display: none !important; }
 [data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div { font-size: inherit !important; line-height: inherit !important; }
 .stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricLabel"] div { font-size: max(28px, 1.45vw) !important; }
 [class*="st-key-nivel-"] [data-testid="stVerticalBlock"] { gap: 0.3rem; }
-[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p {
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] [data-testid="stCaptionContainer"] p {
   display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
 [class*="st-key-nivel-"] h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 [class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] h4 { font-size: max(28px, 1.5vw) !important; }
