@@ -86,7 +86,12 @@ footer { display: none !important; }
 [class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] [data-testid="stCaptionContainer"] p {
   display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
 [class*="st-key-nivel-"] h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] h4 { font-size: max(28px, 1.5vw) !important; }
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] h4 { font-size: max(28px, 1.5vw) !important;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* Figure and level pill stay on one row (the pill is cut, never the row doubled). */
+[class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
+[class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"] { min-width: 0; flex-shrink: 1; }
+[class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"]:first-child { flex-shrink: 0; }
 [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
 /* The card colour carries the level on the wall; a blue bar on a red card only confused. */
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }

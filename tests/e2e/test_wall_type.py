@@ -53,13 +53,13 @@ def browser():
 
 
 @pytest.mark.parametrize("size", [shots.BIG, shots.TV], ids=["1920x1080", "1280x720"])
-@pytest.mark.parametrize("path", ["/", "/salas", "/mapa"])
+@pytest.mark.parametrize("path", ["/", "/salas", "/mapa", "/salas?lang=en"])  # English words run longer
 def test_nothing_small_on_the_wall(server, browser, path, size):
     w, h = size
     ctx = browser.new_context(viewport={"width": w, "height": h}, locale="es-AR")
     page = ctx.new_page()
     try:
-        page.goto(f"{server.url}{path}?kiosk=1")
+        page.goto(f"{server.url}{path}{'&' if '?' in path else '?'}kiosk=1")
         page.wait_for_selector('[data-testid="stMetric"], [data-testid="stPlotlyChart"]', timeout=60_000)
         shots._wait_idle(page)
         small = page.evaluate(SMALL_TEXT_JS, MIN_PX)
