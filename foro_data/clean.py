@@ -28,7 +28,7 @@ from .model import (
     Sesion,
     TabReport,
 )
-from .parse import ParseError, country_code, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
+from .parse import META_LLEGADAS, ParseError, country_code, parse_datetime, parse_meta, parse_decimal, parse_int, parse_money, split_list, text
 from .schema import fold, header_key
 from .snapshot import Fuente, Snapshot
 from .sources.base import Cell, RawWorkbook
@@ -161,6 +161,12 @@ def _evento(t: _Table | None, raw: RawWorkbook, problems: _Problems) -> Evento:
                 values[key] = value
             else:
                 extra.append((key, value))
+                if key == META_LLEGADAS:
+                    for part in parse_meta(value)[1]:
+                        problems.add("meta_invalida", "Evento", row, "valor", part,
+                                     "Parte de la meta de acreditados que no se entiende; se ignora.",
+                                     "Escriba hora=cantidad separadas por punto y coma, como 9:00=150; 10:00=300.",
+                                     severity="aviso")
     try:
         ZoneInfo(values["zona_horaria"])
     except (ZoneInfoNotFoundError, ValueError):

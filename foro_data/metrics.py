@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from .model import Apoyo, Conteo, Persona, Scan, Sesion
+from .parse import META_LLEGADAS, parse_meta
 from .schema import ESTADOS_COMPROMETIDOS, ESTADOS_PENDIENTES, ROLES, fold
 from .snapshot import Snapshot
 
@@ -186,6 +187,17 @@ def curva_llegadas(snap: Snapshot, as_of: datetime, minutos: int = 15) -> list[F
         out.append(Franja(slot.astimezone(tz), n, acumulado))
         slot += step
     return out
+
+
+def meta_llegadas(snap: Snapshot) -> list[tuple[datetime, int]]:
+    """The organisers' target curve (Evento ``meta_acreditados``: cumulative check-ins by time of
+    day) on the forum day, in event time; empty when the tab gives none. Unreadable parts are
+    Problems of the Evento tab (clean.py) and left out here."""
+    value = dict(snap.evento.extra).get(META_LLEGADAS)
+    if not value:
+        return []
+    day = datetime.fromisoformat(snap.evento.fecha).date()
+    return [(datetime.combine(day, hhmm, snap.tz), n) for hhmm, n in parse_meta(value)[0]]
 
 
 # --- Breakdowns ---------------------------------------------------------------------------------

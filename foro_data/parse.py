@@ -537,3 +537,25 @@ def parse_int(value: object) -> int:
         )
     return int(number)
 
+
+
+# The Evento tab's optional target arrival curve: "9:00=150; 10:00=300; 11:30=400".
+META_LLEGADAS = "meta_acreditados"
+_META_PART = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*=\s*(\d[\d.]*)\s*$")
+
+
+def parse_meta(value: object) -> tuple[list[tuple[time, int]], list[str]]:
+    """Target check-ins by time of day, in time order, and the parts that could not be read.
+
+    >>> parse_meta("9:00=150; 10:00 = 300;11.30=1.400; mediodía=500")
+    ([(datetime.time(9, 0), 150), (datetime.time(10, 0), 300), (datetime.time(11, 30), 1400)], ['mediodía=500'])
+    """
+    good: list[tuple[time, int]] = []
+    bad: list[str] = []
+    for part in (x.strip() for x in re.split(r"[;\n]", text(value)) if x.strip()):
+        m = _META_PART.match(part)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            good.append((time(int(m.group(1)), int(m.group(2))), int(m.group(3).replace(".", ""))))
+        else:
+            bad.append(part)
+    return sorted(good), bad

@@ -106,6 +106,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.curva.acumulado": ("Acumulado", "Acumulado", "Cumulative"),
     "vivo.curva.hora": ("Hora", "Hora", "Time"),
     "vivo.curva.llegadas_eje": ("Llegadas por ¼ h", "Chegadas por ¼ h", "Arrivals per ¼ h"),
+    "vivo.curva.meta": ("Meta", "Meta", "Target"),
     "vivo.curva.ahora": ("ahora", "agora", "now"),
     "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),
     "vivo.salas": ("Salas", "Salas", "Rooms"),
