@@ -885,7 +885,7 @@ def picos_sesiones(snap: Snapshot, as_of: datetime) -> list[PicoSesion]:
 def filas_descartadas(snap: Snapshot) -> list[tuple[str, str, int]]:
     """Rows or cells the figures left out, as (tab, Problem kind, count); warnings are not
     counted (those rows were used)."""
-    c = Counter((p.tab, p.kind) for p in snap.problems if p.severity == "error")
+    c = Counter((p.tab, p.code) for p in snap.problems if p.severity == "error")
     return sorted(((tab, kind, n) for (tab, kind), n in c.items()), key=lambda x: (x[0], -x[2], x[1]))
 
 
