@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 from typing import Sequence, TextIO
 
 from . import metrics
+from .build import build_snapshot
 from .config import Config, ConfigError, load_config
 from .parse import ParseError, parse_datetime
-from .build import build_snapshot
 from .snapshot import Fuente, Snapshot
 from .sources import SourceError, open_source
 

@@ -74,7 +74,7 @@ def _costing(e: ParseError, consequence: C) -> Said:
 class _Problems:
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, code: str, tab: str, row: int | None, column: str | None, value: Cell, reason: Said,
+    def add(self, code: str, tab: str, row: int | None, column: str | None, value: object, reason: Said,
             fix: Said | None = None, severity: str = "error") -> None:
         self.items.append(Problem.of(code, tab, row, column, "" if value is None else text(value), reason, fix, severity))
 
@@ -91,9 +91,10 @@ def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, l
             by_key.setdefault(header_key(name), tab)
     found: dict[str, tuple[str, list[list[Cell]]]] = {}
     for title, rows in raw.tabs.items():
-        tab = by_key.get(header_key(title))
-        if tab is None:
+        match = by_key.get(header_key(title))
+        if match is None:
             continue
+        tab = match
         if tab.name in found:
             problems.add("pestana_repetida", title, None, None, title,
                          Said.of(P.PESTANA_REPETIDA, tab=tab.name, usada=found[tab.name][0], ignorada=title),
@@ -284,7 +285,8 @@ def _merge_fields(rows: list[_Reg]) -> dict[str, object]:
         for k, v in r.fields.items():
             if v or k not in merged:
                 merged[k] = v
-    merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+    stamps = [r.fields["registrado_en"] for r in rows if isinstance(r.fields["registrado_en"], datetime)]
+    merged["registrado_en"] = min(stamps, default=None)
     rol_col, cargo = str(merged.pop("rol_raw")), str(merged["cargo"])
     merged["rol"] = derive_role(rol_col, cargo)
     merged["rol_raw"] = rol_col or cargo
@@ -345,7 +347,7 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
     """
     g = _Groups(regs)
 
-    def link_all(key_of, why: Said) -> None:  # type: ignore[no-untyped-def]
+    def link_all(key_of, why: Said) -> None:
         first: dict[str, int] = {}
         for i, r in enumerate(regs):
             for key in key_of(r):
@@ -407,7 +409,7 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
             key=f"fila-{first.row}",
             row=first.row,
             rows=tuple(r.row for r in rows),
-            **_identifier_fields(ids),
+            **_identifier_fields(ids),  # type: ignore[arg-type]  # one dict per field group: mypy sees one type
             **_merge_fields(rows),  # type: ignore[arg-type]
         ))
     personas.sort(key=lambda p: p.row)
@@ -721,7 +723,7 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
     personas = deduplicate(_registration_rows(tables["Inscripciones"], tz, serial, problems), problems) if "Inscripciones" in tables else []
     ix = Index.of(personas)
 
-    def run(name: str, fn, *args):  # type: ignore[no-untyped-def]
+    def run(name: str, fn, *args):
         return fn(tables[name], *args) if name in tables else []
 
     return Snapshot(

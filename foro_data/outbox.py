@@ -258,7 +258,8 @@ class Outbox:
     def rows(self, *estados: str, since_sent: float | None = None) -> list[Fila]:
         """Rows in these states (all when none), oldest first. ``since_sent`` also keeps only
         enviada rows sent at or after that time (other states are unaffected)."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if estados:
             where.append(f"estado IN ({','.join('?' * len(estados))})")
             args.extend(estados)

@@ -124,9 +124,15 @@ def motivo(ctx: Ctx, p: Puesto) -> str:
     return ctx.t("escritura.configuracion")
 
 
-def estado_envio(ctx: Ctx, writer: Writer) -> None:
+def _retry(writer: Writer) -> None:
+    writer.retry_failed()
+
+
+def estado_envio(ctx: Ctx, writer: Writer | None) -> None:
     """The outbox in one or two lines: pending writes, the last error, rows that failed for good,
-    and what the sender did to the Sheet itself (a header it added)."""
+    and what the sender did to the Sheet itself (a header it added). Nothing without a writer."""
+    if writer is None:
+        return
     s = writer.pending_summary()
     if s.total:
         line = ctx.t("escritura.pendiente_una") if s.total == 1 else ctx.t("escritura.pendientes", n=s.total)
@@ -139,7 +145,7 @@ def estado_envio(ctx: Ctx, writer: Writer) -> None:
         st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error or "—")))
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
-        st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=writer.retry_failed)
+        st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
     for aviso in s.avisos:
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
@@ -175,9 +181,10 @@ def submit(writer: Writer, op: Operation, role: str, lang: str) -> bool:
     return False
 
 
-def shown_ops(ctx: Ctx, writer: Writer) -> list[PendingOp]:
-    """This Sheet's actions the Snapshot does not show yet (from every device and process)."""
-    return not_yet_read(ctx.snap, writer.recent)
+def shown_ops(ctx: Ctx, writer: Writer | None) -> list[PendingOp]:
+    """This Sheet's actions the Snapshot does not show yet (from every device and process);
+    none without a writer."""
+    return not_yet_read(ctx.snap, writer.recent) if writer is not None else []
 
 
 def _slug(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from gspread.exceptions import APIError
+from gspread.exceptions import APIError, NoValidUrlKeyFound
 from gspread.utils import absolute_range_name, extract_id_from_url
 
 from .. import schema
@@ -25,11 +25,13 @@ from .sheets_http import (  # noqa: F401  (API_URL*, DEFAULT_TIMEOUT, retry_afte
     READONLY_SCOPES,
     RoutedHTTPClient,
     SheetAddress,
-    api_url as resolve_api_url,
     classify,
     is_range_error,
     open_http,
     retry_after_seconds,
+)
+from .sheets_http import (
+    api_url as resolve_api_url,
 )
 
 REQUIRED_TAB = "Inscripciones"
@@ -61,7 +63,7 @@ def spreadsheet_key(planilla: str) -> str:
     if "/" in text or "key=" in text:
         try:
             return extract_id_from_url(text)
-        except Exception:  # gspread raises NoValidUrlKeyFound
+        except NoValidUrlKeyFound:
             raise SourceError(say(SheetsSentence.CLAVE_ILEGIBLE, texto=text), "no_existe") from None
     return text
 
