@@ -85,3 +85,13 @@ def test_apoyos_shows_funding_states_and_kinds_in_the_viewers_language(lang: str
     assert translated, "some state or kind differs in this language, so the test can fail"
     # A Spanish word may still appear as a cell for another reason (a name); states are whole cells.
     assert not {w for w in translated if word_for("apoyo_estado", w, lang) != w} & shown
+
+
+def test_a_configuration_error_is_worded_in_the_viewers_language() -> None:
+    from foro_data.config import ConfigError, config_from_dict
+
+    with pytest.raises(ConfigError) as info:
+        config_from_dict({"foro": {"fuente": "nube"}})
+    assert info.value.code == "config.fuente_invalida"
+    assert "no es válida" in info.value.reason and "nube" in info.value.reason
+    assert info.value.reason_in("en") == '[foro] fuente = "nube" is not valid: use "demo", "archivo" or "gsheets".'
