@@ -7,6 +7,18 @@ from datetime import date, datetime
 from typing import Protocol, Union
 
 Cell = Union[str, int, float, bool, datetime, date, None]
+
+
+def trim_row(row: list[Cell]) -> list[Cell]:
+    """Drop trailing empty cells, as the Sheets API does, so every source looks alike.
+
+    >>> trim_row(["a", "", None, "b", "", None])
+    ['a', '', None, 'b']
+    """
+    end = len(row)
+    while end and (row[end - 1] is None or row[end - 1] == ""):
+        end -= 1
+    return list(row[:end])
 # Row 0 of each tab is the header row, exactly as the Sheet holds it. Trailing cells may be missing.
 Rows = list[list[Cell]]
 
