@@ -95,6 +95,9 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
         if t.found_as is None:
             out.write(f"  ✗ {t.tab}: no está\n")
             continue
+        if any(p.kind == "pestana_vacia" and p.tab == t.tab for p in snap.problems):
+            out.write(f"  ✗ {t.tab} (como «{t.found_as}»): vacía, sin encabezados\n")
+            continue
         where = f", encabezados en la fila {t.header_row}" if t.header_row != 1 else ""
         out.write(f"  ✓ {t.tab} (como «{t.found_as}»): {t.rows} filas{where}\n")
         for canon, header in t.columns:

@@ -101,7 +101,7 @@ DIRTY_ROWS: tuple[DirtyRow, ...] = (
     DirtyRow("Inscripciones", 262, "cargo_sin_rol", "Cargo", "Asesor ad honorem", "Cargo that maps to no role and Rol blank: falls into 'otro'."),
     DirtyRow("Inscripciones", 301, "duplicado_email", "Dirección de correo electrónico", None, "Same person registered again with the e-mail in different case."),
     DirtyRow("Inscripciones", 333, "duplicado_documento", "DNI / Pasaporte", None, "Same person registered again with the DNI written with dots and another e-mail."),
-    DirtyRow("Inscripciones", 366, "duplicado_nombre", "Nombre", None, "Same name, surname and city typed without accents, another e-mail, no document."),
+    DirtyRow("Inscripciones", 366, "duplicado_nombre", "Nombre", None, "Same name, surname and city typed without accents, another e-mail, no document: the e-mails contradict the name match, so two people listed as posible_duplicado."),
     DirtyRow("Inscripciones", 402, "fila_corta", None, None, "Row ends after Cargo: trailing cells missing, as the Sheets API returns them.", False),
     DirtyRow("Acreditaciones", 95, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
     DirtyRow("Acreditaciones", 120, "hora_invalida", "Marca temporal", "9 y cuarto", "Scan time typed by hand as words."),

@@ -65,6 +65,8 @@ def say(code: str, lang: str = "es", **params: object) -> str:
     itself a :class:`Said` (a sentence inside a sentence) is worded in the same language.
 
     >>> from foro_data import catalogue  # registers every family
+    >>> say("sheets_servidor", "en", status=503)
+    'Google Sheets had a server error (HTTP 503).'
     >>> say("problema.sala_repetida", "en", sala="Plenario")
     'The room «Plenario» is already listed above; the first one is used.'
     >>> say("problema.con_consecuencia", "pt", detalle=Said.of("parse.numero_vacio"),

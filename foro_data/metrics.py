@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -131,8 +131,20 @@ class Franja:
     acumulado: int
 
 
+_days: "weakref.WeakKeyDictionary[Snapshot, tuple[datetime, datetime]]" = weakref.WeakKeyDictionary()
+
+
 def dia_del_foro(snap: Snapshot) -> tuple[datetime, datetime]:
-    """Start and end of the forum day in event time: 08:00–20:00 widened to the agenda and scans."""
+    """Start and end of the forum day in event time: 08:00–20:00 widened to the agenda and scans.
+
+    Computed once per Snapshot: every room reading asks for it, and it reads every scan."""
+    day = _days.get(snap)
+    if day is None:
+        day = _days[snap] = _dia_del_foro(snap)
+    return day
+
+
+def _dia_del_foro(snap: Snapshot) -> tuple[datetime, datetime]:
     tz = snap.tz
     day = datetime.fromisoformat(snap.evento.fecha).date()
     start = datetime.combine(day, time(8, 0), tz)
@@ -250,8 +262,8 @@ def nivel_ocupacion(porcentaje: float | None) -> str:
 class OcupacionSala:
     sala: str
     capacidad: int
-    ocupacion: int | None
-    fuente: str  # "conteo" | "acreditaciones"
+    ocupacion: int | None  # None: no source for the room's window ("sin dato", never 0)
+    fuente: str  # "conteo" | "acreditaciones" | "sin_dato"
     porcentaje: float | None
     nivel: str
     sesion: Sesion | None
@@ -279,19 +291,34 @@ def _tally(conteos: list[Conteo], since: datetime, as_of: datetime) -> int | Non
     return tally(c for c in conteos if since <= c.at <= as_of)
 
 
-ANTICIPO_SESION = timedelta(minutes=15)
-
-
 def _window_start(own: list[Sesion], now: Sesion | None, as_of: datetime, day_start: datetime) -> datetime:
-    """Where a room's count starts: the running session (less a short lead-in, for people who sit
-    down early), else the end of the room's last session, else the start of the day.
+    """Where a room's count starts (DESIGN): the end of that room's previous session, or the
+    start of the day when it has none — people who sit down 20 minutes early are in the room.
+    Without a running session, the end of the room's last session so far.
 
     Without a window, people who scanned into a morning session and left without scanning out
     would still fill the room all afternoon."""
-    if now is not None:
-        return now.inicio - ANTICIPO_SESION
-    ended = [s.fin for s in own if s.fin <= as_of]
+    until = now.inicio if now is not None else as_of
+    ended = [s.fin for s in own if s.fin <= until]
     return max(ended) if ended else day_start
+
+
+_point_times: "weakref.WeakKeyDictionary[Snapshot, dict[str, list[datetime]]]" = weakref.WeakKeyDictionary()
+
+
+def _scan_times_by_point(snap: Snapshot) -> dict[str, list[datetime]]:
+    """Sorted times of every scan (any movement) per folded point: whether a room has a source."""
+    out = _point_times.get(snap)
+    if out is None:
+        out = {}
+        folded: dict[str, str] = {}
+        for sc in snap.scans:  # sorted by time
+            k = folded.get(sc.punto)
+            if k is None:
+                k = folded[sc.punto] = fold(sc.punto)
+            out.setdefault(k, []).append(sc.at)
+        _point_times[snap] = out
+    return out
 
 
 def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo] = ()) -> list[OcupacionSala]:
@@ -300,9 +327,10 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo
     ``pendientes``: tallies made at the door but not read back from the Sheet yet (the optimistic
     view of Salas); they count exactly as they will once the Sheet has them.
 
-    Tallies (Conteos) win when the room has rows inside its current window (see _window_start);
-    otherwise the number is the people whose latest scan at or before as_of is an ``entrada`` at
-    that room's point, made inside the same window.
+    The window of a room runs from _window_start to as_of, for both sources. Tallies (Conteos) win
+    when the room has rows inside it; otherwise the number is the people whose latest scan at or
+    before as_of is an ``entrada`` at that room's point, made inside the window; with no tally
+    and no scan at that point inside the window, the room is "sin dato" (None), never 0.
     """
     salas = {fold(s.sala): s for s in snap.salas}
     names = {k: s.sala for k, s in salas.items()}
@@ -322,6 +350,7 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo
             if k is None:
                 k = folded[s.punto] = fold(s.punto)
             entries.setdefault(k, []).append(s.at)
+    at_point = _scan_times_by_point(snap)
     day_start, _ = dia_del_foro(snap)
 
     out: list[OcupacionSala] = []
@@ -331,10 +360,17 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo
         nxt = next((s for s in own if s.inicio > as_of), None)
         since = _window_start(own, now, as_of, day_start)
         counted = _tally(tallies.get(key, []), since, as_of)
-        scanned = sum(1 for t in entries.get(key, ()) if t >= since)
-        ocupacion, fuente = (counted, "conteo") if counted is not None else (scanned, "acreditaciones")
+        times = at_point.get(key, [])
+        ocupacion: int | None
+        if counted is not None:
+            ocupacion, fuente = counted, "conteo"
+        elif bisect_right(times, as_of) > bisect_left(times, since):
+            ocupacion = sum(1 for t in entries.get(key, ()) if t >= since)
+            fuente = "acreditaciones"
+        else:
+            ocupacion, fuente = None, SIN_DATO
         cap = salas[key].capacidad if key in salas else 0
-        pct = 100.0 * ocupacion / cap if cap else None
+        pct = 100.0 * ocupacion / cap if cap and ocupacion is not None else None
         out.append(OcupacionSala(name, cap, ocupacion, fuente, pct, nivel_ocupacion(pct), now, nxt))
     return out
 
@@ -344,6 +380,32 @@ def variacion(antes: list[OcupacionSala], ahora: list[OcupacionSala]) -> dict[st
     prev = {o.sala: o.ocupacion for o in antes}
     return {o.sala: (o.ocupacion - p) if (p := prev.get(o.sala)) is not None and o.ocupacion is not None else None
             for o in ahora}
+
+
+# Rooms that must be seen from across the control room, most urgent first (DESIGN levels).
+NIVELES_ALERTA = ("excedido", "lleno")
+
+
+@dataclass(frozen=True)
+class AlertaSalas:
+    excedidas: int
+    llenas: int
+
+    @property
+    def hay(self) -> bool:
+        return bool(self.excedidas or self.llenas)
+
+
+def alerta_salas(salas: list[OcupacionSala]) -> AlertaSalas:
+    """How many rooms are over capacity and how many are full, for the header count."""
+    return AlertaSalas(sum(o.nivel == "excedido" for o in salas), sum(o.nivel == "lleno" for o in salas))
+
+
+def por_urgencia(salas: list[OcupacionSala]) -> list[OcupacionSala]:
+    """Over-capacity rooms, then full ones, then the rest in the Sheet's order (a stable sort: a
+    room only moves when its level asks for attention, so the big screen does not reshuffle)."""
+    rank = {n: i for i, n in enumerate(NIVELES_ALERTA)}
+    return sorted(salas, key=lambda o: rank.get(o.nivel, len(rank)))
 
 
 # --- Funding ------------------------------------------------------------------------------------

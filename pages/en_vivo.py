@@ -8,14 +8,17 @@ from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    c.big_numbers(ctx, metrics.cifras(ctx.snap, ctx.as_of))
+    cifras = metrics.cifras(ctx.snap, ctx.as_of)
+    c.big_numbers(ctx, cifras)
     curve, rooms = st.columns([5, 7], gap="large")
     with curve:
         st.subheader(ctx.t("vivo.curva"), anchor=False)
-        c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), height=520 if ctx.kiosk else 440)
+        c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), cifras.inscriptos,
+                        height=520 if ctx.kiosk else 440)
     with rooms:
-        st.subheader(ctx.t("vivo.salas"), anchor=False)
-        c.room_strip(ctx, metrics.ocupacion_salas(ctx.snap, ctx.as_of), per_row=4)
+        salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
+        c.rooms_heading(ctx, salas)
+        c.room_strip(ctx, salas, per_row=3 if ctx.kiosk else 4)
 
 
 live_page("en_vivo", screen, big=True)

@@ -12,9 +12,18 @@ def screen(ctx: Ctx) -> None:
     st.title(ctx.t("mapa.titulo"), anchor=False)
     puntos, sin_ubicar = metrics.por_lugar(ctx.snap, ctx.as_of)
     suprimir = not access.sees_small_numbers(ctx.role)
+    if ctx.kiosk:  # the wall: the map across most of the width, the figures beside it, nothing to click
+        mapa, cifras = st.columns([3, 2], gap="large")
+        with mapa:
+            c.city_map(ctx, puntos, suprimir, height=820)
+        with cifras:
+            c.country_board(ctx, metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
+                            else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
+        return
     c.city_map(ctx, puntos, suprimir)
     with st.expander(ctx.t("socios.por_pais")):
-        filas = (metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
+        # The partners' table (complementary suppression too): the same figures as Socios and the report.
+        filas = (metrics.cuadro_socios(ctx.snap, ctx.as_of, "pais").filas if suprimir
                  else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
         c.dataframe([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in filas],
                     [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")], key="por-pais")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from foro_data import access
+from foro_data import access, metrics
 from foro_data.schema import fold
 from ui import components as c
 from ui import tally, writing
@@ -36,13 +36,16 @@ def screen(ctx: Ctx) -> None:
     if not shown:
         st.info(ctx.t("vivo.sin_salas"))
         return
-    st.html(c.ROOM_CSS)
+    c.rooms_heading(ctx, salas)
+    if ctx.kiosk:  # the wall shows rooms needing attention first; a phone keeps the Sheet's order
+        shown = metrics.por_urgencia(shown)
     # Three cards per row on wide screens; a phone stacks them in the same order.
     per_row = 1 if len(shown) == 1 else 3
+    cortos = c.session_names(shown) if ctx.kiosk else None  # the wall shows what tells sessions apart
     for start in range(0, len(shown), per_row):
         for col, o in zip(st.columns(per_row), shown[start:start + per_row]):
             with col:
-                c.room_card(ctx, o, cambios.get(o.sala), shown.index(o), acciones=acciones)
+                c.room_card(ctx, o, cambios.get(o.sala), shown.index(o), acciones=acciones, cortos=cortos)
     if pinned and len(shown) == 1 and not ctx.kiosk:
         if st.button(ctx.t("salas.todas"), width="stretch"):
             del st.query_params["sala"]

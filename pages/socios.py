@@ -1,26 +1,43 @@
-"""Socios: participation for partner networks — aggregates only, small numbers suppressed, downloads."""
+"""Socios: participation for partner networks — aggregates only, small numbers suppressed, a
+report to forward and the tables to download."""
 
 import streamlit as st
 
 from foro_data import metrics
 from ui import components as c
-from ui.fmt import percent
+from ui import partners
+from ui.fmt import number, percent
 from ui.frame import Ctx, live_page
-from ui.partners import tablas
 
 
 def screen(ctx: Ctx) -> None:
     st.title(ctx.t("socios.titulo"), anchor=False)
     st.caption(ctx.t("socios.nota"))
-    st.metric(ctx.t("socios.asistencia"), percent(metrics.asistencia_general(ctx.snap, ctx.as_of), ctx.lang))
-    todas = tablas(ctx)
-    c.downloads(ctx, todas, "foro-socios")
+    cifras = metrics.cifras(ctx.snap, ctx.as_of)
+    with st.container(horizontal=True, gap="medium"):  # wraps two by two on a phone
+        st.metric(ctx.t("col.inscriptos"), number(cifras.inscriptos, ctx.lang), width="content")
+        st.metric(ctx.t("col.acreditados"), number(cifras.acreditados, ctx.lang), width="content")
+        st.metric(ctx.t("socios.asistencia"), percent(metrics.asistencia_general(ctx.snap, ctx.as_of), ctx.lang),
+                  help=ctx.t("socios.asistencia_def"), width="content")
+        st.metric(ctx.t("socios.intendencias"), number(cifras.intendencias_acreditadas, ctx.lang), width="content")
+    st.caption(f"{ctx.t('socios.asistencia')} = {ctx.t('socios.asistencia_def')}")
+
+    with st.container(border=True):
+        st.subheader(ctx.t("socios.llevar"), anchor=False)
+        red = c.network_choice(ctx, partners.redes(ctx))
+        c.take_away(ctx, red)
+
+    todas = partners.tablas(ctx, red)
     for i in range(0, len(todas), 2):
         cols = st.columns(2, gap="large")
         for col, tabla in zip(cols, todas[i:i + 2]):
             with col:
                 st.subheader(tabla.titulo, anchor=False)
-                c.dataframe(tabla.filas, tabla.encabezados, key=f"socios-{i}-{tabla.titulo}")
+                height = 420 if len(tabla.filas) > 14 else None
+                c.dataframe(partners.filas_visibles(tabla, ctx.lang), tabla.encabezados, height=height,
+                            key=f"socios-{i}-{tabla.titulo}")
+                if tabla.nota:
+                    st.caption(tabla.nota)
 
 
 live_page("socios", screen)

@@ -77,8 +77,9 @@ def test_resumen_json_matches_figures_counted_by_hand(workbook: Path):
     assert data["por_rol"]["prensa"] == {"inscriptos": 1, "acreditados": 0}
     assert data["por_pais"]["AR"] == {"inscriptos": 1, "acreditados": 1}
     assert data["por_pais"]["sin_dato"] == {"inscriptos": 1, "acreditados": 0}  # Narnia
-    assert data["salas"] == [{"sala": "Plenario", "capacidad": 100, "ocupacion": 0, "fuente": "acreditaciones",
-                              "actividad": "Apertura", "nivel": "normal"}]
+    # Nobody scanned at the Plenario and nobody counted it: "sin dato", never 0 (DESIGN, issue 12 item 4).
+    assert data["salas"] == [{"sala": "Plenario", "capacidad": 100, "ocupacion": None, "fuente": "sin_dato",
+                              "actividad": "Apertura", "nivel": "sin_dato"}]
     assert data["apoyos"]["ARS"] == {"presupuesto": 1_000_000, "comprometido": 120_000.5, "pagado": 0,
                                      "disponible": 879_999.5, "pendiente": 0}
     assert data["apoyos"]["USD"]["pendiente"] == 1200 and data["apoyos"]["USD"]["presupuesto"] == 2000

@@ -156,3 +156,75 @@ def test_cli_already_accredited_says_since_when_and_writes_nothing(fake: FakeShe
     assert done.returncode == 0, done.stderr
     assert "ya acreditado a las 08:05" in done.stdout
     assert fake.count("append", "update") == 0
+
+
+# --- the desk page, on the same Sheet -------------------------------------------------------------
+
+
+@pytest.fixture()
+def desk(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path,
+         monkeypatch: pytest.MonkeyPatch) -> Iterator[Writer]:
+    """The app configured on the fake Sheet (organizacion passcode "org-1"); yields the page's own
+    Writer with its sender thread stopped, so the test decides when rows go out."""
+    from foro_data.config import load_config
+    from foro_data.sources.sheets_http import API_URL_ENV
+    from ui import writing
+    from ui.frame import RAISE_ENV
+
+    lines = ["[foro]", 'fuente = "gsheets"', f'planilla = "{fake.book().id}"', "", "[acceso]",
+             'organizacion = "org-1"', "", "[gcp_service_account]", *(f"{k} = {json.dumps(v)}" for k, v in sa.items())]
+    (tmp_path / "secrets.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for k, v in {"FORO_SECRETS": str(tmp_path / "secrets.toml"), "FORO_CACHE_DIR": str(tmp_path / "cache"),
+                 API_URL_ENV: fake.url, RAISE_ENV: "1"}.items():
+        monkeypatch.setenv(k, v)
+    cfg = load_config()
+    writer = writing._shared_writer(writing._writer_key(cfg), cfg)
+    writer.stop()
+    try:
+        yield writer
+    finally:
+        writer.stop()
+
+
+def open_desk(query: str):  # -> AppTest
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["clave"] = "org-1"
+    at.run()
+    at.switch_page("pages/acreditacion.py").run()
+    at.text_input(key="foro-consulta").input(query).run()
+    assert not at.exception and not at.error
+    return at
+
+
+def page_text(at) -> str:
+    kinds = ("caption", "markdown", "warning", "success", "info")
+    return "\n".join(str(e.value) for kind in kinds for e in at.get(kind)).replace("\\", "")
+
+
+PERSONA2 = "fila-4"  # persona2@ejemplo.org, Inscripciones row 4, no check-in in the fixture
+
+
+def test_the_desk_accredits_on_a_design_sheet_and_says_it_added_the_header(fake: FakeSheetsServer,
+                                                                          desk: Writer) -> None:
+    from ui import writing
+
+    at = open_desk("persona2@ejemplo.org")
+    at.button(key=f"foro-acreditar-{writing.key_slug(PERSONA2)}").click().run()
+    assert not at.exception and not at.error
+    assert desk.flush(force=True).enviadas == 1
+    at.run()
+    assert "ID operación" in page_text(at) and "columna G" in page_text(at)
+    assert header(fake)[-1] == "ID operación" and len(column(fake, "ID operación")) == 1
+
+
+def test_the_desk_does_not_accredit_twice_someone_accredited_meanwhile(fake: FakeSheetsServer, desk: Writer) -> None:
+    from ui import writing
+
+    at = open_desk("persona2@ejemplo.org")  # the button is on screen: not accredited yet
+    desk.submit(AccreditOp.new(AT, email="persona2@ejemplo.org", punto="Mesa 2"), role="organizacion")  # another desk
+    at.button(key=f"foro-acreditar-{writing.key_slug(PERSONA2)}").click().run()
+    assert not at.exception and not at.error
+    assert "ya acreditado a las" in page_text(at)
+    assert desk.pending_summary().total == 1  # the other desk's row only: nothing queued twice

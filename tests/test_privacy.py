@@ -38,6 +38,8 @@ def secrets_of(snap) -> tuple[set[str], set[str], set[str]]:
     docs = {d for p in snap.personas for d in p.documentos if len(d) >= 6}
     # Surnames that are not also ordinary words or places on screen (e.g. "Mendoza", "Paz").
     places = {fold(p.ciudad) for p in snap.personas} | {fold(p.provincia) for p in snap.personas}
+    # ...and words of place names: the city table prints "Godoy Cruz", and Godoy is also a surname.
+    places |= {w for p in snap.personas for w in fold(p.ciudad).split()}
     surnames = {p.apellido for p in snap.personas if len(p.apellido) >= 4 and fold(p.apellido) not in places}
     return emails, docs, surnames
 

@@ -58,3 +58,64 @@ def test_ciudades_override_reads_decimal_degrees():
                                                  ["Xx", "AR", "-132.9", "0"]])
     assert [(c.ciudad, c.pais, c.lat, c.lon) for c in s.ciudades] == [("Godoy Cruz", "AR", -32.925, -68.845)]
     assert any(p.kind == "coordenada_invalida" and p.row == 3 for p in s.problems)
+
+
+# --- Issue 12 item 4: where a room's count starts, and "sin dato" -------------------------------
+
+ROOMS = [["Sala", "Capacidad"], ["Sala 1", "10"], ["Sala 2", "10"], ["Sala 3", "10"]]
+DAY = [["Inicio", "Fin", "Sala", "Actividad"],
+       ["09:00", "09:30", "Sala 1", "Primera"], ["10:00", "11:00", "Sala 1", "Segunda"],
+       ["10:00", "11:00", "Sala 2", "Única"], ["10:00", "11:00", "Sala 3", "Vacía"]]
+
+
+def scans(*rows):
+    return [["Marca temporal", "Dirección de correo electrónico", "Punto", "Movimiento"],
+            *[[f"19/6/2025 {hhmm}:00", f"p{i}@x.org", punto, mov] for hhmm, i, punto, mov in rows]]
+
+
+def test_people_who_entered_twenty_minutes_early_are_in_the_room():
+    # Sala 2 has no earlier session: its count starts at the start of the day.
+    s = snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY,
+                 Acreditaciones=scans(("9:40", 1, "Sala 2", "entrada"), ("9:41", 2, "Sala 2", "entrada"), ("10:05", 3, "Sala 2", "entrada")))
+    o = room(s, "10:15", "Sala 2")
+    assert (o.ocupacion, o.fuente, o.actividad) == (3, "acreditaciones", "Única")
+
+
+def test_count_starts_at_the_end_of_the_rooms_previous_session():
+    # p1 sat in the 9:00 session and never scanned out; p2 came in after it ended, before the next one.
+    s = snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY,
+                 Acreditaciones=scans(("9:05", 1, "Sala 1", "entrada"), ("9:35", 2, "Sala 1", "entrada"), ("10:02", 3, "Sala 1", "entrada")))
+    assert room(s, "10:15").ocupacion == 2
+    assert room(s, "9:20").ocupacion == 1
+
+
+def test_a_headcount_taken_just_before_the_session_counts():
+    s = snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY,
+                 Conteos=[["Marca temporal", "Sala", "Tipo", "Valor"], ["19/6/2025 9:40:00", "Sala 2", "conteo", "7"],
+                          ["19/6/2025 10:10:00", "Sala 2", "delta", "+1"]])
+    o = room(s, "10:15", "Sala 2")
+    assert (o.ocupacion, o.fuente) == (8, "conteo")
+
+
+def test_a_room_without_any_source_is_sin_dato_not_zero():
+    s = snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY, Acreditaciones=scans(("10:05", 3, "Sala 2", "entrada")))
+    o = room(s, "10:15", "Sala 3")
+    assert (o.ocupacion, o.fuente, o.porcentaje, o.nivel) == (None, "sin_dato", None, "sin_dato")
+    # scans at the room's point before its window are no source for the running session either
+    o1 = room(snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY, Acreditaciones=scans(("9:05", 1, "Sala 1", "entrada"))), "10:15")
+    assert o1.ocupacion is None
+    # without an Acreditaciones tab at all
+    assert room(snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY), "10:15", "Sala 2").ocupacion is None
+
+
+def test_a_room_everyone_left_is_zero_with_its_source():
+    s = snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY,
+                 Acreditaciones=scans(("10:01", 1, "Sala 2", "entrada"), ("10:10", 1, "Sala 2", "salida")))
+    o = room(s, "10:15", "Sala 2")
+    assert (o.ocupacion, o.fuente, o.nivel) == (0, "acreditaciones", "normal")
+
+
+def test_resumen_json_says_null_for_sin_dato():
+    s = snapshot(Inscripciones=PEOPLE, Salas=ROOMS, Agenda=DAY)
+    salas = {r["sala"]: r for r in metrics.resumen_json(s, at("10:15"))["salas"]}
+    assert (salas["Sala 3"]["ocupacion"], salas["Sala 3"]["fuente"], salas["Sala 3"]["nivel"]) == (None, "sin_dato", "sin_dato")

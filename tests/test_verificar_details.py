@@ -41,3 +41,19 @@ def test_an_empty_inscripciones_is_one_error():
     s = snapshot(Inscripciones=[])
     assert [(p.kind, p.severity) for p in s.problems] == [("pestana_vacia", "error")]
     assert "Inscripciones" not in s.present_tabs
+
+
+def test_verificar_shows_an_empty_csv_tab_as_one_line_and_one_notice(tmp_path):
+    from tests.test_cli import run_cli
+
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "Inscripciones.csv").write_text("Nombre,Apellido,Correo electrónico\nAna,Paz,ana@x.org\n", encoding="utf-8")
+    (folder / "Conteos.csv").write_text("", encoding="utf-8")
+    secrets = tmp_path / "s.toml"
+    secrets.write_text(f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', encoding="utf-8")
+    r = run_cli("verificar", secrets=secrets)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "✗ Conteos (como «Conteos»): vacía, sin encabezados" in r.stdout
+    assert len([line for line in r.stdout.splitlines() if "Conteos" in line]) == 2  # the tab line and one notice
+    assert "[pestana_vacia] Conteos:" in r.stdout and "columna_faltante" not in r.stdout

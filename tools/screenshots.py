@@ -1,4 +1,4 @@
-"""Screenshots of every page on demo data, at 390×844 (phone) and 1920×1080 (big screen).
+"""Screenshots of every page on demo data, at 390×844 (phone), 1920×1080 (big screen) and 1280×720 (a TV at 150 %).
 
     .venv/bin/python tools/screenshots.py [--pages en_vivo salas] [--out screenshots]
     .venv/bin/python tools/screenshots.py --planilla-falsa   # writing from the venue, on the fake Sheet
@@ -39,6 +39,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PHONE = (390, 844)
 BIG = (1920, 1080)
+TV = (1280, 720)  # a 1080p TV driven at 150 % scaling
+SIZES = (PHONE, BIG, TV)
 
 # page id -> (query, selector of its first figure); the pages themselves come from access.PAGE_REGISTRY.
 SHOTS: dict[str, tuple[str, str]] = {
@@ -49,9 +51,13 @@ SHOTS: dict[str, tuple[str, str]] = {
     "personas": ("", '[data-testid="stDataFrame"]'),
     "calidad": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
     "mapa": ("", '[data-testid="stPlotlyChart"]'),
+    # The rotation's other pages as the wall shows them (issue 13): "<page>_kiosk".
+    "salas_kiosk": ("kiosk=1", '[data-testid="stMetric"]'),
+    "mapa_kiosk": ("kiosk=1", '[data-testid="stPlotlyChart"]'),
     "acreditacion": ("", '.st-key-foro-buscar input'),
 }
 PAGES: tuple[str, ...] = access.PAGES
+VIEWS: tuple[str, ...] = tuple(SHOTS)  # every page, plus the kiosk views
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
 
 # Demo settings for pictures: the replay clock starts mid-morning so the screens have content.
@@ -147,7 +153,8 @@ def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Pa
             suffix: str = "", height: int | None = None) -> Shot:
     """Open one page, wait until it has drawn, check it, save a PNG."""
     query, selector = SHOTS[page_id]
-    path_ = "/" if page_id == PAGES[0] else f"/{access.PAGE_BY_ID[page_id].url_path}"  # the first page is home
+    base = page_id.removesuffix("_kiosk")
+    path_ = "/" if base == PAGES[0] else f"/{access.PAGE_BY_ID[base].url_path}"  # the first page is home
     q = "&".join(x for x in (query, f"lang={lang}" if lang != "es" else "") if x)
     url = f"{server_url}{path_}" + (f"?{q}" if q else "")
     w, h = size
@@ -281,9 +288,10 @@ def venue_shots(out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", nargs="*", default=None, choices=PAGES, help="page ids (default: every page)")
+    ap.add_argument("--pages", nargs="*", default=None, choices=VIEWS, help="page ids (default: every page and kiosk view)")
     ap.add_argument("--out", default=str(ROOT / "screenshots"))
     ap.add_argument("--lang", default="es")
+    ap.add_argument("--hora", default="10:45", help="hora del foro en la demo (HH:MM), p. ej. 11:15 con una sala excedida")
     ap.add_argument("--planilla-falsa", action="store_true",
                     help="las pantallas que escriben (conteo de sala, mesa de acreditación) sobre la planilla falsa local")
     args = ap.parse_args(argv)
@@ -292,12 +300,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.planilla_falsa:
         return venue_shots(Path(args.out))
-    pages = args.pages or list(PAGES)
+    pages = args.pages or list(VIEWS)
     out = Path(args.out)
     bad = 0
-    with streamlit_server() as server, browser() as b:
+    with streamlit_server(demo_inicio=args.hora) as server, browser() as b:
         for page_id in pages:
-            for size in (PHONE, BIG):
+            for size in SIZES:
                 shot = capture(b, server.url, page_id, size, out, lang=args.lang)
                 status = "ok" if not (shot.errors or shot.outside or shot.failed) else "PROBLEMA"
                 bad += status != "ok"

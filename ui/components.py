@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,7 +17,7 @@ import streamlit as st
 from foro_data import export, metrics
 from foro_data.countries import country_name
 
-from .fmt import hour, md_escape, number, percent
+from .fmt import distinctive, hour, md_escape, number, percent
 from .frame import Ctx
 from .i18n import t_opt
 
@@ -28,10 +29,22 @@ LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedid
 LEVEL_COLOR = {"normal": "green", "llenandose": "yellow", "lleno": "orange", "excedido": "red", "sin_dato": "gray"}
 LEVEL_HEX = {"normal": "#2ecc71", "llenandose": "#f1c40f", "lleno": "#e67e22", "excedido": "#e74c3c", "sin_dato": "#7f8c8d"}
 
-# Room cards get a thick left border in their level's colour (the container key becomes a class).
+# Room cards: a thick left border in their level's colour, and for rooms that need attention the
+# whole card filled, so a full room is seen from across the control room (the container key
+# becomes a class). "Sin dato" is grey, never the green of an empty room.
+LEVEL_FILL = {"lleno": "#7a3a06", "excedido": "#8c1c13", "sin_dato": "#23272f"}
 ROOM_CSS = "<style>" + "".join(
-    f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important; }}' for lvl, hx in LEVEL_HEX.items()
-) + "</style>"
+    f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important;'
+    + (f" background: {LEVEL_FILL[lvl]} !important; border-color: {hx} !important;" if lvl in LEVEL_FILL else "")
+    + " }"
+    for lvl, hx in LEVEL_HEX.items()
+) + """
+.foro-salas-titulo { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 0.8rem; margin: 0 0 0.5rem 0; }
+.foro-salas-titulo .foro-titulo { font-size: 1.5rem; font-weight: 600; }
+.foro-alerta { font-weight: 700; padding: 0.1em 0.5em; border-radius: 0.4rem; color: #fff; font-size: 1.25rem; }
+.foro-alerta-excedido { background: #c0392b; }
+.foro-alerta-lleno { background: #b85c0f; }
+</style>"""
 
 
 def label(ctx: Ctx, campo: str, clave: str) -> str:
@@ -71,42 +84,97 @@ def _big_numbers(ctx: Ctx, c: metrics.Cifras, n) -> None:
     cols[4].metric(ctx.t("vivo.sin_inscripcion"), n(c.sin_inscripcion))
 
 
-def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], height: int = 380, font: int = 18) -> None:
+def nice_step(top: float, ticks: int = 5) -> int:
+    """A whole, round tick step so that 0..top shows at most ``ticks`` labels (never "1 1 1 0 0 0").
+
+    >>> [nice_step(n) for n in (0, 3, 8, 37, 452)]
+    [1, 1, 2, 10, 100]
+    """
+    raw = max(1.0, top / ticks)
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+
+
+def _hour_step(span: timedelta) -> timedelta:
+    # About five hour labels, whatever the span: never "08:00" six times.
+    for minutes in (30, 60, 120, 180):
+        if span <= timedelta(minutes=minutes * 5):
+            return timedelta(minutes=minutes)
+    return timedelta(hours=4)
+
+
+def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None, height: int = 380) -> None:
+    """Arrivals per 15 minutes (bars covering their slot) and cumulative (line, right axis) against
+    the registered total, with labelled axes that stay sensible from the first arrival."""
     if not franjas:
         st.info(ctx.t("vivo.curva.vacia"))
         return
-    x = [f.inicio.replace(tzinfo=None) for f in franjas]
+    font = 28 if ctx.kiosk else 16
+    slot = franjas[1].inicio - franjas[0].inicio if len(franjas) > 1 else timedelta(minutes=15)
+    start = franjas[0].inicio.replace(tzinfo=None)
+    now = ctx.as_of.astimezone(ctx.snap.tz).replace(tzinfo=None)
+    # At least two hours of axis: with the doors just open the bars are not smeared over minutes.
+    end = max(now + slot, start + timedelta(hours=2))
     fig = go.Figure()
-    fig.add_bar(x=x, y=[f.llegadas for f in franjas], name=ctx.t("vivo.curva.llegadas"), marker_color="#4fc3f7",
-                xperiod=15 * 60 * 1000, xperiodalignment="start", hovertemplate="%{x|%H:%M} · %{y}<extra></extra>")
-    fig.add_scatter(x=x, y=[f.acumulado for f in franjas], name=ctx.t("vivo.curva.acumulado"), yaxis="y2",
-                    mode="lines", line=dict(color="#ffb74d", width=4), hovertemplate="%{x|%H:%M} · %{y}<extra></extra>")
-    now = ctx.as_of.replace(tzinfo=None)
+    fig.add_bar(x=[f.inicio.replace(tzinfo=None) + slot / 2 for f in franjas], y=[f.llegadas for f in franjas],
+                width=slot.total_seconds() * 1000 * 0.92, name=ctx.t("vivo.curva.llegadas"), marker_color="#4fc3f7",
+                customdata=[f.inicio.replace(tzinfo=None) for f in franjas],
+                hovertemplate="%{customdata|%H:%M} · %{y}<extra></extra>")
+    # The cumulative count at the end of each slot (the running one ends now), from the day's start.
+    xs = [start] + [min(f.inicio.replace(tzinfo=None) + slot, now) for f in franjas]
+    ys = [franjas[0].acumulado - franjas[0].llegadas] + [f.acumulado for f in franjas]
+    fig.add_scatter(x=xs, y=ys,
+                    name=ctx.t("vivo.curva.acumulado"), yaxis="y2", mode="lines", line=dict(color="#ffb74d", width=4),
+                    hovertemplate="%{x|%H:%M} · %{y}<extra></extra>")
+    top2 = max(franjas[-1].acumulado, total or 0, 5) * 1.08
+    if total:
+        # The registered total: how far the cumulative line still has to climb.
+        fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=total, y1=total,
+                      line=dict(color="#ffb74d", width=2, dash="dash"))
+        fig.add_annotation(xref="paper", x=0.99, yref="y2", y=total, yanchor="top", xanchor="right", showarrow=False,
+                           text=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}", font=dict(size=font, color="#ffb74d"))
     fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
-    fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of)}",
-                       showarrow=False, xanchor="right", yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
+    # "ahora" above the plot, on the side of the line where there is room for it.
+    fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
+                       showarrow=False, xanchor="left" if now - start < (end - start) / 2 else "right",
+                       yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
+    top1 = max(max(f.llegadas for f in franjas), 5) * 1.15
+    step = _hour_step(end - start)
     fig.update_layout(
-        # The legend sits under the axis so that on a phone it never collides with "ahora".
-        template="plotly_dark", height=height, margin=dict(l=10, r=10, t=40, b=10), bargap=0.1,
-        legend=dict(orientation="h", y=-0.12, yanchor="top", x=0, font=dict(size=font)),
+        template="plotly_dark", height=None if ctx.kiosk else height, margin=dict(l=10, r=10, t=font + 16, b=10),
+        bargap=0, showlegend=False,
         font=dict(size=font, color="#f2f4f8"), hovermode="x unified",
-        xaxis=dict(tickformat="%H:%M", showgrid=False, automargin=True),
-        yaxis=dict(title=None, rangemode="tozero", gridcolor="#2a3142", automargin=True,
-                   tickfont=dict(color="#4fc3f7"), tickformat=",d"),
-        yaxis2=dict(title=None, overlaying="y", side="right", rangemode="tozero", showgrid=False,
-                    automargin=True, tickfont=dict(color="#ffb74d"), tickmode="auto", nticks=6, tickformat=",d"),
+        xaxis=dict(tickformat="%H:%M", showgrid=False, automargin=True, range=[start, end], tick0=start,
+                   dtick=step.total_seconds() * 1000, title=dict(text=ctx.t("vivo.curva.hora"))),
+        yaxis=dict(range=[0, top1], dtick=nice_step(top1), gridcolor="#2a3142", automargin=True, tickformat=",d",
+                   tickfont=dict(color="#4fc3f7"), title=dict(text=ctx.t("vivo.curva.llegadas_eje"), font=dict(color="#4fc3f7"))),
+        yaxis2=dict(overlaying="y", side="right", range=[0, top2], dtick=nice_step(top2), showgrid=False,
+                    automargin=True, tickfont=dict(color="#ffb74d"), tickformat=",d",
+                    title=dict(text=ctx.t("vivo.curva.acumulado"), font=dict(color="#ffb74d"))),
         separators=".," if ctx.lang == "en" else ",.",
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
+    if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
+        with st.container(key="foro-curva"):
+            st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
+    else:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
 
 
-def _session_line(ctx: Ctx, o: metrics.OcupacionSala) -> tuple[str, str]:
-    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (md_escape(o.sesion.actividad) if o.sesion else md_escape(ctx.t("vivo.sin_sesion")))
+def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
+    """"Ahora: …" and "Después HH:MM: …"; ``cortos`` maps a session name to the part that tells it
+    apart from the other rooms' (ui.fmt.distinctive)."""
+    name = lambda s: md_escape((cortos or {}).get(s.actividad, s.actividad))  # noqa: E731
+    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (name(o.sesion) if o.sesion else md_escape(ctx.t("vivo.sin_sesion")))
     despues = ""
     if o.proxima:
-        despues = f"**{md_escape(ctx.t('vivo.proxima', hora=hour(o.proxima.inicio, ctx.snap.tz)))}:** {md_escape(o.proxima.actividad)}"
+        despues = f"**{md_escape(ctx.t('vivo.proxima', hora=hour(o.proxima.inicio, ctx.snap.tz)))}:** {name(o.proxima)}"
     return ahora, despues
+
+
+def session_names(salas: Sequence[metrics.OcupacionSala]) -> dict[str, str]:
+    """The distinctive part of every session name on screen (now and next)."""
+    return distinctive([s.actividad for o in salas for s in (o.sesion, o.proxima) if s is not None])
 
 
 def _cap_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
@@ -115,38 +183,68 @@ def _cap_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
 
 
 def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+    if o.ocupacion is None:  # no source for the session: say so in grey, never a green 0 %
+        return ctx.t("nivel.sin_dato")
     return percent(o.porcentaje, ctx.lang) if o.porcentaje is not None else "—"
 
 
+def _figure_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+    """"110 % · 55/50" coloured by level; "sin dato · —/350" in grey; the capacity gap named."""
+    if o.ocupacion is None:
+        return f":gray[**{md_escape(t_opt('nivel', 'sin_dato', ctx.lang))}**] · —/{md_escape(_cap_text(ctx, o))}"
+    occ = md_escape(number(o.ocupacion, ctx.lang))
+    if not o.capacidad:  # the reason goes on the line below ("sin capacidad cargada")
+        return f"**{occ}** · :gray[—]"
+    pct = md_escape(_pct_text(ctx, o))
+    # On a filled card (lleno, excedido) the figure stays white: red on red would vanish.
+    pct = f"**{pct}**" if o.nivel in LEVEL_FILL else f":{LEVEL_COLOR[o.nivel]}[**{pct}**]"
+    return f"{pct} · {occ}/{md_escape(_cap_text(ctx, o))}"
+
+
+def rooms_heading(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
+    """"Salas" and, when rooms need attention, "🔴 1 sala excedida · 🟠 2 salas llenas" on the same
+    line (the line is always there, so an alert never pushes the cards down). Our text only."""
+    a = metrics.alerta_salas(list(salas))
+    parts = [f'<span class="foro-titulo">{html.escape(ctx.t("vivo.salas"))}</span>']
+    for lvl, n, key in (("excedido", a.excedidas, "alerta.excedidas"), ("lleno", a.llenas, "alerta.llenas")):
+        if n:
+            text = ctx.t(f"{key}.{'1' if n == 1 else 'n'}", n=number(n, ctx.lang))
+            parts.append(f'<span class="foro-alerta foro-alerta-{lvl}">{LEVEL_EMOJI[lvl]} {html.escape(text)}</span>')
+    st.html(ROOM_CSS + f'<div class="foro-salas-titulo" role="heading" aria-level="3">{"".join(parts)}</div>')
+
+
 def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> None:
-    """The big screen's rooms: level colour, occupancy, current and next session."""
+    """The big screen's rooms, rooms needing attention first: level colour, occupancy, current and
+    next session (only the part of their names that tells them apart)."""
     if not salas:
         st.info(ctx.t("vivo.sin_salas"))
         return
     st.html(ROOM_CSS)
+    salas = metrics.por_urgencia(list(salas))
+    cortos = session_names(salas)
     for start in range(0, len(salas), per_row):
         cols = st.columns(per_row, gap="small")
         for i, o in enumerate(salas[start:start + per_row]):
             with cols[i].container(border=True, key=f"nivel-{o.nivel}-v{start + i}"):
-                color = LEVEL_COLOR[o.nivel]
-                occ = number(o.ocupacion, ctx.lang) if o.ocupacion is not None else "—"
                 with st.container(key=f"foro-sala-nombre-{start + i}"):
                     st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
                 with st.container(key=f"foro-sala-cifra-{start + i}"):
-                    st.markdown(
-                        f":{color}[**{md_escape(_pct_text(ctx, o))}**] · {md_escape(occ)}/{md_escape(_cap_text(ctx, o))}"
-                    )
-                ahora, despues = _session_line(ctx, o)
+                    st.markdown(_figure_text(ctx, o))
+                ahora, despues = _session_line(ctx, o, cortos)
                 with st.container(key=f"foro-sala-big-{start + i}"):
+                    if not o.capacidad:
+                        st.markdown(f":gray[{md_escape(ctx.t('salas.sin_capacidad'))}]")
                     st.markdown(ahora)
-                    if despues:
+                if despues:  # a short screen drops this line first (CSS in ui.frame)
+                    with st.container(key=f"foro-sala-despues-{start + i}"):
                         st.markdown(despues)
 
 
 # --- Salas (phones) -------------------------------------------------------------------------------
 
 def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int,
-              acciones: Callable[[metrics.OcupacionSala], None] | None = None) -> None:
+              acciones: Callable[[metrics.OcupacionSala], None] | None = None,
+              cortos: dict[str, str] | None = None) -> None:
     """One room on a phone. ``acciones`` draws at the card's foot: the +1/−1 tally buttons and
     headcount entry (ui.tally.tally_controls) when the viewer may write tallies."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
@@ -160,13 +258,15 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
                 delta_description=ctx.t("salas.tendencia") if cambio else None,
                 label_visibility="collapsed", width="content",
             )
+            badge = t_opt("nivel", o.nivel, ctx.lang)
+            if o.ocupacion is not None:
+                badge = f"{_pct_text(ctx, o)} · {badge}"
             st.markdown(
-                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(_pct_text(ctx, o))} · "
-                f"{md_escape(t_opt('nivel', o.nivel, ctx.lang))}]", width="content",
+                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content",
             )
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
-        ahora, despues = _session_line(ctx, o)
+        ahora, despues = _session_line(ctx, o, cortos)
         st.markdown(ahora)
         if despues:
             st.markdown(despues)
@@ -206,6 +306,23 @@ def map_frame(lats: Sequence[float], lons: Sequence[float]) -> tuple[tuple[float
     return (round(lon[0], 1), round(lon[1], 1)), (round(lat[0], 1), round(lat[1], 1))
 
 
+def widen(lon: tuple[float, float], lat: tuple[float, float], aspect: float) -> tuple[float, float]:
+    """A longitude range, around the same centre, wide enough that the Mercator frame is at least
+    ``aspect`` times as wide as tall (never narrower than given, never past the world).
+
+    >>> widen((-92.0, -28.0), (-56.0, 14.0), 1.5)
+    (-121.5, 1.5)
+    """
+    import math
+
+    y = lambda d: math.log(math.tan(math.pi / 4 + math.radians(d) / 2))  # noqa: E731
+    need = math.degrees((y(lat[1]) - y(lat[0])) * aspect)
+    if need <= lon[1] - lon[0]:
+        return lon
+    mid, half = (lon[0] + lon[1]) / 2, min(need, 360.0) / 2
+    return round(max(-180.0, mid - half), 1), round(min(180.0, mid + half), 1)
+
+
 def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> None:
     """Bubbles sized by inscriptos, coloured by share accredited; hover shows counts only.
 
@@ -221,6 +338,7 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
         for b in puntos
     ]
     biggest = max(b.inscriptos for b in puntos)
+    font = 28 if ctx.kiosk else 14
     fig = go.Figure(go.Scattergeo(
         lat=[b.lat for b in puntos], lon=[b.lon for b in puntos], text=hover, hoverinfo="text",
         mode="markers",
@@ -229,22 +347,36 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
             color=[b.porcentaje for b in puntos], cmin=0, cmax=100, colorscale="Viridis",
             line=dict(width=1, color="#0e1117"), opacity=0.85,
             # Horizontal under the map: on a phone a vertical bar would take half the width.
-            colorbar=dict(title=dict(text=ctx.t("mapa.color"), side="top"), ticksuffix=" %", thickness=12,
+            colorbar=dict(title=dict(text=ctx.t("mapa.color"), side="top", font=dict(size=font)), ticksuffix=" %",
+                          tickfont=dict(size=font), thickness=12 if not ctx.kiosk else 24,
                           orientation="h", x=0.5, xanchor="center", y=0, yanchor="top", len=0.7),
         ),
     ))
     lon_range, lat_range = map_frame([b.lat for b in puntos], [b.lon for b in puntos])
+    if ctx.kiosk:  # a wall is wide: show more longitude instead of a narrow strip
+        lon_range = widen(lon_range, lat_range, aspect=1.5)
     fig.update_geos(
         resolution=50, projection_type="mercator", lonaxis_range=list(lon_range), lataxis_range=list(lat_range),
         showcountries=True, countrycolor="#5b6478", showland=True, landcolor="#1b2230", showocean=True,
         oceancolor="#0e1117", showcoastlines=True, coastlinecolor="#5b6478", bgcolor="rgba(0,0,0,0)",
         showframe=False,
     )
-    fig.update_layout(template="plotly_dark", height=height, margin=dict(l=0, r=0, t=0, b=70),
+    fig.update_layout(template="plotly_dark", height=height, margin=dict(l=0, r=0, t=0, b=70 if not ctx.kiosk else 130),
                       paper_bgcolor="rgba(0,0,0,0)", font=dict(color="#f2f4f8"))
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     topojson = "/" + (base + "/" if base else "") + "app/static/topojson/"
     st.plotly_chart(fig, config={**PLOTLY_CONFIG, "topojsonURL": topojson}, theme=None, key="mapa")
+
+
+def country_board(ctx: Ctx, filas: Sequence, top: int = 10) -> None:
+    """The wall's numbers beside the map: the countries with most inscriptos, and the total."""
+    rows = [f"| {md_escape(ctx.t('col.pais'))} | {md_escape(ctx.t('col.inscriptos'))} | {md_escape(ctx.t('col.acreditados'))} |",
+            "|:--|--:|--:|"]
+    for f in filas[:top]:
+        rows.append(f"| {md_escape(label(ctx, 'pais', f.clave))} | {md_escape(f.inscriptos)} | {md_escape(f.acreditados)} |")
+    if len(filas) > top:
+        rows.append(f"| {md_escape(ctx.t('mapa.otros_paises', n=len(filas) - top))} | | |")
+    st.markdown("\n".join(rows))
 
 
 # --- Tables ---------------------------------------------------------------------------------------
@@ -272,3 +404,33 @@ def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
     c2.download_button(ctx.t("socios.descargar_xlsx"), export.to_xlsx(tablas), file_name=f"{nombre}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch",
                        icon="⬇️", on_click="ignore")
+
+
+# --- Socios: the take-away ------------------------------------------------------------------------
+
+def network_choice(ctx: Ctx, redes: Sequence[str]) -> str:
+    """Which network the report is for ("" = all partners): its member cities get a star."""
+    options = ["", *redes]
+    choice = st.selectbox(ctx.t("socios.para_red"), options, key="socios-red",
+                          format_func=lambda r: r or ctx.t("socios.todas_redes"))
+    return choice or ""
+
+
+def take_away(ctx: Ctx, red: str) -> None:
+    """Two download buttons: the report (PDF/HTML, built on click) and the tables (XLSX/CSV)."""
+    from . import partners
+
+    left, right = st.columns(2, gap="medium")
+    with left:
+        fmt = st.segmented_control(ctx.t("socios.formato_informe"), partners.FORMATOS_INFORME, default="PDF",
+                                   key="socios-fmt-informe") or "PDF"
+        make, name = partners.informe(ctx, fmt, red)
+        st.download_button(ctx.t("socios.descargar_informe"), make, file_name=name, mime=partners.MIME[fmt],
+                           width="stretch", icon="📄", on_click="ignore", type="primary")
+    with right:
+        fmt = st.segmented_control(ctx.t("socios.formato_tablas"), partners.FORMATOS_TABLAS, default="XLSX",
+                                   key="socios-fmt-tablas") or "XLSX"
+        make, name = partners.archivo_tablas(ctx, fmt, red)
+        st.download_button(ctx.t("socios.descargar_tablas"), make, file_name=name, mime=partners.MIME[fmt],
+                           width="stretch", icon="⬇️", on_click="ignore")
+    st.caption(ctx.t("socios.llevar_nota"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from foro_data.formato import number, percent  # noqa: F401  (one home for number style)
@@ -62,3 +64,18 @@ def md_escape(text: object) -> str:
     """
     s = " ".join(str(text).split())
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
+
+
+def distinctive(texts: Sequence[str]) -> dict[str, str]:
+    """Each text without the heading before its first colon when other texts on screen share it:
+    on a wall, "Intercambio de experiencias (2ª ronda):" six times hides what tells rooms apart.
+
+    >>> distinctive(["Intercambio: Diseño urbano", "Intercambio: Policías", "Apertura: bienvenida"])
+    {'Intercambio: Diseño urbano': 'Diseño urbano', 'Intercambio: Policías': 'Policías', 'Apertura: bienvenida': 'Apertura: bienvenida'}
+    """
+    heads = Counter(x.partition(":")[0] for x in set(texts) if ":" in x)
+    out: dict[str, str] = {}
+    for x in texts:
+        head, sep, tail = x.partition(":")
+        out[x] = tail.strip() if sep and tail.strip() and heads[head] > 1 else x
+    return out

@@ -5,6 +5,8 @@ A page file calls ``live_page(page_id, screen)``; ``screen(ctx)`` draws the page
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -19,7 +21,7 @@ from foro_data.config import Config, ConfigError
 from foro_data.snapshot import Snapshot
 
 from . import data, gate
-from .fmt import age, day_hour, md_escape
+from .fmt import age, day_hour, hour, md_escape
 from .i18n import t
 
 log = logging.getLogger("foro.ui")
@@ -63,6 +65,33 @@ _KIOSK_CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"],
 footer { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0.5rem 2rem; max-width: 100%; }
+/* The wall is read from five metres: nothing meant to be read under 28 px, at 1920×1080 and at
+   1280×720 (a 1080p TV at 150 %). Room cards keep one line per fact, cut with an ellipsis. */
+/* The arrival chart takes the height the wall has left. */
+.st-key-foro-curva { height: calc(100vh - 400px); min-height: 320px; }
+@media (min-width: 900px) {
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"] p,
+.foro-edad, [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div,
+[data-testid="stExpander"] summary p, [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th
+  { font-size: max(28px, 1.45vw) !important; line-height: 1.25 !important; }
+[data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3,
+[data-testid="stMarkdownContainer"] h4, .foro-salas-titulo .foro-titulo { font-size: max(32px, 1.8vw) !important; }
+.foro-alerta { font-size: max(30px, 1.6vw) !important; }
+[data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div { font-size: inherit !important; line-height: inherit !important; }
+.stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricLabel"] div { font-size: max(28px, 1.45vw) !important; }
+[class*="st-key-nivel-"] [data-testid="stVerticalBlock"] { gap: 0.3rem; }
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] h3 {
+  display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
+[class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
+/* The card colour carries the level on the wall; a blue bar on a red card only confused. */
+[class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
+/* Shorter screens drop lines, never shrink them: first the next session, then the current one. */
+@media (max-height: 900px) { [class*="st-key-foro-sala-despues"] { display: none !important; } }
+@media (max-height: 800px) { [class*="st-key-foro-sala-big"] { display: none !important; }
+  [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; } }
+/* A tall wall has room for a room's full name on two lines. */
+@media (min-height: 1000px) { [class*="st-key-foro-sala-nombre"] [data-testid="stMarkdownContainer"] p { -webkit-line-clamp: 2 !important; } }
+}
 </style>
 """
 
@@ -99,8 +128,12 @@ def _fail_safely(lang: str, exc: Exception) -> None:
     st.error(t("error.pagina", lang))
 
 
-def banners(ctx: Ctx, now: datetime) -> None:
-    """Demo ribbon, data age and, when the source fails, the stale banner."""
+def banners(ctx: Ctx, now: datetime, limite_s: float | None = None) -> None:
+    """Demo ribbon, data age and, when the source fails, the stale banner.
+
+    The age line is counted by the browser (``status_line``): ``limite_s`` is how long it may go
+    without a new render before it turns into the "sin datos nuevos" banner (None: never).
+    """
     f = ctx.snap.fuente
     if f.tipo == "demo":
         st.markdown(f":violet-background[**{md_escape(t('banner.demo', ctx.lang))}**]")
@@ -111,8 +144,48 @@ def banners(ctx: Ctx, now: datetime) -> None:
               motivo=md_escape(f.motivo or "—")),
             icon=None,
         )
-    parts = [t("banner.actualizado", ctx.lang, edad=edad), t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))]
-    st.caption(" · ".join(md_escape(p) for p in parts))
+    st.html(status_line(ctx, now, limite_s), unsafe_allow_javascript=True)
+
+
+# Shipped with the app and inlined (no request, no CDN); see the file's header for what it does.
+_EDAD_JS = (_ROOT / "static" / "foro-edad.js").read_text(encoding="utf-8")
+
+EDAD_CSS = """
+<style>
+.foro-edad { color: rgba(242, 244, 248, 0.65); font-size: 0.875rem; line-height: 1.4; min-height: 1.4em; }
+.foro-edad.foro-edad-vieja { color: #1b1300; background: #ffb74d; font-weight: 700; padding: 0.35em 0.6em;
+  border-radius: 0.4rem; }
+</style>
+"""
+
+
+def stale_after_s(refresco_s: float) -> float:
+    """How long a screen may go without new figures before it says so: two refreshes and 5 s.
+
+    >>> stale_after_s(15)
+    35.0
+    """
+    return 2 * float(refresco_s) + 5
+
+
+def status_line(ctx: Ctx, now: datetime, limite_s: float | None) -> str:
+    """The data-age line as HTML for ``st.html``: the server's text, plus what the browser needs to
+    keep counting (age at render, a render token, the translated sentences). Our text only."""
+    f = ctx.snap.fuente
+    a_las = t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))
+    linea = t("banner.actualizado", ctx.lang, edad="{edad}") + " · " + a_las
+    edad0 = max(0.0, (now - f.leido_en).total_seconds())
+    datos = {
+        "token": f"{now.timestamp():.3f}",
+        "edad0": edad0,
+        "limite": limite_s,
+        "linea": linea,
+        "sin_datos": t("banner.sin_datos_nuevos", ctx.lang, hora=hour(ctx.as_of, ctx.snap.tz)),
+        "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
+    }
+    text = linea.replace("{edad}", age(edad0, ctx.lang))
+    return (f'{EDAD_CSS}<div class="foro-edad" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
+            f'<span class="foro-edad-texto">{html.escape(text)}</span></div><script>{_EDAD_JS}</script>')
 
 
 _SLIDER = "_hora_slider"
@@ -185,7 +258,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
             return
         try:
             ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
-            banners(ctx, data.real_now())
+            banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None)
             screen(ctx)
         except Exception as e:  # noqa: BLE001 - the page must never show a traceback
             _fail_safely(lang, e)

@@ -73,6 +73,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "⚠️ Dados desatualizados: última leitura correta {cuando} (há {edad}). Motivo: {motivo}",
         "⚠️ Stale data: last good read {cuando} ({edad} ago). Reason: {motivo}",
     ),
+    "banner.sin_datos_nuevos": (
+        "Sin datos nuevos desde las {hora} — revisar la conexión de esta pantalla",
+        "Sem dados novos desde as {hora} — verificar a conexão desta tela",
+        "No new figures since {hora} — check this screen's connection",
+    ),
     "banner.sin_datos": (
         "Todavía no hay datos: la fuente no respondió. Se reintenta solo.",
         "Ainda não há dados: a fonte não respondeu. Tenta de novo sozinho.",
@@ -99,9 +104,16 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.curva": ("Llegadas cada 15 minutos", "Chegadas a cada 15 minutos", "Arrivals every 15 minutes"),
     "vivo.curva.llegadas": ("Llegadas", "Chegadas", "Arrivals"),
     "vivo.curva.acumulado": ("Acumulado", "Acumulado", "Cumulative"),
+    "vivo.curva.hora": ("Hora", "Hora", "Time"),
+    "vivo.curva.llegadas_eje": ("Llegadas por ¼ h", "Chegadas por ¼ h", "Arrivals per ¼ h"),
     "vivo.curva.ahora": ("ahora", "agora", "now"),
     "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),
     "vivo.salas": ("Salas", "Salas", "Rooms"),
+    "alerta.excedidas.1": ("{n} sala excedida", "{n} sala acima da capacidade", "{n} room over capacity"),
+    "alerta.excedidas.n": ("{n} salas excedidas", "{n} salas acima da capacidade", "{n} rooms over capacity"),
+    "alerta.llenas.1": ("{n} sala llena", "{n} sala cheia", "{n} room full"),
+    "alerta.llenas.n": ("{n} salas llenas", "{n} salas cheias", "{n} rooms full"),
+    "salas.sin_capacidad": ("sin capacidad cargada", "sem capacidade cadastrada", "no capacity set"),
     "vivo.sin_salas": (
         "No hay salas: agregue la pestaña Salas (sala, capacidad) a la planilla.",
         "Não há salas: adicione a aba Salas (sala, capacidad) à planilha.",
@@ -120,6 +132,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "Fonte: credenciamentos na porta",
         "Source: door check-ins",
     ),
+    "salas.fuente.sin_dato": (
+        "Sin dato: nadie contó esta sala ni registró entradas en ella desde su sesión anterior (o en el día)",
+        "Sem dado: ninguém contou esta sala nem registrou entradas nela desde a sessão anterior (ou no dia)",
+        "No data: nobody has counted this room or checked anyone into it since its previous session (or today)",
+    ),
     "salas.tendencia": ("desde la última actualización", "desde a última atualização", "since the last update"),
     "salas.todas": ("Ver todas las salas", "Ver todas as salas", "See all rooms"),
     "salas.no_encontrada": (
@@ -137,6 +154,7 @@ _T: dict[str, tuple[str, str, str]] = {
     # --- Mapa
     "mapa.titulo": ("De dónde vienen", "De onde vêm", "Where people come from"),
     "mapa.color": ("% acreditados", "% credenciados", "% checked in"),
+    "mapa.otros_paises": ("y {n} países más", "e mais {n} países", "and {n} more countries"),
     "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
     # --- Calidad
     "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
@@ -180,11 +198,28 @@ _T: dict[str, tuple[str, str, str]] = {
     # --- Socios
     "socios.titulo": ("Resumen para socios", "Resumo para parceiros", "Partner summary"),
     "socios.nota": (
-        "Solo cifras agregadas. Toda celda con menos de 3 personas se muestra como «<3».",
-        "Somente números agregados. Toda célula com menos de 3 pessoas aparece como «<3».",
-        "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”.",
+        "Solo cifras agregadas. Toda celda con menos de 3 personas se muestra como «<3»; «x» oculta otra "
+        "cifra para que esa no pueda deducirse de los totales.",
+        "Somente números agregados. Toda célula com menos de 3 pessoas aparece como «<3»; «x» oculta outro "
+        "número para que aquela não possa ser deduzida dos totais.",
+        "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”; “x” hides another number "
+        "so that one cannot be worked out from the totals.",
     ),
     "socios.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
+    "socios.asistencia_def": ("acreditados ÷ inscriptos", "credenciados ÷ inscritos", "checked in ÷ registered"),
+    "socios.intendencias": ("Intendencias acreditadas", "Prefeituras credenciadas", "Mayors checked in"),
+    "socios.llevar": ("Para reenviar", "Para reenviar", "To forward"),
+    "socios.para_red": ("Informe para", "Relatório para", "Report for"),
+    "socios.todas_redes": ("Todas las redes socias", "Todas as redes parceiras", "All partner networks"),
+    "socios.formato_informe": ("Formato del informe", "Formato do relatório", "Report format"),
+    "socios.formato_tablas": ("Formato de las tablas", "Formato das tabelas", "Tables format"),
+    "socios.descargar_informe": ("Descargar informe", "Baixar relatório", "Download report"),
+    "socios.descargar_tablas": ("Descargar tablas", "Baixar tabelas", "Download tables"),
+    "socios.llevar_nota": (
+        "El informe (PDF o HTML) se prepara al pulsar el botón, con las cifras de este momento y en este idioma.",
+        "O relatório (PDF ou HTML) é preparado ao clicar no botão, com os números deste momento e neste idioma.",
+        "The report (PDF or HTML) is made when you click, with the figures of this moment, in this language.",
+    ),
     "socios.por_pais": ("Por país", "Por país", "By country"),
     "socios.por_red": ("Por red", "Por rede", "By network"),
     "socios.por_rol": ("Por rol", "Por função", "By role"),

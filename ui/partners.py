@@ -1,40 +1,55 @@
-"""Partner tables: suppressed breakdowns as rows for the screen and for the downloads."""
+"""Partner tables and take-aways for the Socios page: what foro_data.informe computes, as the
+page shows it. Suppression is metrics' policy; nothing is counted here."""
 
 from __future__ import annotations
 
-from foro_data import export, metrics
+from collections.abc import Callable
 
-from .components import label
-from .fmt import percent
+from foro_data import export, metrics
+from foro_data.informe import descargas
+from foro_data.informe.contenido import texto_celda
+
 from .frame import Ctx
 
-# (metrics campo, title key, column key), in the order the page shows them.
-SECCIONES: tuple[tuple[str, str, str], ...] = (
-    ("pais", "socios.por_pais", "col.pais"),
-    ("red", "socios.por_red", "col.red"),
-    ("rol", "socios.por_rol", "col.rol"),
-    ("ejes", "socios.por_eje", "col.eje"),
-)
+FORMATOS_INFORME = ("PDF", "HTML")
+FORMATOS_TABLAS = ("XLSX", "CSV")
+MIME = {
+    "PDF": "application/pdf",
+    "HTML": "text/html",
+    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "CSV": "text/csv",
+}
 
 
-def _tabla(ctx: Ctx, titulo: str, columna: str, campo: str, filas: list[metrics.FilaSocios]) -> export.Tabla:
-    return export.Tabla(
-        titulo,
-        (columna, ctx.t("col.inscriptos"), ctx.t("col.acreditados"), ctx.t("col.asistencia")),
-        tuple(
-            (label(ctx, campo, f.clave), f.inscriptos, f.acreditados,
-             percent(f.asistencia, ctx.lang) if f.asistencia is not None else "—")
-            for f in filas
-        ),
-    )
+def tablas(ctx: Ctx, red: str = "") -> list[export.Tabla]:
+    """Every partner table (protected by metrics): what the page shows and the downloads carry."""
+    return descargas.tablas(ctx.snap, ctx.as_of, ctx.lang, red, sesiones=False)
 
 
-def tablas(ctx: Ctx) -> list[export.Tabla]:
-    """Every partner table (already suppressed by metrics): what the page shows and downloads."""
-    out = [
-        _tabla(ctx, ctx.t(titulo), ctx.t(col), campo, metrics.tabla_socios(ctx.snap, ctx.as_of, campo))
-        for campo, titulo, col in SECCIONES
-    ]
-    out.append(_tabla(ctx, ctx.t("socios.paridad"), ctx.t("col.genero"), "genero",
-                      metrics.paridad_intendencias(ctx.snap, ctx.as_of)))
-    return out
+def filas_visibles(tabla: export.Tabla, lang: str) -> list[tuple[str, ...]]:
+    """Rows as the screen prints them: "82 %", "1.234", "<3"."""
+    fmts = tabla.formatos or ("",) * len(tabla.encabezados)
+    return [tuple(texto_celda(v, f, lang) for v, f in zip(fila, fmts)) for fila in tabla.filas]
+
+
+def redes(ctx: Ctx) -> list[str]:
+    """Networks a report can be made for: those shown in the partner table by network."""
+    fila = metrics.cuadro_socios(ctx.snap, ctx.as_of, "red").filas
+    return [f.clave for f in fila if f.clave not in (metrics.SIN_DATO, metrics.OTRAS)]
+
+
+def informe(ctx: Ctx, formato: str, red: str) -> tuple[Callable[[], bytes], str]:
+    """The report, made only when the button is clicked (a callable), and its file name."""
+    from foro_data import informe as inf
+
+    snap, as_of, lang = ctx.snap, ctx.as_of, ctx.lang
+    ext = formato.lower()
+    name = f"{descargas.nombre_archivo(snap, as_of, lang, 'informe')}.{ext}"
+    return (lambda: inf.generar(snap, as_of, ext, lang, red)), name
+
+
+def archivo_tablas(ctx: Ctx, formato: str, red: str) -> tuple[Callable[[], bytes], str]:
+    snap, as_of, lang = ctx.snap, ctx.as_of, ctx.lang
+    name = f"{descargas.nombre_archivo(snap, as_of, lang, 'tablas')}.{formato.lower()}"
+    make = descargas.xlsx if formato == "XLSX" else descargas.csv
+    return (lambda: make(snap, as_of, lang, red)), name

@@ -124,10 +124,6 @@ def motivo(ctx: Ctx, p: Puesto) -> str:
     return ctx.t("escritura.configuracion")
 
 
-def _retry(writer: Writer) -> None:
-    writer.retry_failed()
-
-
 def estado_envio(ctx: Ctx, writer: Writer | None) -> None:
     """The outbox in one or two lines: pending writes, the last error, rows that failed for good,
     and what the sender did to the Sheet itself (a header it added). Nothing without a writer."""
@@ -150,6 +146,10 @@ def estado_envio(ctx: Ctx, writer: Writer | None) -> None:
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
         st.caption(md_escape(ctx.t("escritura.al_dia")))
+
+
+def _retry(writer: Writer) -> None:
+    writer.retry_failed()
 
 
 def style_venue() -> None:

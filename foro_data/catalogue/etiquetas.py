@@ -48,6 +48,8 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "kind.pais_desconocido": ('País desconocido', 'País desconhecido', 'Unknown country'),
     "kind.pestana_faltante": ('Pestaña faltante', 'Aba ausente', 'Missing tab'),
     "kind.pestana_inutilizable": ('Pestaña inutilizable', 'Aba inutilizável', 'Unusable tab'),
+    "kind.pestana_vacia": ('Pestaña vacía', 'Aba vazia', 'Empty tab'),
+    "kind.posible_duplicado": ('Posible duplicado', 'Possível duplicata', 'Possible duplicate'),
     "kind.pestana_repetida": ('Pestaña repetida', 'Aba repetida', 'Repeated tab'),
     "kind.rol_otro": ('Rol «otro»', 'Função «outro»', 'Role “other”'),
     "kind.sala_repetida": ('Sala repetida', 'Sala repetida', 'Repeated room'),

@@ -50,14 +50,6 @@ class Informe:
     # The exact numbers behind the text, for tests and the downloads' "Acerca de".
     base: metrics.Cifras
 
-    @property
-    def archivo(self) -> str:
-        """File name stem: event and date, e.g. ``foro-de-ciudades-por-la-seguridad-2025-06-19``."""
-        from ..schema import fold
-
-        slug = "-".join("".join(ch if ch.isalnum() else " " for ch in fold(self.evento)).split())
-        return f"{slug or 'foro'}-{self.as_of:%Y-%m-%d}"
-
 
 # (metrics table, title key, first column key)
 TABLAS: tuple[tuple[str, str, str], ...] = (

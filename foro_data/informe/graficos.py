@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
@@ -156,7 +157,8 @@ def svg(fig: Figure) -> str:
     fig.savefig(buf, format="svg", facecolor="white",
                 metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
     text = buf.getvalue()
-    return text[text.index("<svg"):]
+    # Inside HTML the parser knows <svg> and xlink:href; the namespace URLs are noise for a mail filter.
+    return re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", text[text.index("<svg"):])
 
 
 def png(fig: Figure, dpi: int = 200) -> bytes:

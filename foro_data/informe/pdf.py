@@ -61,7 +61,7 @@ class _PDF(FPDF):
         self.set_text_color(0, 0, 0)
 
     def grafico(self, fig, alto_mm: float) -> None:
-        data = graficos.png(fig, dpi=200)
+        data = graficos.png(fig, dpi=170)
         w_in, h_in = fig.get_size_inches()
         w = min(self.epw, alto_mm * w_in / h_in)
         if self.will_page_break(alto_mm):
@@ -129,7 +129,7 @@ def _portada(pdf: _PDF, inf: Informe) -> None:
         pdf.set_text_color(*AZUL)
         pdf.cell(w - 4, 9, c.valor)
         pdf.set_xy(x + 2, top + 11)
-        pdf.set_font("DejaVu", "B", 8.5)
+        pdf.set_font("DejaVu", "B", 7.8)
         pdf.set_text_color(0, 0, 0)
         pdf.cell(w - 4, 4.5, c.etiqueta)
         pdf.set_xy(x + 2, top + 16)
@@ -141,7 +141,7 @@ def _portada(pdf: _PDF, inf: Informe) -> None:
     pdf.h2(t("resumen", lang))
     pdf.parrafo(inf.resumen)
     pdf.h2(t("curva", lang))
-    pdf.grafico(graficos.curva(inf.curva, t("curva.eje", lang)), 62)
+    pdf.grafico(graficos.curva(inf.curva, t("curva.eje", lang)), 72)
 
 
 def _graficos(pdf: _PDF, inf: Informe) -> None:

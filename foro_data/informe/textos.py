@@ -130,9 +130,9 @@ _T: dict[str, tuple[str, str, str]] = {
     "barras_pais": ("Inscriptos y acreditados por país", "Inscritos e credenciados por país", "Registered and checked in by country"),
     "mapa": ("Ciudades de origen", "Cidades de origem", "Cities of origin"),
     "mapa.nota": (
-        "Círculo proporcional a los inscriptos; los puntos pequeños son ciudades con menos de 3.",
-        "Círculo proporcional aos inscritos; os pontos pequenos são cidades com menos de 3.",
-        "Circle area follows registrations; small dots are cities with fewer than 3.",
+        "Círculo proporcional a los inscriptos; un punto pequeño es una ciudad cuyo número está oculto («<3» o «x»).",
+        "Círculo proporcional aos inscritos; um ponto pequeno é uma cidade cujo número está oculto («<3» ou «x»).",
+        "Circle area follows registrations; a small dot is a city whose count is hidden (“<3” or “x”).",
     ),
     "metodo": ("Nota metodológica", "Nota metodológica", "Methods note"),
     "metodo.fuente": (
@@ -180,8 +180,8 @@ _T: dict[str, tuple[str, str, str]] = {
     "acerca.hora": ("Hora de las cifras", "Hora dos números", "Time of the figures"),
     "acerca.fuente": ("Fuente", "Fonte", "Source"),
     "acerca.supresion": ("Regla de supresión", "Regra de supressão", "Suppression rule"),
-    "acerca.x": ("x", "x", "x"),
-    "x": ("x", "x", "x"),
+    "archivo.informe": ("informe", "relatorio", "report"),
+    "archivo.tablas": ("tablas", "tabelas", "tables"),
 }
 
 def t(key: str, lang: str = "es", **values: object) -> str:
@@ -216,10 +216,11 @@ MESES: dict[str, tuple[str, ...]] = {
 
 
 def fecha_larga(d, lang: str) -> str:
-    """The long date in the report's language.
+    """The event date as written in each language.
 
-    >>> from datetime import date; fecha_larga(date(2025, 6, 19), "pt")
-    '19 de junho de 2025'
+    >>> from datetime import date
+    >>> fecha_larga(date(2025, 6, 19), "pt"), fecha_larga(date(2025, 6, 19), "en")
+    ('19 de junho de 2025', '19 June 2025')
     """
     mes = MESES.get(lang, MESES["es"])[d.month - 1]
     return f"{d.day} {mes} {d.year}" if lang == "en" else f"{d.day} de {mes} de {d.year}"

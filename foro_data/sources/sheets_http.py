@@ -23,7 +23,7 @@ from gspread.http_client import HTTPClient
 from gspread.utils import DateTimeOption, Dimension, InsertDataOption, ValueInputOption, ValueRenderOption
 
 from ..catalogue.sheets import SheetsSentence as S
-from ..errors import say
+from ..errors import ForoError, say
 
 API_URL = "https://sheets.googleapis.com"
 API_URL_ENV = "FORO_SHEETS_API_URL"
@@ -74,6 +74,28 @@ class RoutedHTTPClient(HTTPClient):
         return super().request(method, endpoint, *args, **kwargs)
 
 
+class SheetsCode(StrEnum):
+    """``SheetsFailure.code``: what failed, the value callers branch on (declared once, here)."""
+
+    CUOTA = "cuota"  # 429: Google's per-minute quota
+    SERVIDOR = "servidor"  # 5xx
+    PERMISO = "permiso"  # a read refused: the Sheet is not shared with the account
+    SOLO_LECTURA = "solo_lectura"  # a write refused: shared as Lector
+    NO_EXISTE = "no_existe"  # no Sheet with that key
+    CREDENCIALES = "credenciales"  # the key in secrets.toml is unusable or refused
+    RESPUESTA = "respuesta"  # an answer that cannot be read, or a read refused for another reason
+    RECHAZADA = "rechazada"  # a write refused for another reason
+    PESTANA = "pestana"  # a tab renamed or missing
+    ENCABEZADOS = "encabezados"  # a header row missing or changed under the sender
+    COLUMNA_FALTANTE = "columna_faltante"  # a column the sender cannot do without
+    TIEMPO = "tiempo"  # no answer in time
+    RED = "red"  # no connection, or it dropped
+    ERROR = "error"  # anything else
+
+
+C = SheetsCode
+
+
 class Outcome(StrEnum):
     """What a failed request means for whoever made it."""
 
@@ -84,11 +106,10 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class SheetsFailure:
-    """One failed request, classified. ``code`` is stable (callers branch on it: ``cuota``,
-    ``servidor``, ``permiso``, ``solo_lectura``, ``no_existe``, ``credenciales``, ``respuesta``,
-    ``rechazada``, ``pestana``, ``tiempo``, ``red``, ``error``); the sentence is in the catalogue."""
+    """One failed request, classified: ``code`` says what failed (callers branch on it),
+    ``outcome`` what to do about it; the sentence that words it is in the catalogue."""
 
-    code: str
+    code: SheetsCode
     sentence: str
     outcome: Outcome = Outcome.REINTENTAR
     retry_after: float | None = None
@@ -108,17 +129,20 @@ class SheetsFailure:
 
     def reason_in(self, lang: str) -> str:
         text = say(self.sentence, lang, **self.params)
-        if self.code == "cuota" and self.retry_after and self.sentence == S.CUOTA_LECTURA:
+        if self.code == C.CUOTA and self.retry_after and self.sentence == S.CUOTA_LECTURA:
             text += say(S.REINTENTO_EN, lang, segundos=self.retry_after)
         return text
 
 
-class SheetsError(Exception):
-    """Carries a :class:`SheetsFailure` out of the transport (str() is the Spanish reason)."""
+class SheetsError(ForoError):
+    """Carries a :class:`SheetsFailure` out of the transport; ``code`` and ``reason`` are the failure's."""
 
     def __init__(self, failure: SheetsFailure):
-        super().__init__(failure.reason)
         self.failure = failure
+        super().__init__(failure.code)
+
+    def reason_in(self, lang: str) -> str:
+        return self.failure.reason_in(lang)
 
 
 @dataclass(frozen=True)
@@ -141,7 +165,7 @@ def open_http(service_account: Mapping[str, Any], url: str, timeout: tuple[float
         client = gspread.service_account_from_dict(dict(service_account), scopes=scopes,
                                                    http_client=RoutedHTTPClient)
     except (ValueError, KeyError, TypeError) as e:
-        raise SheetsError(SheetsFailure("credenciales", S.CREDENCIALES_INVALIDAS, Outcome.PERMANENTE,
+        raise SheetsError(SheetsFailure(C.CREDENCIALES, S.CREDENCIALES_INVALIDAS, Outcome.PERMANENTE,
                                         params={"error": type(e).__name__})) from None
     http = client.http_client
     assert isinstance(http, RoutedHTTPClient)
@@ -172,8 +196,9 @@ def classify(e: BaseException, sheet: SheetAddress, doing: Doing = "lectura") ->
     """Any failure of a request (gspread's APIError, a transport error, google-auth's) -> one
     :class:`SheetsFailure`. ``doing`` says whether the request could have changed the Sheet.
 
-    >>> classify(TimeoutError("x"), SheetAddress("k", "a@b")).code
-    'error'
+    >>> f = classify(TimeoutError("x"), SheetAddress("k", "a@b"))  # a read: it changed nothing
+    >>> f.code.value, f.outcome.value, classify(TimeoutError("x"), SheetAddress("k", "a@b"), "escritura").outcome.value
+    ('error', 'reintentar', 'dudosa')
     """
     if isinstance(e, SheetsError):
         return e.failure
@@ -189,28 +214,28 @@ def _api(e: APIError, sheet: SheetAddress, doing: Doing) -> SheetsFailure:
     status = e.response.status_code if e.response is not None else e.code
     if status == 429:
         ra = retry_after_seconds(e.response.headers.get("Retry-After") if e.response is not None else None)
-        return SheetsFailure("cuota", S.CUOTA_LECTURA if doing == "lectura" else S.CUOTA_ESCRITURA, retry_after=ra)
+        return SheetsFailure(C.CUOTA, S.CUOTA_LECTURA if doing == "lectura" else S.CUOTA_ESCRITURA, retry_after=ra)
     if status == 403:
         if doing == "escritura":  # reads worked (shared as Lector), the append was refused
-            return SheetsFailure("solo_lectura", S.SOLO_LECTURA, Outcome.PERMANENTE)
-        return SheetsFailure("permiso", S.PERMISO, Outcome.PERMANENTE, params={"email": sheet.email})
+            return SheetsFailure(C.SOLO_LECTURA, S.SOLO_LECTURA, Outcome.PERMANENTE)
+        return SheetsFailure(C.PERMISO, S.PERMISO, Outcome.PERMANENTE, params={"email": sheet.email})
     if status == 404:
-        return SheetsFailure("no_existe", S.NO_EXISTE, Outcome.PERMANENTE, params={"clave": sheet.key})
+        return SheetsFailure(C.NO_EXISTE, S.NO_EXISTE, Outcome.PERMANENTE, params={"clave": sheet.key})
     if status == 401:
-        return SheetsFailure("credenciales", S.CREDENCIALES_NO_ACEPTADAS, Outcome.PERMANENTE,
+        return SheetsFailure(C.CREDENCIALES, S.CREDENCIALES_NO_ACEPTADAS, Outcome.PERMANENTE,
                              params={"email": sheet.email})
     if is_range_error(e):
-        return SheetsFailure("pestana", S.RANGO)
+        return SheetsFailure(C.PESTANA, S.RANGO)
     # From here on the request reached Google; a write may have been applied before the error.
     if status >= 500:
-        return SheetsFailure("servidor", S.SERVIDOR, Outcome.DUDOSA, params={"status": status})
+        return SheetsFailure(C.SERVIDOR, S.SERVIDOR, Outcome.DUDOSA, params={"status": status})
     if e.code == -1:  # gspread could not parse the error body
-        return SheetsFailure("respuesta", S.ILEGIBLE_HTTP, Outcome.DUDOSA, params={"status": status})
+        return SheetsFailure(C.RESPUESTA, S.ILEGIBLE_HTTP, Outcome.DUDOSA, params={"status": status})
     message = str(e.error.get("message", ""))[:200]
     if doing == "escritura":
-        return SheetsFailure("rechazada", S.RECHAZO_ESCRITURA, Outcome.PERMANENTE,
+        return SheetsFailure(C.RECHAZADA, S.RECHAZO_ESCRITURA, Outcome.PERMANENTE,
                              params={"status": status, "mensaje": message})
-    return SheetsFailure("respuesta", S.RECHAZO_LECTURA, Outcome.PERMANENTE,
+    return SheetsFailure(C.RESPUESTA, S.RECHAZO_LECTURA, Outcome.PERMANENTE,
                          params={"status": status, "mensaje": message})
 
 
@@ -220,20 +245,20 @@ def _transport(e: BaseException, sheet: SheetAddress, doing: Doing) -> SheetsFai
     while cause is not None and not isinstance(cause, requests.RequestException):
         cause = cause.__cause__ or cause.__context__
     if type(e).__name__ == "RefreshError":
-        return SheetsFailure("credenciales", S.CUENTA_RECHAZADA, Outcome.PERMANENTE, params={"email": sheet.email})
+        return SheetsFailure(C.CREDENCIALES, S.CUENTA_RECHAZADA, Outcome.PERMANENTE, params={"email": sheet.email})
     never_sent = isinstance(cause, requests.ConnectTimeout) or type(e).__module__.startswith("google.auth") or (
         isinstance(cause, requests.ConnectionError)
         and re.search(r"NewConnectionError|Connection refused|Failed to establish|NameResolution", repr(cause)))
     # Read timeout, connection dropped after sending, unreadable 2xx body: a write may be applied.
     outcome = Outcome.REINTENTAR if never_sent else Outcome.DUDOSA
     if isinstance(cause, requests.Timeout):
-        return SheetsFailure("tiempo", S.TIEMPO, outcome, params={"segundos": sheet.read_timeout_s})
+        return SheetsFailure(C.TIEMPO, S.TIEMPO, outcome, params={"segundos": sheet.read_timeout_s})
     if isinstance(cause, requests.exceptions.JSONDecodeError) or isinstance(e, ValueError):
-        return SheetsFailure("respuesta", S.ILEGIBLE_JSON, outcome)
+        return SheetsFailure(C.RESPUESTA, S.ILEGIBLE_JSON, outcome)
     if isinstance(cause, requests.ConnectionError):
         if "RemoteDisconnected" in repr(cause) or "Connection aborted" in repr(cause):
-            return SheetsFailure("red", S.CORTADA, outcome)
-        return SheetsFailure("red", S.SIN_CONEXION, outcome)
+            return SheetsFailure(C.RED, S.CORTADA, outcome)
+        return SheetsFailure(C.RED, S.SIN_CONEXION, outcome)
     if isinstance(cause, requests.RequestException):
-        return SheetsFailure("red", S.FALLO_CONEXION, outcome, params={"error": type(cause).__name__})
-    return SheetsFailure("error", S.INESPERADO, outcome, params={"error": type(e).__name__})
+        return SheetsFailure(C.RED, S.FALLO_CONEXION, outcome, params={"error": type(cause).__name__})
+    return SheetsFailure(C.ERROR, S.INESPERADO, outcome, params={"error": type(e).__name__})

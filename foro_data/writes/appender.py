@@ -28,6 +28,7 @@ from ..sources.sheets_http import (
     Outcome,
     RoutedHTTPClient,
     SheetAddress,
+    SheetsCode,
     SheetsError,
     SheetsFailure,
     classify,
@@ -38,10 +39,9 @@ from ..sources.sheets_http import (
 )
 
 HEADER_TTL_S = 120.0
-DATE_COLUMNS = frozenset({"marca_temporal", "registrado_en"})
 
 
-def refusal(sentence: str, code: str, outcome: Outcome = Outcome.PERMANENTE, **params: object) -> SheetsError:
+def refusal(sentence: str, code: SheetsCode, outcome: Outcome = Outcome.PERMANENTE, **params: object) -> SheetsError:
     """A failure the sender decides itself (a missing tab or column), worded from the catalogue."""
     return SheetsError(SheetsFailure(code, sentence, outcome, params=params))
 
@@ -63,22 +63,6 @@ def column_letter(position: int) -> str:
     ('A', 'Z', 'AA')
     """
     return re.sub(r"\d", "", rowcol_to_a1(1, position + 1))
-
-
-def cell(column: str, value: Any) -> Any:
-    """A value as typed by a person (USER_ENTERED): dates parse, text stays text.
-
-    The leading apostrophe keeps text literal: "=1+1" or "+54 261…" must not become a formula
-    or a number, and a document "0012345" keeps its zeros.
-
-    >>> cell("sala", "=1+1"), cell("valor", -1), cell("marca_temporal", "2025-06-19 09:12:00")
-    ("'=1+1", -1, '2025-06-19 09:12:00')
-    """
-    if value is None or value == "":
-        return ""
-    if column in DATE_COLUMNS or isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    return "'" + str(value)
 
 
 class SheetAppender:
@@ -122,7 +106,7 @@ class SheetAppender:
             raise
         except Exception as e:  # every transport/API failure becomes a classified SheetsFailure
             failure = classify(e, self.address, doing)
-            if failure.code == "pestana":
+            if failure.code == SheetsCode.PESTANA:
                 self.forget()  # a tab renamed since we read the titles
             raise SheetsError(failure) from e
 
@@ -135,7 +119,8 @@ class SheetAppender:
             title = next((t for t in known_tabs(self._titles) if header_key(t) in wanted), None)
             if title is not None:
                 return title
-        raise refusal(E.FALTA_PESTANA, "pestana", pestana=tab, columnas=", ".join(schema.TAB_BY_NAME[tab].headers))
+        raise refusal(E.FALTA_PESTANA, SheetsCode.PESTANA, pestana=tab,
+                      columnas=", ".join(schema.TAB_BY_NAME[tab].headers))
 
     def tab_info(self, tab: str) -> TabInfo:
         info = self._tabs.get(tab)
@@ -148,7 +133,7 @@ class SheetAppender:
 
     def _remember(self, tab: str, title: str, headers: list[str]) -> TabInfo:
         if not any(headers):
-            raise refusal(E.SIN_ENCABEZADOS, "encabezados", pestana=title)
+            raise refusal(E.SIN_ENCABEZADOS, SheetsCode.ENCABEZADOS, pestana=title)
         info = TabInfo(title, headers, schema.TAB_BY_NAME[tab].resolve(headers).index, self._clock())
         self._tabs[tab] = info
         return info
@@ -180,7 +165,7 @@ class SheetAppender:
         if any(fresh.index.get(c) != info.index.get(c) for c in cols):
             # Columns moved between the two reads of this request's header: read again next time.
             self.forget(tab)
-            raise refusal(E.ENCABEZADOS_CAMBIARON, "encabezados", Outcome.REINTENTAR)
+            raise refusal(E.ENCABEZADOS_CAMBIARON, SheetsCode.ENCABEZADOS, Outcome.REINTENTAR)
         return {c: {normalise(c, row[0]) for row in vr.get("values") or [] if row and text(row[0])}
                 for c, vr in zip(cols, vrs[1:])}
 

@@ -44,4 +44,3 @@ def open_writer(config: Config, *, tz: ZoneInfo | None = None, timeout: tuple[fl
                                 texto=str(config.get("planilla")).strip()) from None
     zone = tz or ZoneInfo(str(config.get("zona_horaria")))
     return Writer(Outbox(outbox_path(appender.key)), appender, tz=zone, wall=wall, **kwargs)
-

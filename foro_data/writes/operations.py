@@ -298,4 +298,5 @@ def op_from_dict(kind: str, d: Mapping[str, Any]) -> Operation:
 
 def role_refusal(kind: str) -> WritesUnavailable:
     """The refusal for a role that may not write this kind of operation."""
-    return WritesUnavailable(WritesCode.ROL, SendSentence.ROL_CONTEO if kind == "conteo" else SendSentence.ROL_ACREDITACION)
+    sentence = SendSentence.ROL_CONTEO if kind == "conteo" else SendSentence.ROL_ACREDITACION
+    return WritesUnavailable(WritesCode.ROL, sentence)

@@ -27,12 +27,11 @@ from .. import access
 from ..catalogue.writes import SendSentence as E
 from ..catalogue.writes import WritesCode
 from ..errors import say
-from ..identity import IDENTIFYING, normalise
 from ..live import backoff_delay
-from ..outbox import ENVIADA, ENVIANDO, ERROR_PERMANENTE, PENDIENTE, Fila, Outbox
-from ..parse import text
-from ..sources.sheets_http import SheetsError, SheetsFailure
-from .appender import SheetAppender, TabInfo, cell, column_letter, refusal
+from ..outbox import ENVIADA, ENVIANDO, ERROR_PERMANENTE, PENDIENTE, Fila, Outbox, SenderState
+from ..sources.sheets_http import SheetsCode, SheetsError, SheetsFailure
+from .appender import SheetAppender, TabInfo, column_letter, refusal
+from .layout import already_there, identity_refusal, matrix, reconcile_columns
 from .operations import Operation, WritesUnavailable, op_from_dict, op_to_dict, role_refusal
 from .pending import PendingOp
 
@@ -41,12 +40,6 @@ log = logging.getLogger(__name__)
 SOLO_LECTURA = say(WritesCode.SOLO_LECTURA)
 # Tabs in the order a flush sends them: a walk-in's registration before its check-in.
 TAB_ORDER = ("Inscripciones", "Acreditaciones", "Conteos")
-# Without these columns a row would be unusable or not idempotent: refuse rather than write.
-REQUIRED_TO_WRITE: dict[str, tuple[str, ...]] = {
-    "Conteos": ("marca_temporal", "sala", "tipo", "valor", "id_operacion"),
-    "Acreditaciones": ("marca_temporal", "movimiento", "id_operacion"),
-    "Inscripciones": (),
-}
 # DESIGN lists Acreditaciones without id_operacion: the sender adds this header before its first write.
 ADDED_HEADERS: dict[str, tuple[str, str]] = {"Acreditaciones": ("id_operacion", "ID operación")}
 MIN_FLUSH_INTERVAL_S = 5.0  # <= 12 flushes a minute: writes share the 60-per-minute quota with reads
@@ -90,16 +83,6 @@ class _TabResult:
     ya_estaban: int = 0
     rechazadas: int = 0
     avisos: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Batch:
-    """Rows laid out in the Sheet's own column order, and those that cannot be."""
-
-    matrix: list[list[Any]]
-    kept: list[Fila]
-    refused: list[Fila]
-    avisos: list[str]
 
 
 class Writer:
@@ -278,7 +261,7 @@ class Writer:
                 if fail.permanent:
                     self.outbox.fail(claves, fail.reason, fail.code)
                     total = dataclasses.replace(total, rechazadas=total.rechazadas + len(rows))
-                    if fail.code == WritesCode.SOLO_LECTURA:
+                    if fail.code == SheetsCode.SOLO_LECTURA:
                         self.outbox.update_state(bloqueo=WritesCode.SOLO_LECTURA.value)
                 else:
                     # Rows already dudosa stay dudosa; release() only ever raises the flag.
@@ -309,18 +292,18 @@ class Writer:
         found: set[str] = set()
         dudosas = [r for r in rows if r.dudosa]
         if dudosas:
-            present = self.appender.present_keys(tab, _reconcile_columns(tab))
-            found = {r.clave for r in dudosas if _already_there(r, present)}
+            present = self.appender.present_keys(tab, reconcile_columns(tab))
+            found = {r.clave for r in dudosas if already_there(r, present)}
             self.outbox.mark_sent(sorted(found), self._wall())
         todo = [r for r in rows if r.clave not in found]
         if not todo:
             return _TabResult(ya_estaban=len(found))
         info = self.appender.tab_info(tab)
         info, added = self._ensure_added_header(tab, info)
-        batch = _matrix(tab, info, todo)
+        batch = matrix(tab, info, todo)
         for r in batch.refused:
-            why = _identity_refusal(info.title, r)
-            self.outbox.fail([r.clave], why, "columna_faltante")
+            why = identity_refusal(info.title, r)
+            self.outbox.fail([r.clave], why, SheetsCode.COLUMNA_FALTANTE)
             batch.avisos.append(why)
         if batch.kept:
             self.appender.append(tab, info, batch.matrix)
@@ -348,54 +331,6 @@ def _at(value: float | None) -> float:
     return float("-inf") if value is None else value
 
 
-def _next_attempt(state: Any) -> float:
+def _next_attempt(state: SenderState) -> float:
     """Back-off and Retry-After together."""
     return max(_at(state.proximo_intento), _at(state.no_antes_de))
-
-
-def _reconcile_columns(tab: str) -> list[str]:
-    # Inscripciones has no id_operacion: a walk-in's row is found by the id it was given,
-    # else by its e-mail or document.
-    return list(IDENTIFYING) if tab == "Inscripciones" else ["id_operacion"]
-
-
-def _already_there(fila: Fila, present: dict[str, set[str]]) -> bool:
-    return any(text(fila.valores.get(c)) and normalise(c, fila.valores.get(c)) in values
-               for c, values in present.items())
-
-
-def _matrix(tab: str, info: TabInfo, rows: list[Fila]) -> _Batch:
-    """Rows in the Sheet's own column order.
-
-    Raises SheetsError (permanent) when the tab lacks a column no row can do without. A row
-    whose identifiers all lack a column is refused alone, not the whole batch. Other missing
-    columns holding a value are reported as warnings."""
-    missing = [c for c in REQUIRED_TO_WRITE.get(tab, ()) if c not in info.index]
-    if missing:
-        sentence = E.FALTA_ID_OPERACION if "id_operacion" in missing else E.FALTA_COLUMNA
-        raise refusal(sentence, "columna_faltante", pestana=info.title, columnas=", ".join(f"«{c}»" for c in missing))
-    width = max(info.index.values()) + 1
-    batch = _Batch([], [], [], [])
-    lost: set[str] = set()
-    for r in rows:
-        if tab in ("Acreditaciones", "Inscripciones") and not any(
-                text(r.valores.get(c)) and c in info.index for c in IDENTIFYING):
-            batch.refused.append(r)
-            continue
-        line: list[Any] = [""] * width
-        for column, value in r.valores.items():
-            i = info.index.get(column)
-            if i is None:
-                if text(value):
-                    lost.add(column)
-                continue
-            line[i] = cell(column, value)
-        batch.matrix.append(line)
-        batch.kept.append(r)
-    batch.avisos.extend(say(E.COLUMNA_PERDIDA, pestana=info.title, columna=c) for c in sorted(lost))
-    return batch
-
-
-def _identity_refusal(title: str, fila: Fila) -> str:
-    have = ", ".join(c for c in IDENTIFYING if text(fila.valores.get(c)))
-    return say(E.SIN_COLUMNA_IDENTIDAD, pestana=title, tiene=have)
