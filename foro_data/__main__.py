@@ -218,6 +218,9 @@ def cmd_acreditar(args: argparse.Namespace, out) -> int:
         campo, valor = next((k, v) for k, v in given.items() if v)
         label = {"id": "ID", "email": "e-mail", "documento": "documento"}[campo]
         print(f"Error: {say(DeskSentence.NO_INSCRIPTA, campo=label, valor=valor.strip())}", file=sys.stderr)
+        if snap.fuente.estado != "ok":  # the registration may be newer than the last good read
+            print(f"Los datos son de las {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M} (desactualizados): "
+                  f"{snap.fuente.motivo}", file=sys.stderr)
         return 2
     nombre = persona.nombre_completo or persona.key
     at = _accredited_at(config, snap, persona.key)

@@ -14,10 +14,10 @@ message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Lang = Literal["es", "pt", "en"]
 LANGS: tuple[str, ...] = get_args(Lang)
@@ -76,7 +76,7 @@ def say(code: str, lang: str = "es", **params: object) -> str:
     sentence = CATALOGUE.get(code) or _loaded().get(code)
     if sentence is None:
         raise KeyError(f"no sentence for code {code!r}")
-    worded = {k: v.text(lang) if isinstance(v, Said) else v for k, v in params.items()}
+    worded = {k: v.in_(lang) if isinstance(v, Said) else v for k, v in params.items()}
     return sentence.get(lang).format(**worded)
 
 
@@ -92,22 +92,6 @@ def word_for(family: str, value: str, lang: str = "es") -> str:
 
     code = f"{family}.{fold(value).replace(' ', '_')}"
     return say(code, lang) if code in _loaded() else value
-
-
-@dataclass(frozen=True)
-class Said:
-    """A sentence kept as its code and parameters, so each viewer reads it in their language
-    (a Problem's reason and fix, a parse error inside a reason)."""
-
-    code: str
-    params: tuple[tuple[str, object], ...] = ()
-
-    @classmethod
-    def of(cls, code: str, /, **params: object) -> "Said":
-        return cls(str(code), tuple(params.items()))
-
-    def text(self, lang: str = "es") -> str:
-        return say(self.code, lang, **dict(self.params))
 
 
 class ForoError(Exception):
@@ -127,7 +111,38 @@ class ForoError(Exception):
     @property
     def said(self) -> "Said":
         """The sentence unworded, to carry into a Problem or another sentence."""
-        return Said(self.code, tuple(self.params.items()))
+        return Said(self.code, dict(self.params))
 
     def reason_in(self, lang: str) -> str:
         return say(self.code, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A sentence to word later, in the reader's language: a catalogue code and its parameters.
+    What the venue's sender stores (in the outbox) and what a Problem keeps for its reason and
+    fix, instead of a Spanish string. A parameter may itself be a Said (worded in the same
+    language)."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def of(cls, code: str, /, **params: object) -> "Said":
+        return cls(str(code), params)
+
+    def in_(self, lang: str = "es") -> str:
+        return say(self.code, lang, **self.params)
+
+    def to_json(self) -> list[object]:
+        return [str(self.code), dict(self.params)]
+
+    @classmethod
+    def from_json(cls, value: Sequence[Any]) -> "Said":
+        code, params = value
+        return cls(str(code), dict(params))
+
+
+def words(said: "tuple[Said, ...] | list[Said]", lang: str = "es") -> str:
+    """Several sentences as one text."""
+    return "".join(s.in_(lang) for s in said)

@@ -746,11 +746,16 @@ def _proteger_filas(ins: list[int], acr: list[int]) -> tuple[list[Celda], list[C
             leaks = _deducibles_exacto(ci, ca, sum(ins), sum(acr))
             if not leaks:
                 return ci, ca
-            col, _ = leaks[0]
-            cells, values = (ci, ins) if col == 0 else (ca, acr)
-            more = [i for i, c in enumerate(cells) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
-            if not more:
+            # Hide one more cell in a leaking column that still has a count to hide; a leak in a
+            # column with nothing left (every count under 3) is the headline's own figure.
+            hideable = [(col, [i for i, c in enumerate(ci if col == 0 else ca)
+                               if isinstance(c, int) and c >= UMBRAL_SUPRESION])
+                        for col in dict.fromkeys(col for col, _ in leaks)]
+            hideable = [(col, more) for col, more in hideable if more]
+            if not hideable:
                 return ci, ca
+            col, more = hideable[0]
+            values = ins if col == 0 else acr
             j = min(more, key=lambda k: (values[k], -k))
             ci2, ca2 = list(ci), list(ca)
             (ci2 if col == 0 else ca2)[j] = OCULTO

@@ -34,7 +34,7 @@ class Problem:
     @classmethod
     def of(cls, code: str, tab: str, row: int | None, column: str | None, value: str, reason: Said,
            fix: Said | None = None, severity: str = "error") -> Problem:
-        return cls(code, tab, row, column, value, reason.text("es"), fix.text("es") if fix else "", severity,
+        return cls(code, tab, row, column, value, reason.in_("es"), fix.in_("es") if fix else "", severity,
                    reason, fix)
 
     @property
@@ -43,10 +43,10 @@ class Problem:
         return self.code
 
     def reason_in(self, lang: str) -> str:
-        return self.reason_said.text(lang) if self.reason_said else self.reason
+        return self.reason_said.in_(lang) if self.reason_said else self.reason
 
     def fix_in(self, lang: str) -> str:
-        return self.fix_said.text(lang) if self.fix_said else self.fix
+        return self.fix_said.in_(lang) if self.fix_said else self.fix
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from .errors import Said
 from .sources import cache
 
 PENDIENTE, ENVIANDO, ENVIADA, ERROR_PERMANENTE = "pendiente", "enviando", "enviada", "error_permanente"
@@ -88,18 +89,22 @@ class SenderState:
     fallas: int = 0  # consecutive failed flushes, for the back-off
     proximo_intento: float | None = None  # no flush before this (back-off)
     no_antes_de: float | None = None  # no request before this (Google's Retry-After)
-    ultimo_error: str = ""  # Spanish, as the last failure said it
-    avisos: tuple[str, ...] = ()  # Spanish: columns the Sheet lacks, a header the sender added
+    ultimo_error: tuple[Said, ...] = ()  # what the last failure said ("" when the last flush went well)
+    avisos: tuple[Said, ...] = ()  # columns the Sheet lacks, a header the sender added
 
     def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
+        d = dataclasses.asdict(self)
+        d["ultimo_error"] = [s.to_json() for s in self.ultimo_error]
+        d["avisos"] = [s.to_json() for s in self.avisos]
+        return json.dumps(d, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, raw: str) -> "SenderState":
         if not raw:
             return cls()
         d = json.loads(raw)
-        d["avisos"] = tuple(d.get("avisos") or ())
+        for k in ("ultimo_error", "avisos"):
+            d[k] = tuple(Said.from_json(v) for v in d.get(k) or ())
         return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
 
 

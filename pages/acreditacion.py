@@ -13,8 +13,8 @@ def screen(ctx: Ctx) -> None:
     if puesto.puede:
         # The desk acts now: real time, whatever as-of time the sidebar shows elsewhere.
         now = data.real_now().astimezone(ctx.snap.tz)
-        ops = writing.shown_ops(ctx, puesto.writer)
-        writing.estado_envio(ctx, puesto.writer)
+        ops = writing.shown_ops(ctx, puesto)
+        writing.estado_envio(ctx, puesto)
     else:
         # Without the Sheet the desk can still look people up, read-only.
         writing.explain(ctx, puesto)

@@ -14,14 +14,14 @@ def screen(ctx: Ctx) -> None:
     # Tally buttons only where this viewer may write; otherwise one sentence says why.
     puesto = writing.puesto(ctx, "conteo")
     acciones = None
-    ops = []
-    if access.sees_write_controls(ctx.role, ctx.kiosk):
+    venue_area = access.sees_write_controls(ctx.role, ctx.kiosk)
+    ops = writing.shown_ops(ctx, puesto) if venue_area else []  # the taps show at once, before the Sheet has them
+    if venue_area:
         if puesto.puede:
             writing.style_venue()
             writing.show_flash()
-            ops = writing.shown_ops(ctx, puesto.writer)  # the taps show at once, before the Sheet has them
             nombre = tally.coordinator_name(ctx)
-            writing.estado_envio(ctx, puesto.writer)
+            writing.estado_envio(ctx, puesto)
             if nombre:
                 acciones = lambda o: tally.tally_controls(ctx, puesto, o, ops, nombre)  # noqa: E731
         else:

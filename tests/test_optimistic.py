@@ -121,3 +121,19 @@ def test_every_write_path_sentence_is_written_in_three_languages(code: str) -> N
     s = CATALOGUE[code]
     assert s.es and s.pt and s.en, code
     assert _fields(s.es) == _fields(s.pt) == _fields(s.en), code  # the same placeholders in each
+
+
+def test_the_senders_state_is_worded_in_the_viewers_language(fake: FakeSheetsServer, writer: Writer) -> None:
+    fake.book().sheet("Conteos").rows[0] = ["Marca temporal", "Sala", "Tipo", "Valor", "ID de operación"]
+    writer.submit(TallyOp.new("Plenario", "delta", 1, "Ana", AT), role=None)
+    fake.refuse()  # the venue network is down
+    report = writer.flush()
+    summary = writer.pending_summary()
+    assert summary.ultimo_error == report.motivo and report.motivo.startswith("No hay conexión")
+    assert summary.ultimo_error_in("en").startswith("No connection to Google Sheets")
+    assert summary.ultimo_error_in("pt").startswith("Não há conexão")
+    fake.resume()
+    report = writer.flush(force=True)  # sent; the Sheet has no «Registrado por» column
+    summary = writer.pending_summary()
+    assert report.enviadas == 1 and summary.avisos == report.avisos and "registrado_por" in report.avisos[0]
+    assert summary.avisos_in("en") == ("The «Conteos» tab has no «registrado_por» column; that value is not saved.",)

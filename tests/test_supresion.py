@@ -76,3 +76,11 @@ def test_the_brute_force_sees_a_leak():
     """Primary suppression alone leaks through the total; the checker must say so."""
     leaks = feasible_values([10, 5, MENOS_DE_UMBRAL], [8, 4, MENOS_DE_UMBRAL], 17, 14)
     assert leaks[(0, 2)] == {2}
+
+
+def test_a_leak_seen_first_in_an_exhausted_column_still_hides_in_the_other():
+    """Found by the property test: acreditados (all under 3) leak first, and inscriptos' 1 in the
+    last row follows from the total unless the shown 3 is hidden too."""
+    ci, ca = metrics._proteger_filas([1, 2, 3, 1], [1, 2, 2, 0])
+    assert ci == [MENOS_DE_UMBRAL, MENOS_DE_UMBRAL, OCULTO, MENOS_DE_UMBRAL]
+    assert len(feasible_values(ci, ca, 7, 5)[(0, 3)]) == 2 or all(not isinstance(c, int) for c in ci)

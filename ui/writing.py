@@ -108,8 +108,7 @@ def explain(ctx: Ctx, p: Puesto) -> None:
         st.info(text, icon="ℹ️")
     elif text:
         st.warning(text, icon="🔒")
-    if p.writer is not None:
-        estado_envio(ctx, p.writer)
+    estado_envio(ctx, p)
 
 
 def motivo(ctx: Ctx, p: Puesto) -> str:
@@ -124,9 +123,10 @@ def motivo(ctx: Ctx, p: Puesto) -> str:
     return ctx.t("escritura.configuracion")
 
 
-def estado_envio(ctx: Ctx, writer: Writer | None) -> None:
+def estado_envio(ctx: Ctx, p: Puesto) -> None:
     """The outbox in one or two lines: pending writes, the last error, rows that failed for good,
     and what the sender did to the Sheet itself (a header it added). Nothing without a writer."""
+    writer = p.writer
     if writer is None:
         return
     s = writer.pending_summary()
@@ -136,13 +136,13 @@ def estado_envio(ctx: Ctx, writer: Writer | None) -> None:
             line += " · " + ctx.t("escritura.antigua", edad=age(s.mas_antigua_s, ctx.lang))
         st.markdown(f":orange-background[{md_escape(line)}]")
         if s.ultimo_error:
-            st.caption(md_escape(ctx.t("escritura.reintento", motivo=s.ultimo_error)))
+            st.caption(md_escape(ctx.t("escritura.reintento", motivo=s.ultimo_error_in(ctx.lang))))
     if s.errores and not s.solo_lectura:
-        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error or "—")))
+        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error_in(ctx.lang) or "—")))
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
         st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
-    for aviso in s.avisos:
+    for aviso in s.avisos_in(ctx.lang):
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
         st.caption(md_escape(ctx.t("escritura.al_dia")))
@@ -181,10 +181,10 @@ def submit(writer: Writer, op: Operation, role: str, lang: str) -> bool:
     return False
 
 
-def shown_ops(ctx: Ctx, writer: Writer | None) -> list[PendingOp]:
-    """This Sheet's actions the Snapshot does not show yet (from every device and process);
-    none without a writer."""
-    return not_yet_read(ctx.snap, writer.recent) if writer is not None else []
+def shown_ops(ctx: Ctx, p: Puesto) -> list[PendingOp]:
+    """This Sheet's actions the Snapshot does not show yet (from every device and process); none
+    when this viewer may not write."""
+    return not_yet_read(ctx.snap, p.writer.recent) if p.writer is not None and p.puede else []
 
 
 def _slug(text: str) -> str:

@@ -23,7 +23,7 @@ from gspread.http_client import HTTPClient
 from gspread.utils import DateTimeOption, Dimension, InsertDataOption, ValueInputOption, ValueRenderOption
 
 from ..catalogue.sheets import SheetsSentence as S
-from ..errors import ForoError, say
+from ..errors import ForoError, Said, words
 
 API_URL = "https://sheets.googleapis.com"
 API_URL_ENV = "FORO_SHEETS_API_URL"
@@ -128,10 +128,14 @@ class SheetsFailure:
         return self.reason_in("es")
 
     def reason_in(self, lang: str) -> str:
-        text = say(self.sentence, lang, **self.params)
+        return words(self.said(), lang)
+
+    def said(self) -> tuple[Said, ...]:
+        """The reason as sentences to word in any language (what the sender stores)."""
+        first = Said(self.sentence, dict(self.params))
         if self.code == C.CUOTA and self.retry_after and self.sentence == S.CUOTA_LECTURA:
-            text += say(S.REINTENTO_EN, lang, segundos=self.retry_after)
-        return text
+            return first, Said(S.REINTENTO_EN, {"segundos": self.retry_after})
+        return (first,)
 
 
 class SheetsError(ForoError):

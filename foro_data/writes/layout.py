@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue.writes import SendSentence as E
-from ..errors import say
+from ..errors import Said
 from ..identity import IDENTIFYING, normalise
 from ..outbox import Fila
 from ..parse import text
@@ -31,7 +31,7 @@ class Batch:
     matrix: list[list[Any]]
     kept: list[Fila]
     refused: list[Fila]
-    avisos: list[str]
+    avisos: list[Said]
 
 
 def cell(column: str, value: Any) -> Any:
@@ -90,10 +90,10 @@ def matrix(tab: str, info: TabInfo, rows: list[Fila]) -> Batch:
             line[i] = cell(column, value)
         batch.matrix.append(line)
         batch.kept.append(r)
-    batch.avisos.extend(say(E.COLUMNA_PERDIDA, pestana=info.title, columna=c) for c in sorted(lost))
+    batch.avisos.extend(Said(E.COLUMNA_PERDIDA, {"pestana": info.title, "columna": c}) for c in sorted(lost))
     return batch
 
 
-def identity_refusal(title: str, fila: Fila) -> str:
+def identity_refusal(title: str, fila: Fila) -> Said:
     have = ", ".join(c for c in IDENTIFYING if text(fila.valores.get(c)))
-    return say(E.SIN_COLUMNA_IDENTIDAD, pestana=title, tiene=have)
+    return Said(E.SIN_COLUMNA_IDENTIDAD, {"pestana": title, "tiene": have})

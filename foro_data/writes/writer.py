@@ -8,8 +8,8 @@ before resending, the sender reads the tab's ``id_operacion`` column and drops t
 there. The one window left (Google applying a request later than that read) yields a repeated
 ``id_operacion``, which ``clean`` counts once.
 
-Back-off is scheduled, not slept: the next attempt time lives in the outbox's ``SenderState``,
-shared by every process writing to this Sheet (see the review: retry libraries sleep in-line).
+Back-off is scheduled, not slept (a retry library would sleep in-line): the next attempt time
+lives in the outbox's ``SenderState``, shared by every process writing to this Sheet.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from .. import access
 from ..catalogue.writes import SendSentence as E
 from ..catalogue.writes import WritesCode
-from ..errors import say
+from ..errors import Said, say, words
 from ..live import backoff_delay
 from ..outbox import ENVIADA, ENVIANDO, ERROR_PERMANENTE, PENDIENTE, Fila, Outbox, SenderState
 from ..sources.sheets_http import SheetsCode, SheetsError, SheetsFailure
@@ -75,6 +75,13 @@ class PendingSummary:
     bloqueo: str  # Spanish reason while blocked ("" otherwise)
     proximo_intento_en_s: float
     avisos: tuple[str, ...] = ()
+    dicho: SenderState | None = None  # the same, as sentences to word in the viewer's language
+
+    def ultimo_error_in(self, lang: str) -> str:
+        return words(self.dicho.ultimo_error, lang) if self.dicho else self.ultimo_error
+
+    def avisos_in(self, lang: str) -> tuple[str, ...]:
+        return tuple(a.in_(lang) for a in self.dicho.avisos) if self.dicho else self.avisos
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,7 @@ class _TabResult:
     enviadas: int = 0
     ya_estaban: int = 0
     rechazadas: int = 0
-    avisos: tuple[str, ...] = ()
+    avisos: tuple[Said, ...] = ()
 
 
 class Writer:
@@ -137,7 +144,7 @@ class Writer:
             state = self.outbox.state()
             due = _at(state.no_antes_de) if force else _next_attempt(state)
             if due > now:
-                return FlushReport(pendientes=self._pending_count(), esperando=True, motivo=state.ultimo_error)
+                return FlushReport(pendientes=self._pending_count(), esperando=True, motivo=words(state.ultimo_error))
             self._last_flush = now
             before = dict(self.appender.requests)
             report = self._send(self.outbox.claim(now))
@@ -170,9 +177,10 @@ class Writer:
         return PendingSummary(
             por_pestana=por, total=len(waiting),
             mas_antigua_s=max(0.0, now - min(r.encolada_en for r in waiting)) if waiting else None,
-            errores=len(rows) - len(waiting), ultimo_error=state.ultimo_error,
+            errores=len(rows) - len(waiting), ultimo_error=words(state.ultimo_error),
             solo_lectura=bool(state.bloqueo), bloqueo=say(state.bloqueo) if state.bloqueo else "",
-            proximo_intento_en_s=max(0.0, _next_attempt(state) - now), avisos=state.avisos)
+            proximo_intento_en_s=max(0.0, _next_attempt(state) - now), avisos=tuple(a.in_() for a in state.avisos),
+            dicho=state)
 
     def retry_failed(self) -> int:
         """After sharing the Sheet as Editor or fixing its headers: failed rows go back to pending."""
@@ -240,7 +248,7 @@ class Writer:
         for f in filas:
             groups.setdefault(f.pestana, []).append(f)
         total = _TabResult()
-        motivo = ""
+        motivo: tuple[Said, ...] = ()
         transient: SheetsFailure | None = None
         for tab in sorted(groups, key=lambda t: TAB_ORDER.index(t) if t in TAB_ORDER else 99):
             rows = groups[tab]
@@ -254,10 +262,10 @@ class Writer:
                 total = _TabResult(total.enviadas + done.enviadas, total.ya_estaban + done.ya_estaban,
                                    total.rechazadas + done.rechazadas, total.avisos + done.avisos)
                 if done.rechazadas:
-                    motivo = done.avisos[-1]
+                    motivo = (done.avisos[-1],)
             except SheetsError as e:
                 fail = e.failure
-                motivo = fail.reason
+                motivo = fail.said()
                 if fail.permanent:
                     self.outbox.fail(claves, fail.reason, fail.code)
                     total = dataclasses.replace(total, rechazadas=total.rechazadas + len(rows))
@@ -268,15 +276,16 @@ class Writer:
                     self.outbox.release(claves, fail.reason, fail.code, dudosa=fail.maybe_applied)
                     transient = fail
                 log.warning("Escritura en %s: %s", tab, fail.reason)
-        self._after(transient, motivo, total.avisos)
+        avisos = tuple(dict.fromkeys(total.avisos))
+        self._after(transient, motivo, avisos)
         return FlushReport(enviadas=total.enviadas, ya_estaban=total.ya_estaban, errores=total.rechazadas,
-                           motivo=motivo, avisos=tuple(dict.fromkeys(total.avisos)))
+                           motivo=words(motivo), avisos=tuple(a.in_() for a in avisos))
 
-    def _after(self, transient: SheetsFailure | None, motivo: str, avisos: tuple[str, ...]) -> None:
+    def _after(self, transient: SheetsFailure | None, motivo: tuple[Said, ...], avisos: tuple[Said, ...]) -> None:
         """Schedule the next attempt (shared by every process on this outbox)."""
-        changes: dict[str, Any] = {"ultimo_error": motivo}
+        changes: dict[str, Any] = {"ultimo_error": tuple(motivo)}
         if avisos:
-            changes["avisos"] = tuple(dict.fromkeys(avisos))
+            changes["avisos"] = avisos
         if transient is None:
             self.outbox.update_state(fallas=0, proximo_intento=None, no_antes_de=None, **changes)
             return
@@ -303,14 +312,14 @@ class Writer:
         batch = matrix(tab, info, todo)
         for r in batch.refused:
             why = identity_refusal(info.title, r)
-            self.outbox.fail([r.clave], why, SheetsCode.COLUMNA_FALTANTE)
+            self.outbox.fail([r.clave], why.in_(), SheetsCode.COLUMNA_FALTANTE)
             batch.avisos.append(why)
         if batch.kept:
             self.appender.append(tab, info, batch.matrix)
             self.outbox.mark_sent([r.clave for r in batch.kept], self._wall())
         return _TabResult(len(batch.kept), len(found), len(batch.refused), (*added, *batch.avisos))
 
-    def _ensure_added_header(self, tab: str, info: TabInfo) -> tuple[TabInfo, tuple[str, ...]]:
+    def _ensure_added_header(self, tab: str, info: TabInfo) -> tuple[TabInfo, tuple[Said, ...]]:
         """Issue 12: a tab laid out as DESIGN documents lacks ``id_operacion``; when the account
         may edit, the sender writes that one header cell and says so, else it refuses with why."""
         if tab not in ADDED_HEADERS or ADDED_HEADERS[tab][0] in info.index:
@@ -324,7 +333,7 @@ class Writer:
             raise refusal(E.ID_OPERACION_NO_AGREGADA, e.failure.code, pestana=info.title, encabezado=header,
                           motivo=e.failure.reason.rstrip(".")) from None
         letter = column_letter(fresh.index[column])
-        return fresh, (say(E.ID_OPERACION_AGREGADA, encabezado=header, columna=letter, pestana=info.title),)
+        return fresh, (Said(E.ID_OPERACION_AGREGADA, {"encabezado": header, "columna": letter, "pestana": info.title}),)
 
 
 def _at(value: float | None) -> float:
