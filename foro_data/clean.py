@@ -159,7 +159,7 @@ def _reject_all(t: _Table, problems: _Problems) -> None:
 
 # --- Evento -----------------------------------------------------------------------------------
 
-def _evento(t: _Table | None, raw: RawWorkbook, problems: _Problems) -> Evento:
+def _evento(t: _Table | None, problems: _Problems) -> Evento:
     values = dict(schema.EVENT_DEFAULTS)
     extra: list[tuple[str, str]] = []
     if t is not None:
@@ -715,7 +715,7 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
         else:
             _reject_all(t, problems)
 
-    evento = _evento(tables.get("Evento"), raw, problems)
+    evento = _evento(tables.get("Evento"), problems)
     tz = ZoneInfo(evento.zona_horaria)
     day = date.fromisoformat(evento.fecha)
     serial = raw.serial_dates

@@ -112,10 +112,6 @@ class GSheetsSource:
             return f"Planilla de Google «{self._meta.title}»"
         return f"Planilla de Google {self.key}"
 
-    @property
-    def meta(self) -> SheetMeta | None:
-        return self._meta
-
     def read(self) -> RawWorkbook:
         """One ``values:batchGet`` of every known tab (plus the metadata the first time)."""
         try:
