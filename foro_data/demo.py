@@ -138,7 +138,6 @@ def demo_workbook(seed: int = DEFAULT_SEED) -> RawWorkbook:
         time_zone=DEFAULT_TIME_ZONE,
         locale="es_AR",
         serial_dates=False,
-        extra={"seed": str(seed)},
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, Union
 
@@ -33,7 +33,6 @@ class RawWorkbook:
     # Dates read as serial numbers (Sheets UNFORMATTED_VALUE + SERIAL_NUMBER): clean must turn
     # numbers in date columns into datetimes. Local files carry real datetimes.
     serial_dates: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class SourceError(Exception):

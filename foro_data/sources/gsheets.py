@@ -177,8 +177,7 @@ class GSheetsSource:
         except (KeyError, TypeError, ValueError, AttributeError):
             raise SourceError("Google Sheets devolvió una respuesta con un formato inesperado.", "respuesta") from None
         assert self._meta is not None
-        return RawWorkbook(tabs=tabs, time_zone=self._meta.time_zone, locale=self._meta.locale, serial_dates=True,
-                           extra={"planilla": self._meta.title, "clave": self.key})
+        return RawWorkbook(tabs=tabs, time_zone=self._meta.time_zone, locale=self._meta.locale, serial_dates=True)
 
     # --- failures -------------------------------------------------------------------------
 
