@@ -14,11 +14,11 @@ import pytest
 from pypdf import PdfReader
 
 from foro_data import informe, metrics
+from foro_data.build import build_snapshot
 from foro_data.countries import country_name
 from foro_data.demo import demo_workbook
 from foro_data.formato import number, percent
 from foro_data.informe.textos import t
-from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
 from tests.test_privacy import assert_no_personal_data
 from tests.workbooks import INSCRIPCIONES_HEADERS as H

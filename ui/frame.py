@@ -236,7 +236,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     try:
         cfg = data.config()
     except ConfigError as e:
-        st.error(t("banner.config", lang, motivo=md_escape(str(e))))
+        st.error(t("banner.config", lang, motivo=md_escape(e.reason_in(lang))))
         return
     ses = gate.session(cfg)
     style(_BASE_CSS)

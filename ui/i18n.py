@@ -196,8 +196,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "col.faltan": ("Columnas que faltan", "Colunas que faltam", "Missing columns"),
     "col.desconocidas": ("Columnas ignoradas", "Colunas ignoradas", "Ignored columns"),
     "col.no_encontrada": ("(no está)", "(não existe)", "(missing)"),
-    "gravedad.error": ("error: no se usó", "erro: não foi usado", "error: not used"),
-    "gravedad.aviso": ("aviso: se usó", "aviso: foi usado", "warning: used"),
     # --- Socios
     "socios.titulo": ("Resumen para socios", "Resumo para parceiros", "Partner summary"),
     "socios.nota": (

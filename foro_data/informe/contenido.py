@@ -98,7 +98,7 @@ def tabla_de(campo: str, cuadro: metrics.Cuadro, lang: str, red: str) -> Tabla:
         fmts = ["texto", "texto", "texto"]
     head += [t("col.inscriptos", lang), t("col.acreditados", lang), t("col.asistencia", lang)]
     fmts += ["entero", "entero", "porcentaje"]
-    filas = []
+    filas: list[tuple[str | int | float | bool | None, ...]] = []
     names = [f.clave for f in cuadro.filas]
     # "(sin dato)" and pooled rows go last: the review found a 283-person "(sin dato)" heading the list.
     last = (metrics.SIN_DATO, metrics.OTRAS)

@@ -185,7 +185,8 @@ def _tablas(pdf: _PDF, inf: Informe) -> None:
         pdf.tabla(head, rows[half:], ("texto", "texto", "entero", "entero"), widths, 7)
     pdf.set_left_margin(16)
     if pdf.page < page_left or (pdf.page == page_left and pdf.get_y() < end_left):
-        pdf.page, _ = page_left, pdf.set_y(end_left)
+        pdf.page = page_left
+        pdf.set_y(end_left)
     pdf.set_x(pdf.l_margin)
     nota = ciudades.nota
     if len(ciudades.filas) > MAX_CIUDADES:
