@@ -70,7 +70,7 @@ footer { display: none !important; }
 /* The arrival chart takes the height the wall has left. */
 .st-key-foro-curva { flex: 0 0 auto !important; height: calc(100vh - 440px) !important; min-height: 280px; }
 .st-key-foro-mapa { flex: 0 0 auto !important; height: calc(100vh - 330px) !important; min-height: 320px; }
-.st-key-foro-mapa [data-testid="stElementContainer"], .st-key-foro-mapa div:has(> img) { height: 100% !important; }
+.st-key-foro-mapa [data-testid="stElementContainer"], .st-key-foro-mapa div:has(img) { height: 100% !important; width: 100% !important; }
 .st-key-foro-mapa img { height: 100% !important; width: 100% !important; object-fit: contain; object-position: left top; }
 .st-key-foro-curva > div, .st-key-foro-curva [data-testid="stElementContainer"], .st-key-foro-curva [data-testid="stPlotlyChart"] { height: 100% !important; }
 @media (min-width: 900px) {
