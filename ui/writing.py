@@ -17,6 +17,7 @@ import streamlit as st
 
 from foro_data import access
 from foro_data.config import Config
+from foro_data.per_process import PerProcess
 from foro_data.schema import fold
 from foro_data.sources.sheets_http import API_URL_ENV
 from foro_data.writes import (
@@ -61,12 +62,19 @@ def _writer_key(cfg: Config) -> str:
                                       os.environ.get(API_URL_ENV, "")))
 
 
-@st.cache_resource(show_spinner=False)
-def _shared_writer(key: str, _cfg: Config) -> Writer:
-    # One per Sheet per process, like the feed: every viewer's taps share one sender thread.
-    writer = open_writer(_cfg)
+_WRITERS = PerProcess[Writer]("writer")
+
+
+def _open_started(cfg: Config) -> Writer:
+    writer = open_writer(cfg)
     writer.start(POLL_S)
     return writer
+
+
+def _shared_writer(key: str, cfg: Config) -> Writer:
+    # One per Sheet per process, like the feed: every viewer's taps share one sender thread, and
+    # a client's clear_cache message cannot start a second one.
+    return _WRITERS.get(key, lambda: _open_started(cfg))
 
 
 @dataclass(frozen=True)
