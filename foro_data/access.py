@@ -7,6 +7,7 @@ for the navigation; the pages re-check ``may_open`` as a second lock.
 from __future__ import annotations
 
 import hmac
+import re
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -134,6 +135,54 @@ def sees_small_numbers(role: str) -> bool:
     (True, False, False)
     """
     return role == "organizacion"
+
+
+def sees_typed_text(role: str) -> bool:
+    """Free text as people typed it into a non-personal field (a city that could not be placed)
+    only reaches organisers: someone may have typed a name or an e-mail there. Every other view
+    gets counts only (issue 18, finding 5).
+
+    >>> sees_typed_text("organizacion"), sees_typed_text("socios"), sees_typed_text("publico")
+    (True, False, False)
+    """
+    return role == "organizacion"
+
+
+def sees_identifiers(role: str) -> bool:
+    """The service-account e-mail, the Sheet key and server file paths in a failure's reason are
+    for organisers (who fix the sharing or the secrets file); every other view, the kiosk
+    included, gets the reason without them (issue 18, finding 6).
+
+    >>> sees_identifiers("organizacion"), sees_identifiers("coordinacion"), sees_identifiers("publico")
+    (True, False, False)
+    """
+    return role == "organizacion"
+
+
+_EMAIL = re.compile(r"[^\s@«»()<>:,;]+@[^\s@«»()<>:,;]+\.[A-Za-z]{2,}")
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9_-]{25,}")  # a Sheet key is 44 such characters
+HIDDEN = "…"
+
+
+def reason_for(role: str, text: str, identifiers: tuple[str, ...] = ()) -> str:
+    """``text`` as ``role`` may read it: unchanged for organisers; otherwise without e-mails, long
+    keys and the given identifiers (the config's Sheet key, URL and file paths).
+
+    >>> msg = "No existe una planilla con la clave 1FakeKey_0123456789abcdefghijklm: revise [foro] planilla."
+    >>> reason_for("publico", msg)
+    'No existe una planilla con la clave …: revise [foro] planilla.'
+    >>> reason_for("publico", "no compartida con foro@x.iam.gserviceaccount.com.")
+    'no compartida con ….'
+    >>> reason_for("socios", "El archivo /srv/foro/secrets.toml no es TOML válido", ("/srv/foro/secrets.toml",))
+    'El archivo … no es TOML válido'
+    >>> reason_for("organizacion", "clave 1FakeKey_0123456789abcdefghijklm")
+    'clave 1FakeKey_0123456789abcdefghijklm'
+    """
+    if sees_identifiers(role):
+        return text
+    for ident in sorted((i for i in identifiers if i and len(i) >= 4), key=len, reverse=True):
+        text = text.replace(ident, HIDDEN)
+    return _LONG_TOKEN.sub(HIDDEN, _EMAIL.sub(HIDDEN, text))
 
 
 def may_downgrade(current: str, target: str) -> bool:

@@ -63,6 +63,13 @@ class Config:
     def is_demo(self) -> bool:
         return self.fuente == "demo"
 
+    def identifiers(self) -> tuple[str, ...]:
+        """What a failure's reason may name that only organisers should read (access.reason_for):
+        the Sheet's URL or key, the service account's e-mail, file paths."""
+        sa = self.service_account or {}
+        found = (self.get("planilla"), self.get("archivo"), sa.get("client_email"), str(self.path or ""))
+        return tuple(str(x) for x in found if x)
+
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if explicit:

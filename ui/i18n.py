@@ -156,6 +156,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "mapa.color": ("% acreditados", "% credenciados", "% checked in"),
     "mapa.otros_paises": ("y {n} países más", "e mais {n} países", "and {n} more countries"),
     "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
+    "mapa.sin_ubicar.solo_cifras": (
+        "{lugares} lugares escritos no se pudieron ubicar; suman {n} inscriptos. El detalle lo ve la organización.",
+        "{lugares} lugares digitados não puderam ser localizados; somam {n} inscritos. O detalhe é visto pela organização.",
+        "{lugares} places as typed could not be placed; they add up to {n} registered. Organisers see the detail.",
+    ),
     # --- Calidad
     "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
     "calidad.problemas": ("Problemas", "Problemas", "Problems"),

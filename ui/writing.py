@@ -144,9 +144,9 @@ def estado_envio(ctx: Ctx, p: Puesto) -> None:
             line += " · " + ctx.t("escritura.antigua", edad=age(s.mas_antigua_s, ctx.lang))
         st.markdown(f":orange-background[{md_escape(line)}]")
         if s.ultimo_error:
-            st.caption(md_escape(ctx.t("escritura.reintento", motivo=s.ultimo_error_in(ctx.lang))))
+            st.caption(md_escape(ctx.t("escritura.reintento", motivo=_reason(ctx, s.ultimo_error_in(ctx.lang)))))
     if s.errores and not s.solo_lectura:
-        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error_in(ctx.lang) or "—")))
+        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(_reason(ctx, s.ultimo_error_in(ctx.lang)) or "—")))
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
         st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
@@ -154,6 +154,11 @@ def estado_envio(ctx: Ctx, p: Puesto) -> None:
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
         st.caption(md_escape(ctx.t("escritura.al_dia")))
+
+
+def _reason(ctx: Ctx, text: str) -> str:
+    # A coordinator's phone gets the reason without the service account or the Sheet key.
+    return access.reason_for(ctx.role, text, ctx.cfg.identifiers())
 
 
 def _retry(writer: Writer) -> None:

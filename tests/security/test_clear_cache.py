@@ -5,6 +5,7 @@ threads. Replayed against the real server on loopback with the fake Sheet counti
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
 
 import pytest
 
@@ -26,7 +27,7 @@ def app():
 
 
 def test_clear_cache_messages_neither_reread_the_sheet_nor_leak_threads(app) -> None:
-    coordinator = wsclient.rerun(SALA + PASSCODES["coordinacion"], page_name="salas")
+    coordinator = wsclient.rerun(SALA + quote(PASSCODES["coordinacion"]), page_name="salas")
     # Warm up: the public page reads the Sheet once; a coordinator's Salas opens the writer.
     assert wsclient.run(wsclient.session(app.url, [wsclient.rerun(), coordinator], timeout_s=60)) == 2
     time.sleep(1.0)

@@ -17,6 +17,8 @@ websockets = pytest.importorskip("websockets", reason="the websockets package is
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
+EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+
 
 def ws_url(http_url: str) -> str:
     return http_url.rstrip("/").replace("http://", "ws://", 1) + "/_stcore/stream"
@@ -50,7 +52,7 @@ async def _until_finished(ws, timeout_s: float) -> bool:
         if isinstance(raw, bytes):
             fm = ForwardMsg()
             fm.ParseFromString(raw)
-            if fm.WhichOneof("type") == "script_finished":
+            if fm.WhichOneof("type") == "script_finished" and fm.script_finished != EARLY_FOR_RERUN:
                 return True
 
 
@@ -74,3 +76,34 @@ def run(coro):
 def thread_count(pid: int) -> int:
     """Threads of a process right now (Linux /proc)."""
     return len(os.listdir(Path("/proc") / str(pid) / "task"))
+
+
+async def _collect(ws, timeout_s: float) -> bytes:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    blob = bytearray()
+    while loop.time() < deadline:
+        try:
+            raw = await asyncio.wait_for(ws.recv(), timeout=deadline - loop.time())
+        except asyncio.TimeoutError:
+            break
+        if isinstance(raw, bytes):
+            blob += raw
+            fm = ForwardMsg()
+            fm.ParseFromString(raw)
+            if fm.WhichOneof("type") == "script_finished" and fm.script_finished != EARLY_FOR_RERUN:
+                break
+    return bytes(blob)
+
+
+async def _page(http_url: str, query: str, page_name: str, timeout_s: float) -> bytes:
+    async with websockets.connect(ws_url(http_url), subprotocols=["streamlit"], max_size=None,
+                                  open_timeout=timeout_s) as ws:
+        await ws.send(rerun(query, page_name))
+        return await _collect(ws, timeout_s)
+
+
+def page_bytes(http_url: str, query: str = "", page_name: str = "", timeout_s: float = 60.0) -> bytes:
+    """Everything the server sent one fresh session for one page run (protobuf and Arrow bytes,
+    where every text the page shows appears as UTF-8)."""
+    return asyncio.run(_page(http_url, query, page_name, timeout_s))
