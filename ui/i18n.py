@@ -399,6 +399,16 @@ _T: dict[str, tuple[str, str, str]] = {
         "Comece com «Contagem» (as pessoas que há agora); depois +1 / −1 ajustam.",
         "Start with «Headcount» (the people in the room now); +1 / −1 then adjust it.",
     ),
+    "conteo.toque_perdido": (
+        "⚠️ 1 toque no se registró (fueron muy seguidos): tóquelo de nuevo.",
+        "⚠️ 1 toque não foi registrado (foram muito seguidos): toque de novo.",
+        "⚠️ 1 tap was not recorded (they came too fast): tap it again.",
+    ),
+    "conteo.toques_perdidos": (
+        "⚠️ {n} toques no se registraron (fueron muy seguidos): tóquelos de nuevo.",
+        "⚠️ {n} toques não foram registrados (foram muito seguidos): toque de novo.",
+        "⚠️ {n} taps were not recorded (they came too fast): tap them again.",
+    ),
     "conteo.sin_enviar": (
         "Incluye {n} toques aún no guardados en la planilla.",
         "Inclui {n} toques ainda não salvos na planilha.",
