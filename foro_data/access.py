@@ -70,7 +70,8 @@ class Acceso:
 
     role: str
     # "clave" (a passcode matched), "demo" (demo data, open to all), "sin_claves" (real source
-    # with no passcodes: fail closed), "publico" (no or wrong passcode), "clave_incorrecta".
+    # with no passcodes: fail closed), "publico" (no or wrong passcode), "clave_incorrecta",
+    # "clave_bloqueada" (too many wrong passcodes from this address: not even compared).
     code: str
 
 
@@ -235,6 +236,115 @@ class WrongPasscodes:
 
 # One per server process: every session of the app shares it.
 WRONG_PASSCODES = WrongPasscodes()
+
+
+@dataclass(frozen=True)
+class Turno:
+    """When a passcode attempt may be checked: after ``espera_s`` seconds (``en_cola``: in the
+    server-wide lane), or not at all (``rechazado``: this address is locked out for now, and the
+    attempt is not even compared)."""
+
+    espera_s: float
+    rechazado: bool = False
+    en_cola: bool = False
+
+
+class GuessGate:
+    """Passcode attempts per client address and for the whole server (issue 18, finding 4).
+
+    An address with fewer than ``libres`` wrong passcodes in the window is never queued: a person
+    who mistyped once or twice gets the right passcode checked at once. Beyond that (and for any
+    address with a mistake once the server has seen ``global_libres`` of them), attempts wait in
+    one server-wide lane, ``paso_s`` apart, at most ``en_cola_max`` per address at a time, so
+    parallel sessions buy nothing. An address with ``bloqueo`` wrong or refused attempts in the
+    window is locked out until they age out. A refused attempt is not compared, so the answer
+    never tells a right guess from a wrong one. A right passcode clears its address's count.
+    The time is passed in (monotonic s); addresses are opaque strings.
+
+    >>> g = GuessGate(libres=2, paso_s=2, en_cola_max=2, bloqueo=6, window_s=60)
+    >>> for t in (0, 0):
+    ...     g.record("a", False, t, Turno(0.0))
+    >>> [(t.espera_s, t.rechazado) for t in (g.turn("a", 0.0) for _ in range(5))]
+    [(0.0, False), (2.0, False), (0.0, True), (0.0, True), (0.0, True)]
+    >>> g.turn("a", 1.0).rechazado, g.turn("b", 1.0)  # locked out; another address is not queued
+    (True, Turno(espera_s=0.0, rechazado=False, en_cola=False))
+    """
+
+    def __init__(self, *, libres: int = 5, global_libres: int = 50, paso_s: float = 2.0, en_cola_max: int = 3,
+                 bloqueo: int = 20, max_espera_s: float = 60.0, window_s: float = 600.0):
+        self.libres, self.global_libres, self.bloqueo = libres, global_libres, bloqueo
+        self.paso_s, self.en_cola_max, self.max_espera_s, self.window_s = paso_s, en_cola_max, max_espera_s, window_s
+        self._wrong: dict[str, deque[float]] = {}
+        self._all: deque[float] = deque()
+        self._waiting: dict[str, int] = {}
+        self._lane_free = 0.0
+        self._lock = threading.Lock()
+
+    def _prune(self, q: deque[float], now: float) -> int:
+        while q and q[0] <= now - self.window_s:
+            q.popleft()
+        return len(q)
+
+    def _count(self, address: str, now: float) -> None:
+        if len(self._wrong) > 10_000:  # bounded memory under a spray of forged addresses
+            self._wrong.clear()
+        self._wrong.setdefault(address, deque()).append(now)
+
+    def turn(self, address: str, now: float) -> Turno:
+        with self._lock:
+            mine = self._prune(self._wrong.get(address, deque()), now)
+            everyone = self._prune(self._all, now)
+            if mine >= self.bloqueo or self._waiting.get(address, 0) >= self.en_cola_max:
+                self._count(address, now)
+                return Turno(0.0, rechazado=True)
+            if mine < self.libres and not (mine and everyone >= self.global_libres):
+                return Turno(0.0)
+            slot = max(now, self._lane_free)
+            if slot - now > self.max_espera_s:
+                self._count(address, now)
+                return Turno(0.0, rechazado=True)
+            self._lane_free = slot + self.paso_s
+            self._waiting[address] = self._waiting.get(address, 0) + 1
+            return Turno(slot - now, en_cola=True)
+
+    def record(self, address: str, ok: bool, now: float, turno: Turno) -> None:
+        with self._lock:
+            if turno.en_cola:
+                left = self._waiting.get(address, 1) - 1
+                if left > 0:
+                    self._waiting[address] = left
+                else:
+                    self._waiting.pop(address, None)
+            if ok:
+                self._wrong.pop(address, None)
+                return
+            self._count(address, now)
+            self._all.append(now)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._wrong.clear()
+            self._all.clear()
+            self._waiting.clear()
+            self._lane_free = 0.0
+
+
+# One per server process, like WRONG_PASSCODES.
+GUESSES = GuessGate()
+
+
+def client_address(remote_ip: str | None, forwarded_for: str | None, trust_proxy: bool) -> str:
+    """The address passcode attempts are counted for: the connection's, or, only behind a proxy
+    the configuration trusts, the last hop that proxy added to X-Forwarded-For.
+
+    >>> client_address(None, "6.6.6.6", False), client_address("10.0.0.2", "1.1.1.1, 9.9.9.9", True)
+    ('local', '9.9.9.9')
+    """
+    if trust_proxy and forwarded_for:
+        last = forwarded_for.split(",")[-1].strip()
+        if last:
+            return last
+    return remote_ip or "local"
 
 
 # Who may write what from the venue (foro_data.writes): kind -> the one role allowed.

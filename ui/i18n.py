@@ -45,6 +45,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "Shows the figures as they were at that time of the forum day.",
     ),
     "clave.incorrecta": ("Clave incorrecta.", "Senha incorreta.", "Wrong passcode."),
+    "clave.bloqueada": (
+        "Demasiados intentos con clave incorrecta desde esta conexión: espere unos minutos y vuelva a intentar.",
+        "Tentativas demais com senha incorreta desta conexão: espere alguns minutos e tente de novo.",
+        "Too many wrong passcodes from this connection: wait a few minutes and try again.",
+    ),
     # --- roles of access
     "acceso.organizacion": ("organización", "organização", "organisers"),
     "acceso.coordinacion": ("coordinación", "coordenação", "coordinators"),

@@ -96,14 +96,15 @@ async def _collect(ws, timeout_s: float) -> bytes:
     return bytes(blob)
 
 
-async def _page(http_url: str, query: str, page_name: str, timeout_s: float) -> bytes:
+async def page(http_url: str, query: str = "", page_name: str = "", timeout_s: float = 60.0,
+               headers: dict[str, str] | None = None) -> bytes:
+    """Everything the server sent one fresh session for one page run (protobuf and Arrow bytes,
+    where every text the page shows appears as UTF-8)."""
     async with websockets.connect(ws_url(http_url), subprotocols=["streamlit"], max_size=None,
-                                  open_timeout=timeout_s) as ws:
+                                  open_timeout=timeout_s, additional_headers=headers) as ws:
         await ws.send(rerun(query, page_name))
         return await _collect(ws, timeout_s)
 
 
 def page_bytes(http_url: str, query: str = "", page_name: str = "", timeout_s: float = 60.0) -> bytes:
-    """Everything the server sent one fresh session for one page run (protobuf and Arrow bytes,
-    where every text the page shows appears as UTF-8)."""
-    return asyncio.run(_page(http_url, query, page_name, timeout_s))
+    return asyncio.run(page(http_url, query, page_name, timeout_s))
