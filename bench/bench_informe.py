@@ -19,14 +19,15 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from foro_data import informe  # noqa: E402
+from foro_data.build import build_snapshot  # noqa: E402
 from foro_data.demo import demo_workbook  # noqa: E402
 from foro_data.informe import descargas  # noqa: E402
-from foro_data.build import build_snapshot  # noqa: E402
 from foro_data.snapshot import Fuente  # noqa: E402
 from foro_data.sources.base import RawWorkbook  # noqa: E402
 
@@ -82,11 +83,11 @@ def main() -> None:
     for name, snap in cases:
         as_of = datetime(2025, 6, 19, 20, 0, tzinfo=snap.tz)
         steps: list[tuple[str, Callable[[], object]]] = [
-            ("contenido", lambda: informe.construir(snap, as_of, "es", "Mercociudades")),
-            ("pdf", lambda: informe.generar(snap, as_of, "pdf", "es", "Mercociudades")),
-            ("html", lambda: informe.generar(snap, as_of, "html", "es", "Mercociudades")),
-            ("xlsx", lambda: descargas.xlsx(snap, as_of, "es", "Mercociudades")),
-            ("csv", lambda: descargas.csv(snap, as_of, "es", "Mercociudades")),
+            ("contenido", partial(informe.construir, snap, as_of, "es", "Mercociudades")),
+            ("pdf", partial(informe.generar, snap, as_of, "pdf", "es", "Mercociudades")),
+            ("html", partial(informe.generar, snap, as_of, "html", "es", "Mercociudades")),
+            ("xlsx", partial(descargas.xlsx, snap, as_of, "es", "Mercociudades")),
+            ("csv", partial(descargas.csv, snap, as_of, "es", "Mercociudades")),
         ]
         for step, fn in steps:
             secs, peak = measure(fn, args.repeat)

@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 from typing import Sequence, TextIO
 
 from . import metrics
+from .build import build_snapshot
 from .config import Config, ConfigError, load_config
 from .parse import ParseError, parse_datetime
-from .build import build_snapshot
 from .snapshot import Fuente, Snapshot
 from .sources import SourceError, open_source
 
@@ -109,7 +109,7 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
     out.write(f"\nProblemas: {len(snap.problems)}\n")
     for p in snap.problems:
         where = f"{p.tab}" + (f" fila {p.row}" if p.row else "") + (f", columna {p.column}" if p.column else "")
-        out.write(f"  [{p.kind}] {where}: «{p.value}» — {p.reason}\n")
+        out.write(f"  [{p.code}] {where}: «{p.value}» — {p.reason}\n")
     usable = "Inscripciones" in snap.present_tabs
     if not usable:
         out.write("\nLa pestaña Inscripciones no se puede usar: el tablero no tendría datos.\n")

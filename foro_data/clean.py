@@ -13,8 +13,13 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import schema
+from .catalogue.problems import Consequence as C
+from .catalogue.problems import FixSentence as F
+from .catalogue.problems import ParseSentence as X
+from .catalogue.problems import ProblemSentence as P
+from .catalogue.problems import Word as W
+from .errors import Said
 from .identity import Identifiers, Index, is_email
-from .roles import derive_role
 from .model import (
     Apoyo,
     CiudadOverride,
@@ -28,7 +33,19 @@ from .model import (
     Sesion,
     TabReport,
 )
-from .parse import ParseError, country_code, parse_datetime, parse_decimal, parse_int, parse_money, split_list, text
+from .parse import (
+    META_LLEGADAS,
+    ParseError,
+    country_code,
+    parse_datetime,
+    parse_decimal,
+    parse_int,
+    parse_meta,
+    parse_money,
+    split_list,
+    text,
+)
+from .roles import derive_role
 from .schema import fold, header_key
 from .snapshot import Fuente, Snapshot
 from .sources.base import Cell, RawWorkbook
@@ -59,13 +76,18 @@ class _Table:
         return column in self.index
 
 
+def _costing(e: ParseError, consequence: C) -> Said:
+    """The parse error followed by what it cost ("… La acreditación no se cuenta.")."""
+    return Said.of(P.CON_CONSECUENCIA, detalle=e.said, consecuencia=Said.of(consequence))
+
+
 @dataclass
 class _Problems:
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, kind: str, tab: str, row: int | None, column: str | None, value: Cell, reason: str,
-            fix: str = "", severity: str = "error") -> None:
-        self.items.append(Problem(kind, tab, row, column, "" if value is None else text(value), reason, fix, severity))
+    def add(self, code: str, tab: str, row: int | None, column: str | None, value: object, reason: Said,
+            fix: Said | None = None, severity: str = "error") -> None:
+        self.items.append(Problem.of(code, tab, row, column, "" if value is None else text(value), reason, fix, severity))
 
 
 def _is_blank(cell: Cell) -> bool:
@@ -80,13 +102,14 @@ def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, l
             by_key.setdefault(header_key(name), tab)
     found: dict[str, tuple[str, list[list[Cell]]]] = {}
     for title, rows in raw.tabs.items():
-        tab = by_key.get(header_key(title))
-        if tab is None:
+        match = by_key.get(header_key(title))
+        if match is None:
             continue
+        tab = match
         if tab.name in found:
             problems.add("pestana_repetida", title, None, None, title,
-                         f"Hay dos pestañas para «{tab.name}»; se usa «{found[tab.name][0]}» y se ignora «{title}».",
-                         "Renombre o borre la pestaña sobrante.", "aviso")
+                         Said.of(P.PESTANA_REPETIDA, tab=tab.name, usada=found[tab.name][0], ignorada=title),
+                         Said.of(F.PESTANA_REPETIDA), "aviso")
             continue
         found[tab.name] = (title, rows)
     return found
@@ -101,13 +124,13 @@ def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Probl
     unknown = [text(x) for x in match.unknown]
     for x, name in match.repeated:
         problems.add("columna_repetida", tab.name, sheet_row, text(x), x,
-                     f"La columna «{text(x)}» repite «{name}»; se usa la primera.", "Renombre o borre la columna repetida.", "aviso")
+                     Said.of(P.COLUMNA_REPETIDA, columna=text(x), canonica=name), Said.of(F.COLUMNA_REPETIDA), "aviso")
     missing = [c.name for c in tab.columns if c.name not in index]
     for c in tab.columns:
         if c.required and c.name not in index:
             problems.add("columna_faltante", tab.name, sheet_row, c.name, "",
-                         f"Falta la columna obligatoria «{c.name}» en la pestaña {tab.name}; no se puede usar la pestaña.",
-                         f"Agregue en la fila {sheet_row} una columna llamada «{c.name}».")
+                         Said.of(P.COLUMNA_FALTANTE, columna=c.name, tab=tab.name),
+                         Said.of(F.COLUMNA_FALTANTE, fila=sheet_row, columna=c.name))
     # Rows above the header row are titles, not data.
     body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > h and not all(_is_blank(c) for c in r)]
     report = TabReport(
@@ -132,9 +155,8 @@ def _usable(t: _Table, problems: _Problems) -> bool:
         return False
     if t.tab.identifying and not any(t.has(c) for c in t.tab.identifying):
         problems.add("columna_faltante", t.tab.name, t.header_row, " / ".join(t.tab.identifying), "",
-                     f"La pestaña {t.tab.name} no tiene ninguna columna que identifique a la persona "
-                     f"({', '.join(t.tab.identifying)}); no se puede usar.",
-                     f"Agregue al menos una de esas columnas en la fila {t.header_row}.")
+                     Said.of(P.SIN_COLUMNA_IDENTIFICADORA, tab=t.tab.name, columnas=", ".join(t.tab.identifying)),
+                     Said.of(F.SIN_COLUMNA_IDENTIFICADORA, fila=t.header_row))
         return False
     return True
 
@@ -143,30 +165,32 @@ def _reject_all(t: _Table, problems: _Problems) -> None:
     """An unusable tab still reports each of its rows, so nothing disappears without a word."""
     for row, cells in t.rows:
         problems.add("pestana_inutilizable", t.tab.name, row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
-                     f"Fila no leída: a la pestaña {t.tab.name} le faltan columnas obligatorias.",
-                     f"Corrija los encabezados de la fila {t.header_row}.")
+                     Said.of(P.PESTANA_INUTILIZABLE, tab=t.tab.name), Said.of(F.ENCABEZADOS, fila=t.header_row))
 
 
 # --- Evento -----------------------------------------------------------------------------------
 
-def _evento(t: _Table | None, raw: RawWorkbook, problems: _Problems) -> Evento:
+def _evento(t: _Table | None, problems: _Problems) -> Evento:
     values = dict(schema.EVENT_DEFAULTS)
     extra: list[tuple[str, str]] = []
     if t is not None:
         for row, cells in t.rows:
             key, value = fold(t.text(cells, "clave")).replace(" ", "_"), t.text(cells, "valor")
             if not key or not value:
-                problems.add("evento_incompleto", "Evento", row, "valor", value or key, "Fila de Evento sin clave o sin valor; se ignora.", severity="aviso")
+                problems.add("evento_incompleto", "Evento", row, "valor", value or key, Said.of(P.EVENTO_INCOMPLETO), severity="aviso")
             elif key in values:
                 values[key] = value
             else:
                 extra.append((key, value))
+                if key == META_LLEGADAS:
+                    for part in parse_meta(value)[1]:
+                        problems.add("meta_invalida", "Evento", row, "valor", part,
+                                     Said.of(P.META_INVALIDA), Said.of(F.META), severity="aviso")
     try:
         ZoneInfo(values["zona_horaria"])
     except (ZoneInfoNotFoundError, ValueError):
         problems.add("zona_horaria_invalida", "Evento", None, "zona_horaria", values["zona_horaria"],
-                     f"Zona horaria desconocida; se usa {schema.DEFAULT_TIME_ZONE}.",
-                     "Use un nombre IANA como America/Argentina/Mendoza.")
+                     Said.of(P.ZONA_HORARIA_INVALIDA, zona=schema.DEFAULT_TIME_ZONE), Said.of(F.ZONA_HORARIA))
         values["zona_horaria"] = schema.DEFAULT_TIME_ZONE
     try:
         date.fromisoformat(values["fecha"])
@@ -175,7 +199,7 @@ def _evento(t: _Table | None, raw: RawWorkbook, problems: _Problems) -> Evento:
             values["fecha"] = parse_datetime(values["fecha"], ZoneInfo(values["zona_horaria"])).date().isoformat()
         except ParseError:
             problems.add("fecha_invalida", "Evento", None, "fecha", values["fecha"],
-                         f"No se reconoce la fecha del evento; se usa {schema.EVENT_DEFAULTS['fecha']}.", "Escriba la fecha como 19/6/2025.")
+                         Said.of(P.FECHA_EVENTO, fecha=schema.EVENT_DEFAULTS["fecha"]), Said.of(F.FECHA_EVENTO))
             values["fecha"] = schema.EVENT_DEFAULTS["fecha"]
     return Evento(values["nombre"], values["fecha"], values["zona_horaria"], values["sede"], tuple(extra))
 
@@ -201,18 +225,16 @@ class _Reg:
 def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[_Reg]:
     regs: list[_Reg] = []
     for row, cells in t.rows:
-        g = lambda c: t.text(cells, c)  # noqa: E731
+        g = lambda c, cells=cells: t.text(cells, c)  # noqa: E731 - bound now: used only in this iteration
         nombre, apellido, email, documento = g("nombre"), g("apellido"), g("email"), g("documento")
         ident = g("id")
         if not (email or documento or ident or (nombre and apellido)):
             problems.add("sin_identificacion", "Inscripciones", row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
-                         "La fila no tiene e-mail, documento, ID ni nombre y apellido: no se puede contar a nadie.",
-                         "Complete al menos el e-mail o el documento.")
+                         Said.of(P.SIN_IDENTIFICACION), Said.of(F.SIN_IDENTIFICACION))
             continue
         if email and not is_email(email):
             problems.add("email_invalido", "Inscripciones", row, "email", email,
-                         f"«{email}» no parece un e-mail; la persona se cuenta pero no se la podrá identificar por e-mail.",
-                         "Corrija la dirección.", "aviso")
+                         Said.of(P.EMAIL_INVALIDO, email=email), Said.of(F.EMAIL), "aviso")
             email = ""
         registrado_en = None
         raw_ts = t.cell(cells, "registrado_en")
@@ -220,26 +242,24 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
             try:
                 registrado_en = parse_datetime(raw_ts, tz, serial=serial)
             except ParseError as e:
-                problems.add("fecha_invalida", "Inscripciones", row, "registrado_en", raw_ts, e.reason,
-                             "Escriba la fecha como 19/6/2025 9:05.", "aviso")
+                problems.add("fecha_invalida", "Inscripciones", row, "registrado_en", raw_ts, e.said,
+                             Said.of(F.FECHA_HORA), "aviso")
         pais_raw = g("pais")
         pais = ""
         if pais_raw:
             pais = country_code(pais_raw) or ""
             if not pais:
                 problems.add("pais_desconocido", "Inscripciones", row, "pais", pais_raw,
-                             f"No se reconoce el país «{pais_raw}»; la persona se cuenta sin país.",
-                             "Escriba el nombre del país (Argentina, Brasil, …) o su código (AR, BR).", "aviso")
+                             Said.of(P.PAIS_DESCONOCIDO, pais=pais_raw), Said.of(F.PAIS), "aviso")
         rol_raw, cargo = g("rol"), g("cargo")
         if derive_role(rol_raw, cargo) == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
             problems.add("rol_otro", "Inscripciones", row, "rol" if rol_raw else "cargo", rol_raw or cargo,
-                         f"«{rol_raw or cargo}» no corresponde a ninguna categoría de rol; se cuenta como «otro».",
-                         "Complete la columna Rol con una categoría conocida.", "aviso")
+                         Said.of(P.ROL_OTRO, valor=rol_raw or cargo), Said.of(F.ROL), "aviso")
         genero_raw = g("genero")
         genero = _genero(genero_raw)
         if genero is None:
             problems.add("genero_desconocido", "Inscripciones", row, "genero", genero_raw,
-                         f"No se reconoce el género «{genero_raw}»; se cuenta como sin dato.", severity="aviso")
+                         Said.of(P.GENERO_DESCONOCIDO, genero=genero_raw), severity="aviso")
             genero = "sin_dato"
         regs.append(_Reg(
             row=row,
@@ -267,7 +287,7 @@ def _name_key(f: dict[str, object]) -> str | None:
     return "|".join(fold(str(f[k])) for k in ("nombre", "apellido", "ciudad"))
 
 
-NAME_RULE = "mismo nombre, apellido y ciudad"
+NAME_RULE = Said.of(W.POR_NOMBRE)
 
 
 def _merge_fields(rows: list[_Reg]) -> dict[str, object]:
@@ -280,7 +300,8 @@ def _merge_fields(rows: list[_Reg]) -> dict[str, object]:
         for k, v in r.fields.items():
             if v or k not in merged:
                 merged[k] = v
-    merged["registrado_en"] = min((r.fields["registrado_en"] for r in rows if r.fields["registrado_en"]), default=None)
+    stamps = [r.fields["registrado_en"] for r in rows if isinstance(r.fields["registrado_en"], datetime)]
+    merged["registrado_en"] = min(stamps, default=None)
     rol_col, cargo = str(merged.pop("rol_raw")), str(merged["cargo"])
     merged["rol"] = derive_role(rol_col, cargo)
     merged["rol_raw"] = rol_col or cargo
@@ -297,7 +318,7 @@ class _Groups:
         self.keys = {"email": [set(r.identifiers.emails) for r in regs], "documento": [set(r.identifiers.documentos) for r in regs]}
         # The value as typed, for the Problem: the first non-blank one of the group.
         self.typed = {c: [str(r.fields[c]) for r in regs] for c in ("email", "documento")}
-        self.reason: dict[int, str] = {}
+        self.reason: dict[int, Said] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -305,7 +326,7 @@ class _Groups:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int, why: str) -> None:
+    def union(self, i: int, j: int, why: Said) -> None:
         """Merges row i (the later one) into j's group."""
         a, b = self.find(i), self.find(j)
         if a == b:
@@ -341,15 +362,15 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
     """
     g = _Groups(regs)
 
-    def link_all(key_of, why: str) -> None:  # type: ignore[no-untyped-def]
+    def link_all(key_of, why: Said) -> None:
         first: dict[str, int] = {}
         for i, r in enumerate(regs):
             for key in key_of(r):
                 g.union(i, first.setdefault(key, i), why)
 
-    link_all(lambda r: [r.misma_persona] if r.misma_persona else [], "misma persona según la columna misma_persona")
-    link_all(lambda r: r.identifiers.emails, "mismo e-mail")
-    link_all(lambda r: r.identifiers.documentos, "mismo documento")
+    link_all(lambda r: [r.misma_persona] if r.misma_persona else [], Said.of(W.POR_MARCA))
+    link_all(lambda r: r.identifiers.emails, Said.of(W.POR_EMAIL))
+    link_all(lambda r: r.identifiers.documentos, Said.of(W.POR_DOCUMENTO))
 
     # The name rule: a row joins the first earlier person of that name it does not contradict.
     by_name: dict[str, list[int]] = {}
@@ -375,13 +396,12 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
         if clash is not None:
             j, column, values = clash
             f = r.fields
-            what = "e-mail" if column == "email" else "documento"
+            what = Said.of(W.EMAIL if column == "email" else W.DOCUMENTO)
             problems.add("posible_duplicado", "Inscripciones", r.row, column, values,
-                         f"Las filas {regs[j].row} y {r.row} tienen el mismo nombre, apellido y ciudad "
-                         f"({f['nombre']} {f['apellido']}, {f['ciudad'] or 'sin ciudad'}) pero distinto {what} ({values}); "
-                         "se cuentan como dos personas.",
-                         "Si son la misma persona, escriba una misma marca en la columna «misma_persona» de las dos filas "
-                         "(o corrija el " + what + ").", "aviso")
+                         Said.of(P.POSIBLE_DUPLICADO, fila_a=regs[j].row, fila_b=r.row, nombre=f["nombre"],
+                                 apellido=f["apellido"], ciudad=f["ciudad"] or Said.of(W.SIN_CIUDAD), que=what,
+                                 valores=values),
+                         Said.of(F.POSIBLE_DUPLICADO, que=what), "aviso")
 
     groups: dict[int, list[int]] = {}
     for i in range(len(regs)):
@@ -393,19 +413,18 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
         first = rows[0]
         for i in members[1:]:
             problems.add("duplicado", "Inscripciones", regs[i].row, None, regs[i].fields["email"] or regs[i].fields["documento"] or _name_key(regs[i].fields) or "",
-                         f"La fila {regs[i].row} es la misma persona que la fila {first.row} ({g.reason.get(i, 'misma persona')}); se cuenta una vez.",
-                         "Si son personas distintas, corrija el e-mail o el documento.", "aviso")
+                         Said.of(P.DUPLICADO, fila=regs[i].row, primera=first.row, por=g.reason.get(i, Said.of(W.POR_OTRO))),
+                         Said.of(F.DUPLICADO), "aviso")
         ids = Identifiers.union(r.identifiers for r in rows)
         if not ids.emails and not ids.documentos:
             # Said once per person, after the merge: another row of the same person may have them.
             problems.add("sin_contacto", "Inscripciones", first.row, "email", "",
-                         "Sin e-mail ni documento: la persona se cuenta, pero en la acreditación solo se la encuentra por nombre.",
-                         "Complete el e-mail o el documento.", "aviso")
+                         Said.of(P.SIN_CONTACTO), Said.of(F.CONTACTO), "aviso")
         personas.append(Persona(
             key=f"fila-{first.row}",
             row=first.row,
             rows=tuple(r.row for r in rows),
-            **_identifier_fields(ids),
+            **_identifier_fields(ids),  # type: ignore[arg-type]  # one dict per field group: mypy sees one type
             **_merge_fields(rows),  # type: ignore[arg-type]
         ))
     personas.sort(key=lambda p: p.row)
@@ -430,32 +449,31 @@ def _scans(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems
         try:
             at = parse_datetime(raw_ts, tz, serial=serial)
         except ParseError as e:
-            problems.add("fecha_invalida", "Acreditaciones", row, "marca_temporal", raw_ts, e.reason + " La acreditación no se cuenta.",
-                         "Escriba la hora como 19/6/2025 9:05:33.")
+            problems.add("fecha_invalida", "Acreditaciones", row, "marca_temporal", raw_ts, _costing(e, C.ACREDITACION),
+                         Said.of(F.HORA_ACREDITACION))
             continue
         ident, email, documento = t.text(cells, "id"), t.text(cells, "email"), t.text(cells, "documento")
         if not (ident or email or documento):
             problems.add("sin_identificacion", "Acreditaciones", row, None, text(raw_ts),
-                         "La acreditación no dice a quién corresponde (sin ID, e-mail ni documento); no se cuenta.",
-                         "Complete el e-mail o el documento de la persona.")
+                         Said.of(P.ACREDITACION_SIN_IDENTIFICACION), Said.of(F.ACREDITACION_SIN_IDENTIFICACION))
             continue
         mov_raw = t.text(cells, "movimiento")
         mov = _movimiento(mov_raw)
         if mov is None:
             problems.add("movimiento_invalido", "Acreditaciones", row, "movimiento", mov_raw,
-                         f"Movimiento «{mov_raw}» desconocido; use «entrada» o «salida». La fila no se cuenta.")
+                         Said.of(P.MOVIMIENTO_INVALIDO, movimiento=mov_raw))
             continue
         op = t.text(cells, "id_operacion")
         if op:
             if op in seen_ops:
                 problems.add("operacion_repetida", "Acreditaciones", row, "id_operacion", op,
-                             f"La operación ya figura en la fila {seen_ops[op]}; se cuenta una sola vez.", severity="aviso")
+                             Said.of(P.OPERACION_REPETIDA, fila=seen_ops[op]), severity="aviso")
                 continue
             seen_ops[op] = row
         if mov == "anulacion":
             if not op.startswith(schema.ANULA_PREFIX):
                 problems.add("anulacion_invalida", "Acreditaciones", row, "id_operacion", op,
-                             "Una anulación debe indicar la operación que anula (anula:<id de operación>); se ignora.")
+                             Said.of(P.ANULACION_INVALIDA))
             else:
                 cancelled.add(op[len(schema.ANULA_PREFIX):])
             continue
@@ -464,8 +482,7 @@ def _scans(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems
             walkins.add(key)
             problems.add("sin_inscripcion", "Acreditaciones", row, "email" if email else ("documento" if documento else "id"),
                          email or documento or ident,
-                         "Acreditación de alguien que no figura en Inscripciones; se cuenta aparte, como «sin inscripción».",
-                         "Si está inscripto con otro e-mail o documento, corrija uno de los dos.", "aviso")
+                         Said.of(P.SIN_INSCRIPCION), Said.of(F.SIN_INSCRIPCION), "aviso")
         scans.append(Scan(row, at, persona, key, t.text(cells, "punto"), mov, op))
     # Undo never deletes a row: the compensating row cancels the operation it names.
     scans = [s for s in scans if not s.id_operacion or s.id_operacion not in cancelled]
@@ -480,19 +497,19 @@ def _salas(t: _Table, problems: _Problems) -> list[Sala]:
     for row, cells in t.rows:
         name = t.text(cells, "sala")
         if not name:
-            problems.add("sala_sin_nombre", "Salas", row, "sala", t.text(cells, "capacidad"), "Fila de Salas sin nombre de sala; se ignora.")
+            problems.add("sala_sin_nombre", "Salas", row, "sala", t.text(cells, "capacidad"), Said.of(P.SALA_SIN_NOMBRE))
             continue
         cap_raw = t.cell(cells, "capacidad")
         try:
             cap = parse_int(cap_raw)
             if cap < 0:
-                raise ParseError(f"La capacidad «{text(cap_raw)}» no puede ser negativa.")
+                raise ParseError(X.CAPACIDAD_NEGATIVA, cap_raw, valor=text(cap_raw))
         except ParseError as e:
             problems.add("capacidad_invalida", "Salas", row, "capacidad", cap_raw,
-                         f"{e.reason} La sala se muestra sin porcentaje de ocupación.", "Escriba la capacidad en números, por ejemplo 60.")
+                         _costing(e, C.SALA_SIN_PORCENTAJE), Said.of(F.CAPACIDAD))
             cap = 0
         if fold(name) in salas:
-            problems.add("sala_repetida", "Salas", row, "sala", name, f"La sala «{name}» ya figura más arriba; se usa la primera.", severity="aviso")
+            problems.add("sala_repetida", "Salas", row, "sala", name, Said.of(P.SALA_REPETIDA, sala=name), severity="aviso")
             continue
         salas[fold(name)] = Sala(name, cap, t.text(cells, "piso"), t.text(cells, "ubicacion"), row)
     return list(salas.values())
@@ -515,17 +532,17 @@ def _agenda(t: _Table, tz: ZoneInfo, day: date, serial: bool, problems: _Problem
             try:
                 times.append(parse_datetime(v, tz, serial=serial, default_date=day))
             except ParseError as e:
-                problems.add("fecha_invalida", "Agenda", row, col, v, e.reason + " La sesión no se muestra.", "Escriba la hora como 09:30.")
+                problems.add("fecha_invalida", "Agenda", row, col, v, _costing(e, C.SESION), Said.of(F.HORA_AGENDA))
                 break
         if len(times) < 2:
             continue
         if times[1] <= times[0]:
             problems.add("horario_invalido", "Agenda", row, "fin", t.cell(cells, "fin"),
-                         "La sesión termina antes de empezar; no se muestra.", "Corrija Inicio o Fin.")
+                         Said.of(P.HORARIO_INVALIDO), Said.of(F.HORARIO))
             continue
         sala, actividad = t.text(cells, "sala"), t.text(cells, "actividad")
         if not sala:
-            problems.add("sala_sin_nombre", "Agenda", row, "sala", actividad, "Sesión sin sala; no se muestra.", "Complete la columna Sala.")
+            problems.add("sala_sin_nombre", "Agenda", row, "sala", actividad, Said.of(P.SESION_SIN_SALA), Said.of(F.SALA))
             continue
         out.append(Sesion(row, times[0], times[1], sala, actividad, t.text(cells, "eje"), _tipo_sesion(t.text(cells, "tipo"))))
     out.sort(key=lambda s: (s.inicio, s.sala))
@@ -554,14 +571,14 @@ def _amount(t: _Table, cells: list[Cell], column: str, tab: str, row: int, probl
     v = t.cell(cells, column)
     if _is_blank(v):
         if required:
-            problems.add("monto_invalido", tab, row, column, "", "Falta el monto; la fila no se cuenta.", "Escriba el monto, por ejemplo 150.000.")
+            problems.add("monto_invalido", tab, row, column, "", Said.of(P.MONTO_FALTANTE), Said.of(F.MONTO_FALTANTE))
             return None, None, False
         return None, None, True
     try:
         amount, cur = parse_money(v)
     except ParseError as e:
-        problems.add("monto_invalido", tab, row, column, v, e.reason + (" La fila no se cuenta." if required else " Se deja en blanco."),
-                     "Escriba el monto en números, por ejemplo 150.000 o 1.234,50.")
+        problems.add("monto_invalido", tab, row, column, v, _costing(e, C.FILA if required else C.EN_BLANCO),
+                     Said.of(F.MONTO))
         return None, None, not required
     return amount, cur, True
 
@@ -578,29 +595,27 @@ def _apoyos(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problem
         moneda = _currency(moneda_raw, cur1 or cur2 or cur3)
         if moneda is None:
             problems.add("moneda_desconocida", "Apoyos", row, "moneda", moneda_raw,
-                         f"Moneda «{moneda_raw}» desconocida; la solicitud no se suma a ningún presupuesto.",
-                         "Use un código de moneda: ARS, USD, BRL, UYU…")
+                         Said.of(P.MONEDA_APOYO, moneda=moneda_raw), Said.of(F.MONEDA))
             continue
         estado_raw = t.text(cells, "estado")
         estado = _estado(estado_raw)
         if estado is None:
             problems.add("estado_desconocido", "Apoyos", row, "estado", estado_raw,
-                         f"Estado «{estado_raw}» desconocido; la solicitud no se cuenta.",
-                         "Use: " + ", ".join(schema.APOYO_ESTADOS) + ".")
+                         Said.of(P.ESTADO_DESCONOCIDO, estado=estado_raw),
+                         Said.of(F.ESTADO, estados=", ".join(schema.APOYO_ESTADOS)))
             continue
         ident, email = t.text(cells, "id"), t.text(cells, "email")
         persona, key = ix.match(ident, email, "")
         if persona is None:
             problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email" if email else "id", email or ident,
-                         "La solicitud no corresponde a ninguna inscripción; se cuenta en el presupuesto sin datos de la persona.",
-                         "Use el mismo e-mail que en Inscripciones.", "aviso")
+                         Said.of(P.APOYO_SIN_INSCRIPCION), Said.of(F.APOYO_SIN_INSCRIPCION), "aviso")
         solicitado_en = None
         ts = t.cell(cells, "solicitado_en")
         if not _is_blank(ts):
             try:
                 solicitado_en = parse_datetime(ts, tz, serial=serial)
             except ParseError as e:
-                problems.add("fecha_invalida", "Apoyos", row, "solicitado_en", ts, e.reason, severity="aviso")
+                problems.add("fecha_invalida", "Apoyos", row, "solicitado_en", ts, e.said, severity="aviso")
         out.append(Apoyo(row, persona, key, solicitado_en, t.text(cells, "tipo"), sol or 0.0, apr, pag, moneda, estado))
     return out
 
@@ -615,7 +630,7 @@ def _presupuesto(t: _Table, problems: _Problems) -> list[Partida]:
         moneda = _currency(moneda_raw, cur)
         if moneda is None:
             problems.add("moneda_desconocida", "Presupuesto", row, "moneda", moneda_raw,
-                         f"Moneda «{moneda_raw}» desconocida; la partida no se suma.", "Use un código de moneda: ARS, USD, BRL, UYU…")
+                         Said.of(P.MONEDA_PARTIDA, moneda=moneda_raw), Said.of(F.MONEDA))
             continue
         out.append(Partida(row, moneda, t.text(cells, "tipo"), monto or 0.0))
     return out
@@ -631,32 +646,32 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
         try:
             at = parse_datetime(ts, tz, serial=serial)
         except ParseError as e:
-            problems.add("fecha_invalida", "Conteos", row, "marca_temporal", ts, e.reason + " El conteo no se usa.")
+            problems.add("fecha_invalida", "Conteos", row, "marca_temporal", ts, _costing(e, C.CONTEO))
             continue
         sala = t.text(cells, "sala")
         tipo_raw = t.text(cells, "tipo")
         tipo = schema.CONTEO_TIPOS.get(fold(tipo_raw)) if tipo_raw else None
         if not sala:
-            problems.add("conteo_invalido", "Conteos", row, "sala", "", "Conteo sin sala; no se usa.", "Complete la columna Sala.")
+            problems.add("conteo_invalido", "Conteos", row, "sala", "", Said.of(P.CONTEO_SIN_SALA), Said.of(F.SALA))
             continue
         if tipo is None:
             problems.add("conteo_invalido", "Conteos", row, "tipo", tipo_raw,
-                         f"Tipo de conteo «{tipo_raw}» desconocido (use «conteo» o «delta»); no se usa.")
+                         Said.of(P.CONTEO_TIPO, tipo=tipo_raw))
             continue
         v = t.cell(cells, "valor")
         try:
             valor = parse_int(v)
         except ParseError as e:
-            problems.add("conteo_invalido", "Conteos", row, "valor", v, e.reason + " El conteo no se usa.")
+            problems.add("conteo_invalido", "Conteos", row, "valor", v, _costing(e, C.CONTEO))
             continue
         if tipo == "conteo" and valor < 0:
-            problems.add("conteo_invalido", "Conteos", row, "valor", v, "Un conteo absoluto no puede ser negativo; no se usa.")
+            problems.add("conteo_invalido", "Conteos", row, "valor", v, Said.of(P.CONTEO_NEGATIVO))
             continue
         op = t.text(cells, "id_operacion")
         if op:
             if op in seen:
                 problems.add("operacion_repetida", "Conteos", row, "id_operacion", op,
-                             f"La operación ya figura en la fila {seen[op]}; se cuenta una sola vez.", severity="aviso")
+                             Said.of(P.OPERACION_REPETIDA, fila=seen[op]), severity="aviso")
                 continue
             seen[op] = row
         out.append(Conteo(row, at, sala, tipo, valor, t.text(cells, "registrado_por"), op))
@@ -671,13 +686,13 @@ def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
         try:
             lat, lon = parse_decimal(t.cell(cells, "lat")), parse_decimal(t.cell(cells, "lon"))
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ParseError(f"Coordenadas fuera de rango ({lat}, {lon}).")
+                raise ParseError(X.COORDENADAS_FUERA, (lat, lon), lat=lat, lon=lon)
         except ParseError as e:
             problems.add("coordenada_invalida", "Ciudades", row, "lat", f"{text(t.cell(cells, 'lat'))}, {text(t.cell(cells, 'lon'))}",
-                         e.reason + " La corrección no se usa.", "Escriba lat y lon en grados decimales, por ejemplo -32.92.")
+                         _costing(e, C.CORRECCION), Said.of(F.COORDENADAS))
             continue
         if not ciudad:
-            problems.add("ciudad_vacia", "Ciudades", row, "ciudad", "", "Fila de Ciudades sin ciudad; no se usa.")
+            problems.add("ciudad_vacia", "Ciudades", row, "ciudad", "", Said.of(P.CIUDAD_VACIA))
             continue
         pais_raw = t.text(cells, "pais")
         out.append(CiudadOverride(row, ciudad, t.text(cells, "provincia"), (country_code(pais_raw) or "") if pais_raw else "", lat, lon))
@@ -697,16 +712,15 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
             reports.append(TabReport(tab.name, None, (), tuple(tab.headers), (), 0))
             if tab.required:
                 problems.add("pestana_faltante", tab.name, None, None, "",
-                             f"No se encontró la pestaña obligatoria «{tab.name}».",
-                             f"Cree una pestaña llamada {tab.name} con los encabezados de la plantilla.")
+                             Said.of(P.PESTANA_FALTANTE, tab=tab.name), Said.of(F.PESTANA_FALTANTE, tab=tab.name))
             continue
         title, rows = found[tab.name]
         if _is_empty(rows):
             # One notice for the whole tab: listing each of its columns as missing says nothing more.
             reports.append(TabReport(tab.name, title, (), tuple(tab.headers), (), 0))
             problems.add("pestana_vacia", tab.name, None, None, title,
-                         f"La pestaña «{title}» está vacía (ni siquiera tiene encabezados); no se usa.",
-                         f"Copie en la fila 1 los encabezados de la plantilla ({', '.join(tab.headers)}) o borre la pestaña.",
+                         Said.of(P.PESTANA_VACIA, titulo=title),
+                         Said.of(F.PESTANA_VACIA, encabezados=", ".join(tab.headers)),
                          "error" if tab.required else "aviso")
             continue
         t, report = _table(tab, title, rows, problems)
@@ -716,7 +730,7 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
         else:
             _reject_all(t, problems)
 
-    evento = _evento(tables.get("Evento"), raw, problems)
+    evento = _evento(tables.get("Evento"), problems)
     tz = ZoneInfo(evento.zona_horaria)
     day = date.fromisoformat(evento.fecha)
     serial = raw.serial_dates
@@ -724,7 +738,7 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
     personas = deduplicate(_registration_rows(tables["Inscripciones"], tz, serial, problems), problems) if "Inscripciones" in tables else []
     ix = Index.of(personas)
 
-    def run(name: str, fn, *args):  # type: ignore[no-untyped-def]
+    def run(name: str, fn, *args):
         return fn(tables[name], *args) if name in tables else []
 
     return Snapshot(

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .catalogue.config import ConfigCode as K
+from .errors import ForoError
 from .replay import DAY_END, parse_hhmm
 
 
-class ConfigError(Exception):
-    """The configuration file is unusable; the message is one Spanish sentence."""
+class ConfigError(ForoError):
+    """The configuration file is unusable: a ``ConfigCode`` and its sentence (``reason`` in Spanish,
+    ``reason_in(lang)`` for the page's viewer)."""
 
 
 @dataclass(frozen=True)
@@ -87,12 +90,12 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     explicit = bool(path) or bool(os.environ.get("FORO_SECRETS"))
     if not p.exists():
         if explicit:
-            raise ConfigError(f"No existe el archivo de configuración {p}.")
+            raise ConfigError(K.NO_EXISTE, ruta=p)
         return Config()
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"El archivo de configuración {p} no es TOML válido: {e}.") from None
+        raise ConfigError(K.NO_ES_TOML, ruta=p, detalle=e) from None
     return config_from_dict(data, p)
 
 
@@ -101,29 +104,29 @@ def _check_demo_clock(foro: dict[str, Any]) -> None:
     inicio = str(foro.get("demo_inicio", SETTING_BY_KEY["demo_inicio"].default))
     at = parse_hhmm(inicio)
     if at is None or at >= DAY_END:
-        raise ConfigError(f'[foro] demo_inicio = "{inicio}" debe ser una hora entre 00:00 y 19:59, por ejemplo "08:00".') from None
+        raise ConfigError(K.DEMO_INICIO, inicio=inicio) from None
     try:
         ok = float(foro.get("demo_velocidad", SETTING_BY_KEY["demo_velocidad"].default)) > 0
     except (TypeError, ValueError):
         ok = False
     if not ok:
-        raise ConfigError("[foro] demo_velocidad debe ser un número mayor que 0 (minutos del foro por minuto real).")
+        raise ConfigError(K.DEMO_VELOCIDAD)
 
 
 def config_from_dict(data: dict[str, Any], path: Path | None = None) -> Config:
     foro = dict(data.get("foro") or {})
     unknown = sorted(set(foro) - set(SETTING_BY_KEY))
     if unknown:
-        raise ConfigError(f"Clave desconocida en [foro]: {', '.join(unknown)}.")
+        raise ConfigError(K.CLAVE_DESCONOCIDA, claves=", ".join(unknown))
     fuente = str(foro.get("fuente", "demo"))
     if fuente not in SOURCES:
-        raise ConfigError(f'[foro] fuente = "{fuente}" no es válida: use "demo", "archivo" o "gsheets".')
+        raise ConfigError(K.FUENTE_INVALIDA, fuente=fuente)
     if fuente == "archivo" and not foro.get("archivo"):
-        raise ConfigError('[foro] fuente = "archivo" necesita archivo = "ruta/al/libro.xlsx".')
+        raise ConfigError(K.FALTA_ARCHIVO)
     try:
         float(foro.get("refresco_segundos", 15))
     except (TypeError, ValueError):
-        raise ConfigError("[foro] refresco_segundos debe ser un número de segundos.") from None
+        raise ConfigError(K.REFRESCO) from None
 
     _check_demo_clock(foro)
     service_account = data.get("gcp_service_account")
@@ -136,8 +139,8 @@ def config_from_dict(data: dict[str, Any], path: Path | None = None) -> Config:
             foro.setdefault("fuente", "gsheets")
     if fuente == "gsheets" or foro.get("fuente") == "gsheets":
         if not foro.get("planilla"):
-            raise ConfigError('[foro] fuente = "gsheets" necesita planilla = "URL o clave de la planilla".')
+            raise ConfigError(K.FALTA_PLANILLA)
         if not service_account:
-            raise ConfigError("Falta la cuenta de servicio: agregue la sección [gcp_service_account].")
+            raise ConfigError(K.FALTA_CUENTA)
     acceso = {str(k): str(v) for k, v in (data.get("acceso") or {}).items() if str(v)}
     return Config(foro=foro, service_account=service_account, acceso=acceso, path=path)

@@ -39,9 +39,10 @@ from functools import lru_cache
 from typing import Callable, ClassVar
 
 from . import demo_data as D
+from .formato import number
 from .replay import DAY_START, EVENT_DATE
 from .schema import DEFAULT_TIME_ZONE, EVENT_DEFAULTS, fold, header_key
-from .sources.base import Cell, RawWorkbook
+from .sources.base import Cell, RawWorkbook, trim_row
 
 DEFAULT_SEED = 190625
 
@@ -137,7 +138,6 @@ def demo_workbook(seed: int = DEFAULT_SEED) -> RawWorkbook:
         time_zone=DEFAULT_TIME_ZONE,
         locale="es_AR",
         serial_dates=False,
-        extra={"seed": str(seed)},
     )
 
 
@@ -519,14 +519,6 @@ def _ts(at: datetime) -> str:
     return f"{at.day}/{at.month}/{at.year} {at.hour}:{at.minute:02d}:{at.second:02d}"
 
 
-def _trim(cells: list[Cell]) -> list[Cell]:
-    """The Sheets API drops trailing empty cells."""
-    out = list(cells)
-    while out and out[-1] in ("", None):
-        out.pop()
-    return out
-
-
 def _registration_cells(p: _Person) -> list[Cell]:
     return [
         _ts(p.registered_at), p.email, p.nombre, p.apellido, p.documento, p.genero_raw, p.pais_raw,
@@ -597,14 +589,14 @@ def _new_registration(ctx: _Ctx, lines: list[_Line], idx: int) -> tuple[_Person,
 def _fecha_invalida(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     p, cells = _new_registration(ctx, lines, idx)
     cells[0] = spec.value
-    lines.insert(idx, _Line(None, _trim(cells)))
+    lines.insert(idx, _Line(None, trim_row(cells)))
 
 
 def _sin_identificacion(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     p, cells = _new_registration(ctx, lines, idx)
     cells[1] = ""
     cells[4] = ""
-    lines.insert(idx, _Line(p.registered_at, _trim(cells)))
+    lines.insert(idx, _Line(p.registered_at, trim_row(cells)))
 
 
 def _espacios_inscripcion(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
@@ -612,24 +604,24 @@ def _espacios_inscripcion(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRo
     cells[1] = f" {str(cells[1]).strip()}  "
     cells[2] = f"  {cells[2]}"
     cells[8] = f"{cells[8]}  "
-    lines.insert(idx, _Line(p.registered_at, _trim(cells)))
+    lines.insert(idx, _Line(p.registered_at, trim_row(cells)))
 
 
 def _pais_desconocido(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     p, cells = _new_registration(ctx, lines, idx)
     cells[6], cells[7], cells[8] = spec.value, "", "Cair Paravel"
-    lines.insert(idx, _Line(p.registered_at, _trim(cells)))
+    lines.insert(idx, _Line(p.registered_at, trim_row(cells)))
 
 
 def _cargo_sin_rol(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     p, cells = _new_registration(ctx, lines, idx)
     cells[10], cells[11] = spec.value, ""
-    lines.insert(idx, _Line(p.registered_at, _trim(cells)))
+    lines.insert(idx, _Line(p.registered_at, trim_row(cells)))
 
 
 def _fila_corta(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     p, cells = _new_registration(ctx, lines, idx)
-    lines.insert(idx, _Line(p.registered_at, _trim(cells[:11])))
+    lines.insert(idx, _Line(p.registered_at, trim_row(cells[:11])))
 
 
 def _original(ctx: _Ctx, lines: list[_Line], idx: int, ok: Callable[[_Person], bool]) -> _Person:
@@ -643,7 +635,7 @@ def _original(ctx: _Ctx, lines: list[_Line], idx: int, ok: Callable[[_Person], b
 def _dup_line(ctx: _Ctx, lines: list[_Line], idx: int, cells: list[Cell]) -> None:
     at = _between(ctx.rng, lines, idx)
     cells[0] = _ts(at)
-    lines.insert(idx, _Line(at, _trim(cells)))
+    lines.insert(idx, _Line(at, trim_row(cells)))
 
 
 def _duplicado_email(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
@@ -695,7 +687,7 @@ def _scan_cells(at: datetime, p: _Person, punto: str, mov: str, rng: random.Rand
             email = email.upper() if rng.random() < 0.4 else email[:1].upper() + email[1:]
     if mov == "entrada" and punto == D.DESK and rng and rng.random() < 0.35:
         mov = ""  # the desk form leaves Movimiento blank (= entrada)
-    return _trim([_ts(at), dni, email, punto, mov])
+    return trim_row([_ts(at), dni, email, punto, mov])
 
 
 def _sin_inscripcion(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
@@ -748,7 +740,7 @@ def _dirty_request(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> N
     cells = _request_cells(rng, p, at, "solicitado")[0]
     col = HEADERS["Apoyos"].index(spec.column or "")
     cells[col] = spec.value
-    lines.insert(idx, _Line(at, _trim(cells)))
+    lines.insert(idx, _Line(at, trim_row(cells)))
 
 
 _BUILDERS: dict[tuple[str, str], _Builder] = {
@@ -988,14 +980,13 @@ def _agenda_lines() -> list[_Line]:
             ini_cell, fin_cell = _ts(_at(ini)), _ts(_at(fin))
         else:
             ini_cell, fin_cell = ini, fin
-        lines.append(_Line(_at(ini), _trim([ini_cell, fin_cell, sala, actividad, eje, tipo])))
+        lines.append(_Line(_at(ini), trim_row([ini_cell, fin_cell, sala, actividad, eje, tipo])))
     return lines
 
 
 def _es_ar(value: float, decimals: bool = False) -> str:
-    """``1234567.5`` -> ``'1.234.567,50'``."""
-    s = f"{value:,.2f}" if decimals else f"{value:,.0f}"
-    return s.translate(str.maketrans(",.", ".,"))
+    """``1234567.5`` -> ``'1.234.567,50'`` (how people type pesos)."""
+    return number(value, "es", 2 if decimals else 0)
 
 
 def _ars_cell(rng: random.Random, value: float) -> Cell:
@@ -1086,7 +1077,7 @@ def _apoyos(rng: random.Random, people: list[_Person]) -> tuple[list[_Line], lis
             committed[moneda] += comp
         if estado in ("solicitado", "en evaluación"):
             pending[moneda] += pedido
-        lines.append(_Line(at, _trim(cells)))
+        lines.append(_Line(at, trim_row(cells)))
     lines.sort(key=_when)
     # The budget covers what is committed plus under half of what is still pending: it runs short.
     presupuesto = []
@@ -1124,7 +1115,7 @@ def _build(seed: int) -> tuple[tuple[str, tuple[tuple[Cell, ...], ...]], ...]:
     people = _make_people(rng, factory, N_REGISTRATIONS)
     ctx = _Ctx(rng=rng, factory=factory, people=list(people))
 
-    inscripciones = [_Line(p.registered_at, _trim(_registration_cells(p)), p) for p in people]
+    inscripciones = [_Line(p.registered_at, trim_row(_registration_cells(p)), p) for p in people]
     _apply_dirty(ctx, "Inscripciones", inscripciones)
 
     scans, absent = _simulate(rng, people)

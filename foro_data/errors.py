@@ -52,17 +52,46 @@ def register(family: type[StrEnum], sentences: Mapping[StrEnum, Sentence]) -> No
         CATALOGUE[code.value] = sentence
 
 
+def _loaded() -> dict[str, Sentence]:
+    """The catalogue with every family registered (the families import this module, so they are
+    imported here on first use rather than at the top)."""
+    import foro_data.catalogue  # noqa: F401
+
+    return CATALOGUE
+
+
 def say(code: str, lang: str = "es", **params: object) -> str:
-    """The sentence for a code in a language, with its placeholders filled.
+    """The sentence for a code in a language, with its placeholders filled. A parameter that is
+    itself a :class:`Said` (a sentence inside a sentence) is worded in the same language.
 
     >>> from foro_data import catalogue  # registers every family
     >>> say("sheets_servidor", "en", status=503)
     'Google Sheets had a server error (HTTP 503).'
+    >>> say("problema.sala_repetida", "en", sala="Plenario")
+    'The room «Plenario» is already listed above; the first one is used.'
+    >>> say("problema.con_consecuencia", "pt", detalle=Said.of("parse.numero_vacio"),
+    ...     consecuencia=Said.of("consecuencia.conteo"))
+    'Falta o número: a célula está vazia. A contagem não é usada.'
     """
-    sentence = CATALOGUE.get(code)
+    sentence = CATALOGUE.get(code) or _loaded().get(code)
     if sentence is None:
         raise KeyError(f"no sentence for code {code!r}")
-    return sentence.get(lang).format(**params)
+    worded = {k: v.in_(lang) if isinstance(v, Said) else v for k, v in params.items()}
+    return sentence.get(lang).format(**worded)
+
+
+def word_for(family: str, value: str, lang: str = "es") -> str:
+    """The catalogue's word for a code the data holds (``gravedad``: error/aviso; ``apoyo_estado``
+    and ``apoyo_tipo``: the Sheet's Spanish values, matched like every Sheet text), or the value as
+    typed when the catalogue has none.
+
+    >>> word_for("apoyo_estado", "En evaluación", "en"), word_for("apoyo_tipo", "beca", "en")
+    ('under review', 'beca')
+    """
+    from .schema import fold
+
+    code = f"{family}.{fold(value).replace(' ', '_')}"
+    return say(code, lang) if code in _loaded() else value
 
 
 class ForoError(Exception):
@@ -79,6 +108,11 @@ class ForoError(Exception):
     def reason(self) -> str:
         return self.reason_in("es")
 
+    @property
+    def said(self) -> "Said":
+        """The sentence unworded, to carry into a Problem or another sentence."""
+        return Said(self.code, dict(self.params))
+
     def reason_in(self, lang: str) -> str:
         return say(self.code, lang, **self.params)
 
@@ -86,10 +120,16 @@ class ForoError(Exception):
 @dataclass(frozen=True)
 class Said:
     """A sentence to word later, in the reader's language: a catalogue code and its parameters.
-    What the venue's sender stores (in the outbox) instead of a Spanish string."""
+    What the venue's sender stores (in the outbox) and what a Problem keeps for its reason and
+    fix, instead of a Spanish string. A parameter may itself be a Said (worded in the same
+    language)."""
 
     code: str
     params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def of(cls, code: str, /, **params: object) -> "Said":
+        return cls(str(code), params)
 
     def in_(self, lang: str = "es") -> str:
         return say(self.code, lang, **self.params)

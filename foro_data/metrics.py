@@ -14,8 +14,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from .model import Apoyo, Conteo, Persona, Scan, Sesion
+from .parse import META_LLEGADAS, parse_meta
 from .schema import ESTADOS_COMPROMETIDOS, ESTADOS_PENDIENTES, ROLES, fold
 from .snapshot import Snapshot
 
@@ -186,6 +188,17 @@ def curva_llegadas(snap: Snapshot, as_of: datetime, minutos: int = 15) -> list[F
         out.append(Franja(slot.astimezone(tz), n, acumulado))
         slot += step
     return out
+
+
+def meta_llegadas(snap: Snapshot) -> list[tuple[datetime, int]]:
+    """The organisers' target curve (Evento ``meta_acreditados``: cumulative check-ins by time of
+    day) on the forum day, in event time; empty when the tab gives none. Unreadable parts are
+    Problems of the Evento tab (clean.py) and left out here."""
+    value = dict(snap.evento.extra).get(META_LLEGADAS)
+    if not value:
+        return []
+    day = datetime.fromisoformat(snap.evento.fecha).date()
+    return [(datetime.combine(day, hhmm, snap.tz), n) for hhmm, n in parse_meta(value)[0]]
 
 
 # --- Breakdowns ---------------------------------------------------------------------------------
@@ -377,7 +390,7 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo
 def variacion(antes: list[OcupacionSala], ahora: list[OcupacionSala]) -> dict[str, int | None]:
     """Change in occupancy per room between two readings (None when a reading is missing)."""
     prev = {o.sala: o.ocupacion for o in antes}
-    return {o.sala: (o.ocupacion - prev[o.sala]) if prev.get(o.sala) is not None and o.ocupacion is not None else None
+    return {o.sala: (o.ocupacion - p) if (p := prev.get(o.sala)) is not None and o.ocupacion is not None else None
             for o in ahora}
 
 
@@ -469,7 +482,8 @@ class Seguimiento:
 def seguimiento_apoyos(snap: Snapshot, as_of: datetime) -> tuple[list[Seguimiento], list[Seguimiento]]:
     """Funded requests (aprobado, confirmado, pagado) split into (accredited, not yet arrived)."""
     by_key = snap.persona_by_key
-    llegaron, faltan = [], []
+    llegaron: list[Seguimiento] = []
+    faltan: list[Seguimiento] = []
     for a in snap.apoyos:
         if a.estado not in ESTADOS_COMPROMETIDOS:
             continue
@@ -669,7 +683,7 @@ def _dominio(valor: Celda, piso: float, techo: float) -> tuple[float, float]:
         return max(1.0, piso), min(float(UMBRAL_SUPRESION - 1), techo)
     if valor == OCULTO:
         return max(float(UMBRAL_SUPRESION), piso), techo
-    return float(valor), float(valor)  # type: ignore[arg-type]
+    return float(valor), float(valor)
 
 
 def intervalos(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
@@ -744,19 +758,19 @@ def _proteger_filas(ins: list[int], acr: list[int]) -> tuple[list[Celda], list[C
             leaks = _deducibles_exacto(ci, ca, sum(ins), sum(acr))
             if not leaks:
                 return ci, ca
-            # Hide one more cell in a leaking column that still has a count to hide; a leak in a
-            # column with nothing left (every count under 3) is the headline's own figure.
-            hideable = [(col, [i for i, c in enumerate(ci if col == 0 else ca)
-                               if isinstance(c, int) and c >= UMBRAL_SUPRESION])
-                        for col in dict.fromkeys(col for col, _ in leaks)]
-            hideable = [(col, more) for col, more in hideable if more]
-            if not hideable:
+            # Hide one more count: in the leaking cell's column if it has one left, else in the
+            # other column (a shown acreditados bounds the inscriptos of its row, and back).
+            pick = None
+            for col in [c for c, _ in leaks] + [1 - c for c, _ in leaks]:
+                cells, values = (ci, ins) if col == 0 else (ca, acr)
+                more = [i for i, c in enumerate(cells) if isinstance(c, int) and c >= UMBRAL_SUPRESION]
+                if more:
+                    pick = col, min(more, key=lambda k: (values[k], -k))
+                    break
+            if pick is None:
                 return ci, ca
-            col, more = hideable[0]
-            values = ins if col == 0 else acr
-            j = min(more, key=lambda k: (values[k], -k))
             ci2, ca2 = list(ci), list(ca)
-            (ci2 if col == 0 else ca2)[j] = OCULTO
+            (ci2 if pick[0] == 0 else ca2)[pick[1]] = OCULTO
         ci, ca = ci2, ca2
 
 
@@ -899,7 +913,7 @@ def cuadro_ciudades(snap: Snapshot, as_of: datetime) -> Cuadro:
         places = sorted(groups[pais].values(), key=lambda s: (s[0] == SIN_UBICAR, -s[2], s[0]))
         country = paises.get(pais)
         if country is None or not isinstance(country.inscriptos, int) or not isinstance(country.acreditados, int):
-            one = places[0] if len(places) == 1 else [OTRAS, (), 0, 0, "", ""]
+            one: list[Any] = places[0] if len(places) == 1 else [OTRAS, (), 0, 0, "", ""]
             ins_c = country.inscriptos if country else MENOS_DE_UMBRAL
             acr_c = country.acreditados if country else MENOS_DE_UMBRAL
             filas.append(FilaCuadro(one[0], ins_c, acr_c, pais, tuple(one[1]), len(places) > 1, one[4], one[5]))
@@ -952,7 +966,7 @@ def picos_sesiones(snap: Snapshot, as_of: datetime) -> list[PicoSesion]:
 def filas_descartadas(snap: Snapshot) -> list[tuple[str, str, int]]:
     """Rows or cells the figures left out, as (tab, Problem kind, count); warnings are not
     counted (those rows were used)."""
-    c = Counter((p.tab, p.kind) for p in snap.problems if p.severity == "error")
+    c = Counter((p.tab, p.code) for p in snap.problems if p.severity == "error")
     return sorted(((tab, kind, n) for (tab, kind), n in c.items()), key=lambda x: (x[0], -x[2], x[1]))
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .errors import Said
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One unusable cell or row. ``kind`` is a stable code pages group by; ``reason`` is for people.
+    """One unusable cell or row. ``code`` is the stable kind pages group by (DESIGN calls it the
+    Problem's kind); ``reason`` and ``fix`` are for people, in Spanish, and ``reason_in(lang)`` /
+    ``fix_in(lang)`` word them in the viewer's language from the catalogue.
 
     ``row`` is the row number as the user sees it in the Sheet (the header is row 1).
     """
 
-    kind: str
+    code: str
     tab: str
     row: int | None
     column: str | None
@@ -23,6 +27,26 @@ class Problem:
     fix: str = ""
     # "error": the row or cell was not used; "aviso": used, but worth a look (duplicates, otro).
     severity: str = "error"
+    # The reason and the fix unworded (foro_data/catalogue/problems.py), for other languages.
+    reason_said: Said | None = None
+    fix_said: Said | None = None
+
+    @classmethod
+    def of(cls, code: str, tab: str, row: int | None, column: str | None, value: str, reason: Said,
+           fix: Said | None = None, severity: str = "error") -> Problem:
+        return cls(code, tab, row, column, value, reason.in_("es"), fix.in_("es") if fix else "", severity,
+                   reason, fix)
+
+    @property
+    def kind(self) -> str:
+        """DESIGN's word for the code."""
+        return self.code
+
+    def reason_in(self, lang: str) -> str:
+        return self.reason_said.in_(lang) if self.reason_said else self.reason
+
+    def fix_in(self, lang: str) -> str:
+        return self.fix_said.in_(lang) if self.fix_said else self.fix
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,6 @@ from .errors import Said
 from .sources import cache
 
 PENDIENTE, ENVIANDO, ENVIADA, ERROR_PERMANENTE = "pendiente", "enviando", "enviada", "error_permanente"
-ESTADOS = (PENDIENTE, ENVIANDO, ENVIADA, ERROR_PERMANENTE)
 LEASE_S = 120.0  # longer than any flush (timeouts are seconds), short enough to recover a crash
 BUSY_TIMEOUT_MS = 15_000
 

@@ -25,7 +25,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from foro_data.catalogue.problems import ParseSentence as X
 from foro_data.countries import country_code, country_name
+from foro_data.errors import ForoError, Said
 from foro_data.schema import CURRENCY_SYMBOLS, fold
 
 __all__ = [
@@ -43,17 +45,28 @@ __all__ = [
 ]
 
 
-class ParseError(ValueError):
-    """A cell that cannot be converted. ``reason`` is for people, ``kind`` is a stable code.
+class ParseError(ForoError, ValueError):
+    """A cell that cannot be converted: ``code`` is a ``ParseSentence``
+    (foro_data/catalogue/problems.py), ``reason`` its Spanish sentence, ``said`` the sentence for
+    any language. ``value`` is the cell as it was."""
 
-    ``kind`` is one of ``"vacio"``, ``"fecha_invalida"``, ``"numero_invalido"``.
-    """
-
-    def __init__(self, reason: str, *, kind: str = "formato", value: object = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.kind = kind
+    def __init__(self, code: str, /, value: object = None, **params: object) -> None:
+        super().__init__(code, **params)
         self.value = value
+
+    @property
+    def kind(self) -> str:
+        """The Problem kind the refusal falls under: ``"vacio"``, ``"fecha_invalida"``,
+        ``"numero_invalido"`` or ``"formato"``."""
+        return _KIND.get(self.code, "formato")
+
+
+_KIND: dict[str, str] = {
+    X.FECHA_VACIA: "vacio", X.NUMERO_VACIO: "vacio",
+    X.FECHA_NO_RECONOCIDA: "fecha_invalida", X.FECHA_INEXISTENTE: "fecha_invalida",
+    X.HORA_SIN_FECHA: "fecha_invalida", X.HORA_INEXISTENTE: "fecha_invalida",
+    X.NUMERO_NO_RECONOCIDO: "numero_invalido", X.ENTERO: "numero_invalido",
+}
 
 
 def _show(value: object) -> str:
@@ -161,27 +174,16 @@ _TIME_RE = re.compile(
 )
 _ISO_START_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SERIAL_STR_RE = re.compile(r"\d+(?:[.,]\d+)?")
-_DATE_HELP = "use dd/mm/aaaa hh:mm (día primero)"
-
-
 def _bad_date(value: object) -> ParseError:
-    return ParseError(f"No se reconoce la fecha «{_show(value)}»; {_DATE_HELP}.", kind="fecha_invalida", value=value)
+    return ParseError(X.FECHA_NO_RECONOCIDA, value, valor=_show(value))
 
 
-def _impossible(value: object, order: str = "día/mes/año") -> ParseError:
-    return ParseError(
-        f"La fecha «{_show(value)}» no existe; se lee {order}, revise el día y el mes.",
-        kind="fecha_invalida",
-        value=value,
-    )
+def _impossible(value: object, order: str = X.ORDEN_DMA) -> ParseError:
+    return ParseError(X.FECHA_INEXISTENTE, value, valor=_show(value), orden=Said.of(order))
 
 
 def _needs_date(value: object) -> ParseError:
-    return ParseError(
-        f"La hora «{_show(value)}» no tiene fecha y no hay una fecha de referencia; {_DATE_HELP}.",
-        kind="fecha_invalida",
-        value=value,
-    )
+    return ParseError(X.HORA_SIN_FECHA, value, valor=_show(value))
 
 
 def _hour12(hour: int, ampm: str | None) -> int:
@@ -267,7 +269,7 @@ def parse_datetime(
             raise _needs_date(value)
         return datetime.combine(default_date, value.replace(tzinfo=None)).replace(tzinfo=tz)
     if value is None or _is_blank_float(value):
-        raise ParseError("Falta la fecha y hora: la celda está vacía.", kind="vacio", value=value)
+        raise ParseError(X.FECHA_VACIA, value)
     if isinstance(value, bool):
         raise _bad_date(value)
     if isinstance(value, (int, float, Decimal)):
@@ -282,7 +284,7 @@ def parse_datetime(
 def _parse_datetime_text(s: str, original: object, tz: ZoneInfo, default_date: date | None) -> datetime:
     """Slow path for text that is not a Forms stamp: ISO 8601, bare times, serials as text."""
     if not s:
-        raise ParseError("Falta la fecha y hora: la celda está vacía.", kind="vacio", value=original)
+        raise ParseError(X.FECHA_VACIA, original)
     if _ISO_START_RE.match(s):
         try:
             parsed = datetime.fromisoformat(s)
@@ -291,7 +293,7 @@ def _parse_datetime_text(s: str, original: object, tz: ZoneInfo, default_date: d
             try:
                 date.fromisoformat(s[:10])
             except ValueError:
-                raise _impossible(original, "año-mes-día") from None
+                raise _impossible(original, X.ORDEN_AMD) from None
             raise _bad_date(original) from None
         return parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed.astimezone(tz)
     if _SERIAL_STR_RE.fullmatch(s) and ("." in s or "," in s or len(s) >= 5):
@@ -317,11 +319,7 @@ def _parse_datetime_text(s: str, original: object, tz: ZoneInfo, default_date: d
                 tzinfo=tz,
             )
         except ValueError:
-            raise ParseError(
-                f"La hora «{_show(original)}» no existe; use hh:mm entre 00:00 y 23:59.",
-                kind="fecha_invalida",
-                value=original,
-            ) from None
+            raise ParseError(X.HORA_INEXISTENTE, original, valor=_show(original)) from None
     raise _bad_date(original)
 
 
@@ -364,11 +362,8 @@ _GROUPED_RE = {
     " ": re.compile(r"[1-9]\d{0,2}(?: \d{3})+"),
     "'": re.compile(r"[1-9]\d{0,2}(?:'\d{3})+"),
 }
-_NUMBER_HELP = "use por ejemplo 1.234,50"
-
-
 def _bad_number(value: object) -> ParseError:
-    return ParseError(f"No se reconoce el número «{_show(value)}»; {_NUMBER_HELP}.", kind="numero_invalido", value=value)
+    return ParseError(X.NUMERO_NO_RECONOCIDO, value, valor=_show(value))
 
 
 def _split_amount(value: object) -> tuple[str, str, str, str]:
@@ -376,7 +371,7 @@ def _split_amount(value: object) -> tuple[str, str, str, str]:
     s = value if isinstance(value, str) else str(value)
     s = s.strip()
     if not s:
-        raise ParseError("Falta el número: la celda está vacía.", kind="vacio", value=value)
+        raise ParseError(X.NUMERO_VACIO, value)
     m = _NUMBER_BODY_RE.search(s)
     if m is None:
         raise _bad_number(value)
@@ -453,7 +448,7 @@ def _rpartition_decimal(body: str) -> tuple[str, str, str]:
 
 def _parse_amount(value: object, *, comma_thousands: bool, dot_thousands: bool = True) -> tuple[float, str]:
     if value is None or _is_blank_float(value):
-        raise ParseError("Falta el número: la celda está vacía.", kind="vacio", value=value)
+        raise ParseError(X.NUMERO_VACIO, value)
     if isinstance(value, bool):
         raise _bad_number(value)
     if isinstance(value, (int, float, Decimal)):
@@ -532,8 +527,28 @@ def parse_int(value: object) -> int:
     """
     number = parse_number(value)
     if not number.is_integer():
-        raise ParseError(
-            f"Se esperaba un número entero y se leyó «{_show(value)}».", kind="numero_invalido", value=value
-        )
+        raise ParseError(X.ENTERO, value, valor=_show(value))
     return int(number)
 
+
+
+# The Evento tab's optional target arrival curve: "9:00=150; 10:00=300; 11:30=400".
+META_LLEGADAS = "meta_acreditados"
+_META_PART = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*=\s*(\d[\d.]*)\s*$")
+
+
+def parse_meta(value: object) -> tuple[list[tuple[time, int]], list[str]]:
+    """Target check-ins by time of day, in time order, and the parts that could not be read.
+
+    >>> parse_meta("9:00=150; 10:00 = 300;11.30=1.400; mediodía=500")
+    ([(datetime.time(9, 0), 150), (datetime.time(10, 0), 300), (datetime.time(11, 30), 1400)], ['mediodía=500'])
+    """
+    good: list[tuple[time, int]] = []
+    bad: list[str] = []
+    for part in (x.strip() for x in re.split(r"[;\n]", text(value)) if x.strip()):
+        m = _META_PART.match(part)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            good.append((time(int(m.group(1)), int(m.group(2))), int(m.group(3).replace(".", ""))))
+        else:
+            bad.append(part)
+    return sorted(good), bad

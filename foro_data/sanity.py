@@ -17,7 +17,7 @@ _TAB_BREAKING = ("columna_faltante", "pestana_faltante", "pestana_vacia")
 
 def usable_tabs(snap: Snapshot) -> list[str]:
     """Tabs found and readable, in the contract's order."""
-    broken = {p.tab for p in snap.problems if p.kind in _TAB_BREAKING}
+    broken = {p.tab for p in snap.problems if p.code in _TAB_BREAKING}
     return [r.tab for r in snap.tabs if r.found_as is not None and r.tab not in broken]
 
 
@@ -28,7 +28,7 @@ def lost_since(previous: Snapshot, new: Snapshot) -> str | None:
     if not lost:
         return None
     tab = lost[0]
-    detail = next((p.reason for p in new.problems if p.tab == tab and p.kind in _TAB_BREAKING),
+    detail = next((p.reason for p in new.problems if p.tab == tab and p.code in _TAB_BREAKING),
                   f"Ya no se encuentra la pestaña «{tab}».")
     return (f"La planilla respondió, pero la pestaña {tab} ya no se puede leer: {detail} "
             "Se muestran las cifras anteriores hasta que se corrija.")
@@ -45,5 +45,5 @@ def required_missing(snap: Snapshot) -> str | None:
     if not missing:
         return None
     tab = missing[0]
-    detail = next((p.reason for p in snap.problems if p.tab == tab and p.kind in _TAB_BREAKING), "")
+    detail = next((p.reason for p in snap.problems if p.tab == tab and p.code in _TAB_BREAKING), "")
     return f"La pestaña {tab} no se puede usar{': ' + detail if detail else '.'} Las cifras no reflejan la planilla."

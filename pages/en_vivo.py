@@ -14,7 +14,7 @@ def screen(ctx: Ctx) -> None:
     with curve:
         st.subheader(ctx.t("vivo.curva"), anchor=False)
         c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), cifras.inscriptos,
-                        height=520 if ctx.kiosk else 440)
+                        metrics.meta_llegadas(ctx.snap), height=440)
     with rooms:
         salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
         c.rooms_heading(ctx, salas)

@@ -15,7 +15,7 @@ def screen(ctx: Ctx) -> None:
     if ctx.kiosk:  # the wall: the map across most of the width, the figures beside it, nothing to click
         mapa, cifras = st.columns([3, 2], gap="large")
         with mapa:
-            c.city_map(ctx, puntos, suprimir, height=820)
+            c.city_map(ctx, puntos, suprimir)
         with cifras:
             c.country_board(ctx, metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
                             else metrics.desglose(ctx.snap, ctx.as_of, "pais"))

@@ -33,9 +33,10 @@ def screen(ctx: Ctx) -> None:
         for col, tabla in zip(cols, todas[i:i + 2]):
             with col:
                 st.subheader(tabla.titulo, anchor=False)
-                height = 420 if len(tabla.filas) > 14 else None
-                c.dataframe(partners.filas_visibles(tabla, ctx.lang), tabla.encabezados, height=height,
-                            key=f"socios-{i}-{tabla.titulo}")
+                headers, rows = partners.vista(tabla, ctx.lang)
+                # Every row without scrolling up to 20 rows (the review: 10 of 13 countries shown).
+                height = 35 * (len(rows) + 1) + 3 if len(rows) <= 20 else 560
+                c.dataframe(rows, headers, height=height, key=f"socios-{i}-{tabla.titulo}")
                 if tabla.nota:
                     st.caption(tabla.nota)
 

@@ -1,9 +1,8 @@
 """Inscriptos: de-duplication by e-mail, document, and name+surname+city."""
 
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, kinds, person, snapshot
-
 from foro_data import metrics
-from tests.workbooks import at
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import at, kinds, person, snapshot
 
 
 def test_same_email_in_other_case_is_one_person():

@@ -11,10 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from foro_data import metrics
+from foro_data.build import build_snapshot
 from foro_data.demo import demo_workbook
 from foro_data.informe import descargas
 from foro_data.informe.textos import t
-from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
 from tests.workbooks import at
 

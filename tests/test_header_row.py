@@ -9,10 +9,10 @@ import pytest
 from openpyxl import Workbook
 
 from foro_data import metrics
-from foro_data.sources.gsheets import GSheetsSource
-from foro_data.sources.local import LocalSource
 from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
+from foro_data.sources.gsheets import GSheetsSource
+from foro_data.sources.local import LocalSource
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet
 from tests.sheets_fixtures import TEST_TIMEOUT
 from tests.test_cli import run_cli
@@ -84,7 +84,7 @@ def test_title_row_in_a_csv_folder(tmp_path: Path, sep: str):
     check(build_snapshot(LocalSource(folder).read(), Fuente("archivo", "x", READ_AT)))
 
 
-def test_title_row_through_the_sheets_api(throwaway_service_account):  # noqa: F811
+def test_title_row_through_the_sheets_api(throwaway_service_account):
     with FakeSheetsServer() as server:
         book = server.add(FakeSpreadsheet.from_tabs(tabs_with_titles()))
         sa = dict(throwaway_service_account, token_uri=server.token_uri)

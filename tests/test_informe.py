@@ -14,11 +14,11 @@ import pytest
 from pypdf import PdfReader
 
 from foro_data import informe, metrics
+from foro_data.build import build_snapshot
 from foro_data.countries import country_name
 from foro_data.demo import demo_workbook
 from foro_data.formato import number, percent
 from foro_data.informe.textos import t
-from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
 from tests.test_privacy import assert_no_personal_data
 from tests.workbooks import INSCRIPCIONES_HEADERS as H
@@ -150,3 +150,35 @@ def test_cli_writes_the_report(tmp_path: Path):
     bad = subprocess.run([sys.executable, "-m", "foro_data", "informe", "--salida", str(tmp_path / "x.docx"),
                           "--secrets", str(secrets)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and ".pdf o .html" in bad.stderr
+
+
+def test_stale_figures_are_marked_on_the_cover(demo):
+    stale = demo.marked_stale("la planilla no responde")
+    _, text = pdf_text(informe.generar(stale, at("12:00"), "pdf", "es"))
+    assert "la planilla no respondía" in " ".join(text.split())
+    _, fresh = pdf_text(informe.generar(demo, at("12:00"), "pdf", "es"))
+    assert "no respondía" not in fresh
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_hostile_sheet_text_stays_text(fmt):
+    """Payloads in every free-text field: the report is still made, markup is escaped, and what
+    one person typed (name, network, institution) never appears."""
+    from foro_data.build import build_snapshot
+    from foro_data.snapshot import Fuente
+    from foro_data.sources.base import RawWorkbook
+    from tests.reliability.test_hostile_input import hostile_workbook_tabs
+    from tests.workbooks import READ_AT
+
+    snap = build_snapshot(RawWorkbook(tabs=hostile_workbook_tabs()), Fuente("archivo", "hostil", READ_AT))
+    data = informe.generar(snap, at("12:00"), fmt, "es")
+    if fmt == "html":
+        html = data.decode("utf-8")
+        for raw in ("<script>alert", "<img src=x", "<b>NEGRITA"):
+            assert raw not in html
+        assert "&lt;script&gt;" in html, "the agenda's activity is printed, escaped: the test can fail"
+        text = html_text(data)
+    else:
+        text = pdf_text(data)[1]
+    for word in ("Nombre", "Apellido", "Cargo", "Ciudad", "Red"):
+        assert not re.search(rf"{word}\d", text), word  # the payload rows' own text

@@ -350,7 +350,7 @@ def test_cache_round_trip_keeps_types(cache_dir: Path) -> None:
     raw = RawWorkbook(
         tabs={"Inscripciones": [["Marca temporal", "n", "x"], [datetime(2025, 6, 19, 9, 5, 33), 3, 1.5],
                                 [date(2025, 6, 19), "2025-06-19", None], [True, "", '{"$date": "2025-06-19"}']]},
-        time_zone="America/Argentina/Mendoza", locale="es_AR", serial_dates=True, extra={"clave": "k"})
+        time_zone="America/Argentina/Mendoza", locale="es_AR", serial_dates=True)
     leido = datetime(2025, 6, 19, 12, 0, tzinfo=timezone(timedelta(hours=-3)))
     assert cache.save(raw, leido, "gsheets-abc")
     loaded = cache.load("gsheets-abc")

@@ -1,7 +1,8 @@
 """Issue 12: how registration rows merge into people (items 1, 3 and the sin_contacto detail of 6)."""
 
 from foro_data import metrics
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, at, kinds, person, snapshot
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import at, kinds, person, snapshot
 
 
 def problems_of(snap, kind):

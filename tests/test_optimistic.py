@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from foro_data import metrics
+from foro_data.build import build_snapshot
 from foro_data.catalogue.sheets import SheetsSentence
 from foro_data.catalogue.writes import DeskSentence, OpSentence, SendSentence, WritesCode
 from foro_data.errors import CATALOGUE
 from foro_data.outbox import Outbox
-from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.gsheets import GSheetsSource
 from foro_data.writes import (

@@ -1,7 +1,8 @@
 """Room occupancy: tallies inside the session window win over scans; levels by percentage."""
 
 from foro_data import metrics
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, at, person, snapshot
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import at, person, snapshot
 
 SALAS = [["Sala", "Capacidad"], ["Sala 1", "10"], ["Plenario", "sesenta"]]
 AGENDA = [["Inicio", "Fin", "Sala", "Actividad", "Eje", "Tipo"],

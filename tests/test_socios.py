@@ -1,7 +1,8 @@
 """Partner tables: small-number suppression and role breakdown with the raw «otro» values."""
 
 from foro_data import metrics
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, at, person, snapshot
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import at, person, snapshot
 
 PEOPLE = [H] + [person(f"N{i}", f"A{i}", f"m{i}@x.org", ciudad="Montevideo", pais="UY", cargo="Intendente", genero="Masculino") for i in range(4)] \
     + [person("Lía", "Ro", "l@x.org", ciudad="Asunción", pais="Paraguay", cargo="Intendenta", genero="Femenino"),

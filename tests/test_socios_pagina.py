@@ -13,7 +13,7 @@ from foro_data.informe.textos import t as tr
 from tests.apptest import assert_clean, open_page, rendered
 from ui.frame import Ctx
 from ui.i18n import t
-from ui.partners import archivo_tablas, filas_visibles, informe, tablas
+from ui.partners import archivo_tablas, filas_visibles, informe, tablas, vista
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -27,8 +27,11 @@ def test_socios_shows_the_city_table_and_two_take_aways(lang):
     snap, as_of = rendered(at)
     ctx = Ctx(None, snap, as_of, lang, "socios", False)  # type: ignore[arg-type]
     city = next(tb for tb in tablas(ctx) if tb.titulo == tr("por_ciudad", lang))
-    shown = next(d.value for d in at.dataframe if list(d.value.columns) == list(city.encabezados))
-    assert [tuple(r) for r in shown.astype(str).itertuples(index=False)] == filas_visibles(city, lang)
+    headers, rows = vista(city, lang)
+    shown = next(d.value for d in at.dataframe if list(d.value.columns) == list(headers))
+    assert [tuple(r) for r in shown.astype(str).itertuples(index=False)] == rows
+    assert len(rows) == len(filas_visibles(city, lang))
+    assert any("★" in r[0] for r in rows) and headers[-1] == tr("col.pais", lang)
     cuadro = metrics.cuadro_socios(snap, as_of, "ciudad")
     assert len(shown) == len(cuadro.filas) > 10
 

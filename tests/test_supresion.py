@@ -84,3 +84,49 @@ def test_a_leak_seen_first_in_an_exhausted_column_still_hides_in_the_other():
     ci, ca = metrics._proteger_filas([1, 2, 3, 1], [1, 2, 2, 0])
     assert ci == [MENOS_DE_UMBRAL, MENOS_DE_UMBRAL, OCULTO, MENOS_DE_UMBRAL]
     assert len(feasible_values(ci, ca, 7, 5)[(0, 3)]) == 2 or all(not isinstance(c, int) for c in ci)
+
+
+# --- On real tables -------------------------------------------------------------------------------
+
+from tests.workbooks import INSCRIPCIONES_HEADERS as H  # noqa: E402
+from tests.workbooks import at, person, snapshot  # noqa: E402
+
+
+def _people(spec: list[tuple[str, str, int]]) -> list[list[str]]:
+    rows, n = [H], 0
+    for ciudad, pais, k in spec:
+        for _ in range(k):
+            rows.append(person(f"N{n}", f"A{n}", f"p{n}@x.org", ciudad=ciudad, pais=pais))
+            n += 1
+    return rows
+
+
+def test_cities_of_a_hidden_country_are_one_row():
+    """Two cities of one person each under a "<3" country would say "each has 1": pooled instead."""
+    s = snapshot(Inscripciones=_people([("Mendoza", "Argentina", 9), ("Montevideo", "Uruguay", 1),
+                                        ("Salto", "Uruguay", 1)]))
+    paises = {f.clave: f.inscriptos for f in metrics.cuadro_socios(s, at("12:00"), "pais").filas}
+    assert paises["UY"] in (MENOS_DE_UMBRAL, OCULTO)
+    uy = [f for f in metrics.cuadro_ciudades(s, at("12:00")).filas if f.pais == "UY"]
+    assert len(uy) == 1 and uy[0].agrupada and uy[0].clave == metrics.OTRAS
+
+
+def test_cities_are_protected_against_their_country():
+    """Argentina 12 is public; Mendoza 10 shown and Rosario "<3" would give Rosario = 2."""
+    s = snapshot(Inscripciones=_people([("Mendoza", "Argentina", 10), ("Rosario", "Argentina", 2),
+                                        ("Montevideo", "Uruguay", 5), ("Salto", "Uruguay", 4)]))
+    ar = {f.clave: f.inscriptos for f in metrics.cuadro_ciudades(s, at("12:00")).filas if f.pais == "AR"}
+    assert ar == {"Mendoza": OCULTO, "Rosario": MENOS_DE_UMBRAL}
+
+
+def test_no_count_below_three_is_printed_in_any_partner_table():
+    from foro_data.build import build_snapshot
+    from foro_data.demo import demo_workbook
+    from foro_data.snapshot import Fuente
+
+    snap = build_snapshot(demo_workbook(), Fuente("demo", "demo", at("23:00")))
+    for hhmm in ("09:00", "11:00", "20:00"):
+        for campo in metrics.CUADROS:
+            for f in metrics.cuadro_socios(snap, at(hhmm), campo).filas:
+                for v in (f.inscriptos, f.acreditados):
+                    assert not (isinstance(v, int) and 0 < v < 3), (campo, f)

@@ -1,6 +1,7 @@
 """Issue 12 item 6: a Problem names the cell that is wrong, and an empty tab is one notice."""
 
-from tests.workbooks import INSCRIPCIONES_HEADERS as H, person, snapshot
+from tests.workbooks import INSCRIPCIONES_HEADERS as H
+from tests.workbooks import person, snapshot
 
 PEOPLE = [H, person("Ana", "Paz", "ana@x.org")]
 

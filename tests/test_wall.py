@@ -66,3 +66,56 @@ def test_ui_doctests():
 
     for module in (ui.fmt, frame, ui.components):
         assert doctest.testmod(module).failed == 0
+
+
+# --- the arrival curve (issue 13, item 4) ------------------------------------------------------
+
+def _curve(arrivals: list[str], as_of: str, lang: str = "es", kiosk: bool = True, evento: list | None = None):
+    from foro_data import metrics
+    from tests.workbooks import at
+    from ui import components as c
+
+    people = [person(f"P{i}", "X", f"p{i}@x.org") for i in range(len(arrivals) + 2)]
+    checkins = [["Marca temporal", "Correo electrónico"]] + [[f"19/6/2025 {h}:00", f"p{i}@x.org"] for i, h in enumerate(arrivals)]
+    tabs = {"Inscripciones": [INSCRIPCIONES_HEADERS, *people], "Acreditaciones": checkins}
+    if evento:
+        tabs["Evento"] = [["Clave", "Valor"], *evento]
+    snap = snapshot(**tabs)
+    ctx = frame.Ctx(Config(), snap, at(as_of), lang, "publico", kiosk)
+    meta = metrics.meta_llegadas(snap)
+    fig = c.arrival_figure(ctx, metrics.curva_llegadas(snap, at(as_of)), len(people), meta)
+    return fig, snap
+
+
+def test_first_minutes_have_sensible_axes():
+    fig, _ = _curve(["8:01", "8:03", "8:04"], "8:06")
+    lay = fig.layout
+    # Whole-number arrival ticks (no "1 1 1 0 0 0") and hour labels every 30 min over two hours
+    # (no "08:00" six times).
+    assert lay.yaxis.dtick >= 1 and float(lay.yaxis.dtick).is_integer() and lay.yaxis.range[1] >= 5
+    assert lay.xaxis.dtick == 30 * 60 * 1000
+    start, end = lay.xaxis.range
+    assert (end - start).total_seconds() >= 2 * 3600
+    assert lay.xaxis.title.text == "Hora" and lay.yaxis.title.text and lay.yaxis2.title.text == "Acumulado"
+    assert lay.font.size >= 28 and lay.xaxis.tickformat == "%H:%M"
+
+
+def test_bars_cover_their_slot_and_the_total_is_a_reference():
+    from datetime import datetime
+
+    fig, _ = _curve(["8:01", "8:20", "8:40"], "9:05")
+    bars = next(t for t in fig.data if t.type == "bar")
+    assert bars.x[0] == datetime(2025, 6, 19, 8, 7, 30)  # the middle of 08:00–08:15
+    assert bars.width == 15 * 60 * 1000 * 0.92
+    assert list(bars.y) == [1, 1, 1, 0, 0]
+    total = [s for s in fig.layout.shapes if s.yref == "y2"]
+    assert total and total[0].y0 == 5  # three arrivals + two who have not come
+    assert any("Inscriptos 5" in a.text for a in fig.layout.annotations)
+
+
+def test_target_curve_from_the_evento_tab():
+    fig, snap = _curve(["8:01"], "8:30", evento=[["meta_acreditados", "9:00=2; 10:00=4; a las once=5"]])
+    meta = [t for t in fig.data if t.name == "Meta"]
+    assert meta and list(meta[0].y) == [2, 4]
+    bad = [p for p in snap.problems if p.kind == "meta_invalida"]
+    assert [p.value for p in bad] == ["a las once=5"] and bad[0].tab == "Evento"

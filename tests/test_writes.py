@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -19,9 +18,9 @@ import pytest
 
 from foro_data import metrics
 from foro_data.__main__ import main as cli_main
+from foro_data.build import build_snapshot
 from foro_data.config import Config
 from foro_data.outbox import Outbox
-from foro_data.build import build_snapshot
 from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.gsheets import GSheetsSource
 from foro_data.writes import (

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from foro_data import informe  # noqa: E402
+from foro_data.build import build_snapshot  # noqa: E402
 from foro_data.demo import demo_workbook  # noqa: E402
 from foro_data.parse import parse_datetime  # noqa: E402
-from foro_data.build import build_snapshot  # noqa: E402
 from foro_data.snapshot import Fuente  # noqa: E402
 
 

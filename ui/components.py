@@ -8,7 +8,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from contextlib import nullcontext
+from datetime import datetime, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -24,7 +25,7 @@ from .i18n import t_opt
 # Plotly: no mode bar, no logo, nothing fetched from a CDN (no topojson, no MathJax).
 PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 
-_NUMERIC_TEXT = re.compile(r"^(<3|—|[A-Z]{3} )?[\d.,]*( ?%)?$")
+_NUMERIC_TEXT = re.compile(r"^(<3|x|—|[A-Z]{3} )?[\d.,]*( ?%)?$")  # "x": a count hidden for partners
 LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedido": "🔴", "sin_dato": "⚪"}
 LEVEL_COLOR = {"normal": "green", "llenandose": "yellow", "lleno": "orange", "excedido": "red", "sin_dato": "gray"}
 LEVEL_HEX = {"normal": "#2ecc71", "llenandose": "#f1c40f", "lleno": "#e67e22", "excedido": "#e74c3c", "sin_dato": "#7f8c8d"}
@@ -103,12 +104,25 @@ def _hour_step(span: timedelta) -> timedelta:
     return timedelta(hours=4)
 
 
-def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None, height: int = 380) -> None:
-    """Arrivals per 15 minutes (bars covering their slot) and cumulative (line, right axis) against
-    the registered total, with labelled axes that stay sensible from the first arrival."""
+def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None,
+                  meta: Sequence[tuple[datetime, int]] = (), height: int = 380) -> None:
+    """Arrivals per 15 minutes and cumulative, against the registered total and the target curve."""
     if not franjas:
         st.info(ctx.t("vivo.curva.vacia"))
         return
+    fig = arrival_figure(ctx, franjas, total, meta, height)
+    if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
+        with st.container(key="foro-curva"):
+            st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
+    else:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
+
+
+def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None,
+                   meta: Sequence[tuple[datetime, int]] = (), height: int = 380) -> go.Figure:
+    """Bars covering their 15-minute slot, the cumulative line on the right axis, the registered
+    total as a dashed line and the organisers' target (Evento ``meta_acreditados``) as a dotted
+    one; whole-number ticks and at least two hours of axis, so the first minutes look sensible."""
     font = 28 if ctx.kiosk else 16
     slot = franjas[1].inicio - franjas[0].inicio if len(franjas) > 1 else timedelta(minutes=15)
     start = franjas[0].inicio.replace(tzinfo=None)
@@ -126,7 +140,17 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
     fig.add_scatter(x=xs, y=ys,
                     name=ctx.t("vivo.curva.acumulado"), yaxis="y2", mode="lines", line=dict(color="#ffb74d", width=4),
                     hovertemplate="%{x|%H:%M} · %{y}<extra></extra>")
-    top2 = max(franjas[-1].acumulado, total or 0, 5) * 1.08
+    top2 = max(franjas[-1].acumulado, total or 0, *(n for _, n in meta), 5) * 1.08
+    if meta:
+        fig.add_scatter(x=[at.astimezone(ctx.snap.tz).replace(tzinfo=None) for at, _ in meta], y=[n for _, n in meta],
+                        name=ctx.t("vivo.curva.meta"), yaxis="y2", mode="lines+markers",
+                        line=dict(color="#cfd8dc", width=3, dash="dot"), marker=dict(size=8),
+                        hovertemplate=f"{ctx.t('vivo.curva.meta')} %{{x|%H:%M}} · %{{y}}<extra></extra>")
+        last_at, last_n = max(meta)
+        end = max(end, last_at.astimezone(ctx.snap.tz).replace(tzinfo=None))
+        fig.add_annotation(x=last_at.astimezone(ctx.snap.tz).replace(tzinfo=None), y=last_n, yref="y2", showarrow=False,
+                           text=ctx.t("vivo.curva.meta"), xanchor="right", yanchor="bottom",
+                           font=dict(size=font, color="#cfd8dc"))
     if total:
         # The registered total: how far the cumulative line still has to climb.
         fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=total, y1=total,
@@ -154,11 +178,7 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
         separators=".," if ctx.lang == "en" else ",.",
         paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
     )
-    if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
-        with st.container(key="foro-curva"):
-            st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
-    else:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
+    return fig
 
 
 def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
@@ -267,10 +287,13 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         if o.porcentaje is not None:
             st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
         ahora, despues = _session_line(ctx, o, cortos)
-        st.markdown(ahora)
-        if despues:
-            st.markdown(despues)
-        st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
+        # On a short wall these lines go (CSS in ui.frame); a phone keeps them as they are.
+        with st.container(key=f"foro-sala-big-c{index}") if ctx.kiosk else nullcontext():
+            st.markdown(ahora)
+        with st.container(key=f"foro-sala-despues-c{index}") if ctx.kiosk else nullcontext():
+            if despues:
+                st.markdown(despues)
+            st.caption(md_escape(ctx.t(f"salas.fuente.{o.fuente}")))
         if acciones is not None:
             acciones(o)
 
@@ -365,11 +388,18 @@ def city_map(ctx: Ctx, puntos: Sequence, suprimir: bool, height: int = 640) -> N
                       paper_bgcolor="rgba(0,0,0,0)", font=dict(color="#f2f4f8"))
     base = (st.get_option("server.baseUrlPath") or "").strip("/")
     topojson = "/" + (base + "/" if base else "") + "app/static/topojson/"
-    st.plotly_chart(fig, config={**PLOTLY_CONFIG, "topojsonURL": topojson}, theme=None, key="mapa")
+    config = {**PLOTLY_CONFIG, "topojsonURL": topojson}
+    if ctx.kiosk:  # the wall: the map takes the height the screen has (CSS in ui.frame)
+        fig.update_layout(height=None)
+        with st.container(key="foro-mapa"):
+            st.plotly_chart(fig, config=config, theme=None, key="mapa", height="stretch")
+    else:
+        st.plotly_chart(fig, config=config, theme=None, key="mapa")
 
 
-def country_board(ctx: Ctx, filas: Sequence, top: int = 10) -> None:
-    """The wall's numbers beside the map: the countries with most inscriptos, and the total."""
+def country_board(ctx: Ctx, filas: Sequence, top: int = 7) -> None:
+    """The wall's numbers beside the map: the countries with most inscriptos (as many as fit a
+    1280×720 wall at 28 px), then how many more."""
     rows = [f"| {md_escape(ctx.t('col.pais'))} | {md_escape(ctx.t('col.inscriptos'))} | {md_escape(ctx.t('col.acreditados'))} |",
             "|:--|--:|--:|"]
     for f in filas[:top]:

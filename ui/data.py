@@ -31,7 +31,7 @@ def _config_cached(env_path: str, mtime: float) -> Config:
 
 
 def config() -> Config:
-    """The configuration (raises foro_data.config.ConfigError with a Spanish sentence)."""
+    """The configuration (raises foro_data.config.ConfigError: a code and its sentence)."""
     p = config_path()
     mtime = p.stat().st_mtime if p.exists() else 0.0
     return _config_cached(os.environ.get("FORO_SECRETS", ""), mtime)

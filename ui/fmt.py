@@ -10,6 +10,7 @@ from foro_data.formato import number, percent  # noqa: F401  (one home for numbe
 
 from .i18n import t
 
+
 def money(value: float | None, moneda: str, lang: str) -> str:
     """Amount with its currency code; decimals only when there are cents.
 

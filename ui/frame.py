@@ -68,7 +68,10 @@ footer { display: none !important; }
 /* The wall is read from five metres: nothing meant to be read under 28 px, at 1920×1080 and at
    1280×720 (a 1080p TV at 150 %). Room cards keep one line per fact, cut with an ellipsis. */
 /* The arrival chart takes the height the wall has left. */
-.st-key-foro-curva { height: calc(100vh - 400px); min-height: 320px; }
+.st-key-foro-curva { flex: 0 0 auto !important; height: calc(100vh - 440px) !important; min-height: 280px; }
+.st-key-foro-mapa { flex: 0 0 auto !important; height: calc(100vh - 270px) !important; min-height: 320px; }
+.st-key-foro-mapa [data-testid="stElementContainer"], .st-key-foro-mapa [data-testid="stPlotlyChart"] { height: 100% !important; }
+.st-key-foro-curva > div, .st-key-foro-curva [data-testid="stElementContainer"], .st-key-foro-curva [data-testid="stPlotlyChart"] { height: 100% !important; }
 @media (min-width: 900px) {
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"] p,
 .foro-edad, [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div,
@@ -80,14 +83,24 @@ footer { display: none !important; }
 [data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div { font-size: inherit !important; line-height: inherit !important; }
 .stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricLabel"] div { font-size: max(28px, 1.45vw) !important; }
 [class*="st-key-nivel-"] [data-testid="stVerticalBlock"] { gap: 0.3rem; }
-[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] h3 {
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] [data-testid="stCaptionContainer"] p {
   display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
+[class*="st-key-nivel-"] h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+[class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] h4 { font-size: max(28px, 1.5vw) !important;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* Figure and level pill stay on one row (the pill is cut, never the row doubled). */
+[class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
+[class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"] { min-width: 0; flex-shrink: 1; }
+[class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"]:first-child { flex-shrink: 0; }
 [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
 /* The card colour carries the level on the wall; a blue bar on a red card only confused. */
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
 /* Shorter screens drop lines, never shrink them: first the next session, then the current one. */
 @media (max-height: 900px) { [class*="st-key-foro-sala-despues"] { display: none !important; } }
-@media (max-height: 800px) { [class*="st-key-foro-sala-big"] { display: none !important; }
+@media (max-height: 800px) { [class*="st-key-foro-sala-big"], [class*="st-key-foro-sala-despues"] { display: none !important; }
+  .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.4rem !important; }
+  [class*="st-key-nivel-"] { padding: 0.35rem 0.7rem !important; }
+  .foro-salas-titulo { margin-bottom: 0.1rem !important; }
   [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; } }
 /* A tall wall has room for a room's full name on two lines. */
 @media (min-height: 1000px) { [class*="st-key-foro-sala-nombre"] [data-testid="stMarkdownContainer"] p { -webkit-line-clamp: 2 !important; } }
@@ -225,7 +238,8 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     except ConfigError as e:
         # No role without a config: the server path is hidden from everyone here and logged.
         log.warning("configuración inválida: %s", e)
-        st.error(t("banner.config", lang, motivo=md_escape(access.reason_for("publico", str(e), (str(config_path()),)))))
+        st.error(t("banner.config", lang,
+                   motivo=md_escape(access.reason_for("publico", e.reason_in(lang), (str(config_path()),)))))
         return
     ses = gate.session(cfg)
     style(_BASE_CSS)

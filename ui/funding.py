@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from foro_data import metrics
+from foro_data.errors import word_for
 from foro_data.model import Persona
 
 from .components import label
@@ -38,6 +39,14 @@ def _persona_headers(ctx: Ctx) -> list[str]:
     return [ctx.t(k) for k in ("col.intendencia", "col.nombre", "col.cargo", "col.ciudad", "col.pais", "col.email")]
 
 
+def _tipo(ctx: Ctx, tipo: str) -> str:
+    return word_for("apoyo_tipo", tipo, ctx.lang)
+
+
+def _estado(ctx: Ctx, estado: str) -> str:
+    return word_for("apoyo_estado", estado, ctx.lang)
+
+
 def cola_headers(ctx: Ctx) -> list[str]:
     return _persona_headers(ctx) + [ctx.t(k) for k in ("col.tipo_apoyo", "col.monto", "col.estado", "col.solicitado_en")]
 
@@ -45,7 +54,7 @@ def cola_headers(ctx: Ctx) -> list[str]:
 def cola_rows(ctx: Ctx, cola: list[metrics.Solicitud]) -> list[list[str]]:
     return [
         _persona(ctx, s.persona, s.apoyo.identificador)
-        + [s.apoyo.tipo, money(s.apoyo.monto_solicitado, s.apoyo.moneda, ctx.lang), s.apoyo.estado,
+        + [_tipo(ctx, s.apoyo.tipo), money(s.apoyo.monto_solicitado, s.apoyo.moneda, ctx.lang), _estado(ctx, s.apoyo.estado),
            day_hour(s.apoyo.solicitado_en, ctx.lang, ctx.snap.tz)]
         for s in cola
     ]
@@ -58,7 +67,7 @@ def seguimiento_headers(ctx: Ctx) -> list[str]:
 def seguimiento_rows(ctx: Ctx, items: list[metrics.Seguimiento]) -> list[list[str]]:
     return [
         _persona(ctx, s.persona, s.apoyo.identificador)
-        + [s.persona.documento if s.persona else "", s.apoyo.tipo, s.apoyo.estado,
+        + [s.persona.documento if s.persona else "", _tipo(ctx, s.apoyo.tipo), _estado(ctx, s.apoyo.estado),
            day_hour(s.acreditado_a, ctx.lang, ctx.snap.tz) if s.acreditado_a else "—"]
         for s in items
     ]

@@ -111,6 +111,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.curva.acumulado": ("Acumulado", "Acumulado", "Cumulative"),
     "vivo.curva.hora": ("Hora", "Hora", "Time"),
     "vivo.curva.llegadas_eje": ("Llegadas por ¼ h", "Chegadas por ¼ h", "Arrivals per ¼ h"),
+    "vivo.curva.meta": ("Meta", "Meta", "Target"),
     "vivo.curva.ahora": ("ahora", "agora", "now"),
     "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),
     "vivo.salas": ("Salas", "Salas", "Rooms"),
@@ -205,8 +206,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "col.faltan": ("Columnas que faltan", "Colunas que faltam", "Missing columns"),
     "col.desconocidas": ("Columnas ignoradas", "Colunas ignoradas", "Ignored columns"),
     "col.no_encontrada": ("(no está)", "(não existe)", "(missing)"),
-    "gravedad.error": ("error: no se usó", "erro: não foi usado", "error: not used"),
-    "gravedad.aviso": ("aviso: se usó", "aviso: foi usado", "warning: used"),
     # --- Socios
     "socios.titulo": ("Resumen para socios", "Resumo para parceiros", "Partner summary"),
     "socios.nota": (

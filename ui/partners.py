@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from foro_data import export, metrics
-from foro_data.informe import descargas
+from foro_data.informe import descargas, textos
 from foro_data.informe.contenido import texto_celda
 
 from .frame import Ctx
@@ -30,6 +30,16 @@ def filas_visibles(tabla: export.Tabla, lang: str) -> list[tuple[str, ...]]:
     """Rows as the screen prints them: "82 %", "1.234", "<3"."""
     fmts = tabla.formatos or ("",) * len(tabla.encabezados)
     return [tuple(texto_celda(v, f, lang) for v, f in zip(fila, fmts)) for fila in tabla.filas]
+
+
+def vista(tabla: export.Tabla, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """(headers, rows) for the screen. The city table reads phone-first: "Godoy Cruz ★", then
+    the counts, the country last (the downloads keep the member mark in a column of its own)."""
+    filas = filas_visibles(tabla, lang)
+    if tabla.titulo != textos.t("por_ciudad", lang):
+        return tabla.encabezados, filas
+    pais, ciudad, _, *cuentas = tabla.encabezados
+    return (ciudad, *cuentas, pais), [(f"{f[1]} {f[2]}".strip(), *f[3:], f[0]) for f in filas]
 
 
 def redes(ctx: Ctx) -> list[str]:

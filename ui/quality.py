@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from foro_data import metrics
+from foro_data.errors import word_for
 from foro_data.model import Problem
 from foro_data.snapshot import Snapshot
 
@@ -17,7 +18,7 @@ def problems_by_kind(snap: Snapshot) -> list[tuple[str, list[Problem]]]:
     """Kinds with the most problems first; rows in Sheet order inside each kind."""
     groups: dict[str, list[Problem]] = {}
     for p in snap.problems:
-        groups.setdefault(p.kind, []).append(p)
+        groups.setdefault(p.code, []).append(p)
     out = [(k, sorted(v, key=lambda p: (p.tab, p.row or 0))) for k, v in groups.items()]
     out.sort(key=lambda kv: (-len(kv[1]), kv[0]))
     return out
@@ -35,9 +36,10 @@ def problem_headers(ctx: Ctx) -> list[str]:
 
 
 def problem_rows(ctx: Ctx, items: list[Problem]) -> list[list[object]]:
+    """One row per Problem; reason, fix and severity in the viewer's language (the catalogue)."""
     return [
-        [p.tab, p.row if p.row is not None else "", p.column or "", p.value, p.reason, p.fix,
-         ctx.t(f"gravedad.{p.severity}") if p.severity in ("error", "aviso") else p.severity]
+        [p.tab, p.row if p.row is not None else "", p.column or "", p.value, p.reason_in(ctx.lang), p.fix_in(ctx.lang),
+         word_for("gravedad", p.severity, ctx.lang)]
         for p in items
     ]
 

@@ -40,6 +40,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "kind.fecha_invalida": ('Fecha inválida', 'Data inválida', 'Invalid date'),
     "kind.genero_desconocido": ('Género desconocido', 'Gênero desconhecido', 'Unknown gender'),
     "kind.horario_invalido": ('Horario inválido', 'Horário inválido', 'Invalid schedule'),
+    "kind.meta_invalida": ('Meta de acreditados ilegible', 'Meta de credenciamentos ilegível', 'Unreadable check-in target'),
     "kind.moneda_desconocida": ('Moneda desconocida', 'Moeda desconhecida', 'Unknown currency'),
     "kind.monto_invalido": ('Monto inválido', 'Valor inválido', 'Invalid amount'),
     "kind.movimiento_invalido": ('Movimiento inválido', 'Movimento inválido', 'Invalid movement'),

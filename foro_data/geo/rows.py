@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
+from ..catalogue.problems import FixSentence as F
+from ..catalogue.problems import ProblemSentence as P
 from ..countries import country_code
+from ..errors import Said
 from ..model import CiudadOverride, Problem
 from ..schema import fold
 from .resolver import GeoMatch, entrada, resolve
@@ -104,29 +107,22 @@ def _describe(nombre: str, region: str, pais: str) -> str:
     return f"{nombre} ({inside})" if inside else nombre
 
 
-_FIX = "Agregue una fila en la pestaña Ciudades con ciudad, provincia, país, lat y lon."
-
-
 def geo_problems(results: Sequence[GeoMatch | None], rows: Sequence[Fila]) -> list[Problem]:
     """Problems for unplaced and ambiguous cities, one per row (tab Inscripciones, column ciudad)."""
     problems: list[Problem] = []
+    fix = Said.of(F.CIUDADES)
     for match, row in zip(results, rows):
         if match is None:
             continue
         ciudad = _fields(row)[0]
         number = row.row
         if match.lat is None:
-            if ciudad:
-                reason = (f"No se encontró la ciudad «{ciudad}» en el nomenclador; "
-                          "agréguela en la pestaña Ciudades con lat y lon.")
-            else:
-                reason = "No se indicó la ciudad; la persona no aparece en el mapa."
-            problems.append(Problem("ciudad_no_encontrada", "Inscripciones", number, "ciudad", ciudad, reason, _FIX))
+            reason = Said.of(P.CIUDAD_NO_ENCONTRADA, ciudad=ciudad) if ciudad else Said.of(P.CIUDAD_NO_INDICADA)
+            problems.append(Problem.of("ciudad_no_encontrada", "Inscripciones", number, "ciudad", ciudad, reason, fix))
         elif match.ambigua:
             otras = "; ".join(_describe(n, r, p) for n, r, p, *_ in match.alternativas)
-            reason = (f"«{ciudad}» puede ser más de un lugar: se eligió {_describe(match.nombre, match.region, match.pais)}"
-                      f"; otras posibilidades: {otras}. Si no es el correcto, agréguela en la pestaña "
-                      "Ciudades con lat y lon, o complete provincia y país.")
-            problems.append(Problem("ciudad_ambigua", "Inscripciones", number, "ciudad", ciudad, reason, _FIX,
-                                    severity="aviso"))
+            reason = Said.of(P.CIUDAD_AMBIGUA, ciudad=ciudad, elegida=_describe(match.nombre, match.region, match.pais),
+                             otras=otras)
+            problems.append(Problem.of("ciudad_ambigua", "Inscripciones", number, "ciudad", ciudad, reason, fix,
+                                       severity="aviso"))
     return problems

@@ -42,13 +42,19 @@ class Informe:
     desactualizado: str  # a sentence when the figures are the last good read, else ""
     cifras: tuple[Cifra, ...]
     resumen: str
-    tablas: tuple[Tabla, ...]  # participation tables, then sessions
+    participacion: dict[str, Tabla]  # metrics table name (TABLAS) -> table, in TABLAS order
+    sesiones: Tabla
     curva: tuple[tuple[datetime, int], ...]  # (slot start, cumulative acreditados)
     barras: tuple[tuple[str, int, int], ...]  # (country, inscriptos, acreditados), shown counts only
     mapa: tuple[PuntoMapa, ...]
     metodo: tuple[str, ...]
     # The exact numbers behind the text, for tests and the downloads' "Acerca de".
     base: metrics.Cifras
+
+    @property
+    def tablas(self) -> tuple[Tabla, ...]:
+        """Every table in reading order: participation, then sessions."""
+        return (*self.participacion.values(), self.sesiones)
 
 
 # (metrics table, title key, first column key)
@@ -83,7 +89,7 @@ def _miembro(fila: metrics.FilaCuadro, red: str) -> bool:
     return bool(fila.redes) if not red else any(r.casefold() == red.casefold() for r in fila.redes)
 
 
-def _tabla(campo: str, cuadro: metrics.Cuadro, lang: str, red: str) -> Tabla:
+def tabla_de(campo: str, cuadro: metrics.Cuadro, lang: str, red: str) -> Tabla:
     titulo_key, col_key = next((k, c) for m, k, c in TABLAS if m == campo)
     head = [t(col_key, lang)]
     fmts = ["texto"]
@@ -92,7 +98,7 @@ def _tabla(campo: str, cuadro: metrics.Cuadro, lang: str, red: str) -> Tabla:
         fmts = ["texto", "texto", "texto"]
     head += [t("col.inscriptos", lang), t("col.acreditados", lang), t("col.asistencia", lang)]
     fmts += ["entero", "entero", "porcentaje"]
-    filas = []
+    filas: list[tuple[str | int | float | bool | None, ...]] = []
     names = [f.clave for f in cuadro.filas]
     # "(sin dato)" and pooled rows go last: the review found a 283-person "(sin dato)" heading the list.
     last = (metrics.SIN_DATO, metrics.OTRAS)
@@ -116,7 +122,7 @@ def _tabla(campo: str, cuadro: metrics.Cuadro, lang: str, red: str) -> Tabla:
     return Tabla(t(titulo_key, lang), tuple(head), tuple(filas), tuple(fmts), " ".join(notas))
 
 
-def _sesiones(snap: Snapshot, as_of: datetime, lang: str) -> Tabla:
+def tabla_sesiones(snap: Snapshot, as_of: datetime, lang: str) -> Tabla:
     tz = snap.tz
     filas = []
     for p in metrics.picos_sesiones(snap, as_of):
@@ -129,7 +135,7 @@ def _sesiones(snap: Snapshot, as_of: datetime, lang: str) -> Tabla:
                  t("sesiones.nota", lang, min=int(metrics.MUESTREO_PICOS.total_seconds() // 60)))
 
 
-def _hora(snap: Snapshot, when: datetime, lang: str) -> str:
+def hora_legible(snap: Snapshot, when: datetime, lang: str) -> str:
     local = when.astimezone(snap.tz)
     zona = snap.evento.zona_horaria.split("/")[-1].replace("_", " ")
     return f"{fecha_larga(local.date(), lang)}, {local:%H:%M} ({t('hora_local', lang, zona=zona)})"
@@ -162,8 +168,7 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
         if fila_red is not None:
             shown = fila_red.inscriptos
             resumen += t("resumen.red", lang, n_red=n(shown) if isinstance(shown, int) else shown, red=red)
-    tablas = [_tabla(campo, cuadros[campo], lang, red) for campo, _, _ in TABLAS]
-    tablas.append(_sesiones(snap, as_of, lang))
+    participacion = {campo: tabla_de(campo, cuadros[campo], lang, red) for campo, _, _ in TABLAS}
 
     # Chart data: only counts a partner may see.
     barras = tuple((etiqueta("pais", f.clave, lang), f.inscriptos, f.acreditados if isinstance(f.acreditados, int) else 0)
@@ -176,7 +181,7 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
     fuente = t(f"fuente.{snap.fuente.tipo}", lang) if snap.fuente.tipo in ("demo", "archivo", "gsheets") else snap.fuente.tipo
     descartadas = metrics.filas_descartadas(snap)
     metodo = [
-        t("metodo.fuente", lang, fuente=fuente, leido=_hora(snap, snap.fuente.leido_en, lang), hora=_hora(snap, as_of, lang)),
+        t("metodo.fuente", lang, fuente=fuente, leido=hora_legible(snap, snap.fuente.leido_en, lang), hora=hora_legible(snap, as_of, lang)),
         t("metodo.dedup", lang, n=n(metrics.filas_unidas(snap))),
         t("metodo.supresion", lang),
     ]
@@ -188,11 +193,12 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
     metodo.append(t("metodo.sin_ubicar", lang, n=n(sum(u.inscriptos for u in sin_ubicar))))
     stale = ""
     if snap.fuente.estado != "ok":
-        stale = t("desactualizado", lang, hora=_hora(snap, snap.fuente.leido_en, lang))
+        stale = t("desactualizado", lang, hora=hora_legible(snap, snap.fuente.leido_en, lang))
     return Informe(
         lang=lang, red=red, evento=e.nombre, fecha=fecha_larga(date.fromisoformat(e.fecha), lang), sede=e.sede,
-        organiza=extra.get("organiza", "") or extra.get("organizan", ""), hora=_hora(snap, as_of, lang), as_of=as_of,
-        desactualizado=stale, cifras=cifras, resumen=resumen, tablas=tuple(tablas), curva=curva, barras=barras,
+        organiza=extra.get("organiza", "") or extra.get("organizan", ""), hora=hora_legible(snap, as_of, lang), as_of=as_of,
+        desactualizado=stale, cifras=cifras, resumen=resumen, participacion=participacion,
+        sesiones=tabla_sesiones(snap, as_of, lang), curva=curva, barras=barras,
         mapa=mapa, metodo=tuple(metodo), base=c,
     )
 

@@ -7,15 +7,15 @@ from datetime import datetime
 
 from .. import export, metrics
 from ..snapshot import Snapshot
-from .contenido import TABLAS, Informe, _hora, _sesiones, _tabla, construir
+from .contenido import TABLAS, Informe, construir, hora_legible, tabla_de, tabla_sesiones
 from .textos import t
 
 
 def tablas(snap: Snapshot, as_of: datetime, lang: str, red: str = "", sesiones: bool = True) -> list[export.Tabla]:
     """The partner tables, protected by metrics' suppression policy, with headers per table."""
-    out = [_tabla(campo, metrics.cuadro_socios(snap, as_of, campo), lang, red) for campo, _, _ in TABLAS]
+    out = [tabla_de(campo, metrics.cuadro_socios(snap, as_of, campo), lang, red) for campo, _, _ in TABLAS]
     if sesiones:
-        out.append(_sesiones(snap, as_of, lang))
+        out.append(tabla_sesiones(snap, as_of, lang))
     return out
 
 
@@ -27,8 +27,8 @@ def acerca(snap: Snapshot, as_of: datetime, lang: str, red: str = "") -> list[tu
     lines = [
         (t("titulo", lang), t("para", lang, red=red) if red else t("para_todas", lang)),
         (t("acerca.evento", lang), f"{e.nombre} — {e.sede}"),
-        (t("acerca.hora", lang), _hora(snap, as_of, lang)),
-        (t("acerca.fuente", lang), f"{fuente} ({_hora(snap, snap.fuente.leido_en, lang)})"),
+        (t("acerca.hora", lang), hora_legible(snap, as_of, lang)),
+        (t("acerca.fuente", lang), f"{fuente} ({hora_legible(snap, snap.fuente.leido_en, lang)})"),
         (t("inscriptos", lang), t("def.inscriptos", lang)),
         (t("acreditados", lang), t("def.acreditados", lang)),
         (t("asistencia", lang), t("def.asistencia", lang)),
@@ -36,7 +36,7 @@ def acerca(snap: Snapshot, as_of: datetime, lang: str, red: str = "") -> list[tu
         (t("acerca.supresion", lang), t("metodo.supresion", lang)),
     ]
     if snap.fuente.estado != "ok":
-        lines.insert(3, ("⚠", t("desactualizado", lang, hora=_hora(snap, snap.fuente.leido_en, lang))))
+        lines.insert(3, ("⚠", t("desactualizado", lang, hora=hora_legible(snap, snap.fuente.leido_en, lang))))
     return lines
 
 

@@ -81,26 +81,26 @@ def barras(filas: Sequence[tuple[str, int, int]], etiquetas: tuple[str, str], ma
     return fig
 
 
-def _decode(topo: dict, arc_ids: list[int]) -> list[tuple[float, float]]:
+def _arc(topo: dict, i: int) -> list[tuple[float, float]]:
+    """One arc of a quantized topojson: delta-encoded integers → (lon, lat)."""
     sx, sy = topo["transform"]["scale"]
     tx, ty = topo["transform"]["translate"]
-    ring: list[tuple[float, float]] = []
-    for a in arc_ids:
-        pts = _arc(json.dumps(topo["arcs"][~a if a < 0 else a]), sx, sy, tx, ty)
-        pts = pts[::-1] if a < 0 else pts
-        ring.extend(pts if not ring else pts[1:])
-    return ring
-
-
-@lru_cache(maxsize=4096)
-def _arc(arc_json: str, sx: float, sy: float, tx: float, ty: float) -> list[tuple[float, float]]:
     x = y = 0
     out = []
-    for dx, dy in json.loads(arc_json):
+    for dx, dy in topo["arcs"][i]:
         x += dx
         y += dy
         out.append((x * sx + tx, y * sy + ty))
     return out
+
+
+def _ring(topo: dict, arc_ids: list[int]) -> list[tuple[float, float]]:
+    """A polygon ring from its arcs; a negative id (~i) is arc i reversed."""
+    ring: list[tuple[float, float]] = []
+    for a in arc_ids:
+        pts = _arc(topo, ~a)[::-1] if a < 0 else _arc(topo, a)
+        ring.extend(pts if not ring else pts[1:])
+    return ring
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +112,7 @@ def contornos() -> tuple[tuple[tuple[float, float], ...], ...]:
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]] if g["type"] == "Polygon" else []
         for poly in polys:
             for ring in poly[:1]:  # outer ring; lakes are not worth the ink
-                rings.append(tuple(_decode(topo, ring)))
+                rings.append(tuple(_ring(topo, ring)))
     return tuple(rings)
 
 

@@ -159,13 +159,13 @@ def _graficos(pdf: _PDF, inf: Informe) -> None:
 def _tablas(pdf: _PDF, inf: Informe) -> None:
     lang = inf.lang
     pdf.add_page()
-    small = [tb for tb in inf.tablas[:-1] if len(tb.encabezados) == 4]
+    small = [tb for campo, tb in inf.participacion.items() if campo != "ciudad"]
     for tb in small:
         pdf.h2(tb.titulo)
         pdf.tabla(tb.encabezados, tb.filas, tb.formatos, (84, 30, 32, 32), 7.6)
         if tb.nota:
             pdf.parrafo(tb.nota, 7.5, GRIS)
-    ciudades = next(tb for tb in inf.tablas if len(tb.encabezados) == 6 and tb.formatos[2] == "texto")
+    ciudades = inf.participacion["ciudad"]
     pdf.add_page()
     pdf.h2(ciudades.titulo)
     filas = ciudades.filas[:MAX_CIUDADES]
@@ -185,7 +185,8 @@ def _tablas(pdf: _PDF, inf: Informe) -> None:
         pdf.tabla(head, rows[half:], ("texto", "texto", "entero", "entero"), widths, 7)
     pdf.set_left_margin(16)
     if pdf.page < page_left or (pdf.page == page_left and pdf.get_y() < end_left):
-        pdf.page, _ = page_left, pdf.set_y(end_left)
+        pdf.page = page_left
+        pdf.set_y(end_left)
     pdf.set_x(pdf.l_margin)
     nota = ciudades.nota
     if len(ciudades.filas) > MAX_CIUDADES:
@@ -195,7 +196,7 @@ def _tablas(pdf: _PDF, inf: Informe) -> None:
 
 def _sesiones_y_metodo(pdf: _PDF, inf: Informe) -> None:
     lang = inf.lang
-    tb = inf.tablas[-1]
+    tb = inf.sesiones
     pdf.h2(tb.titulo)
     pdf.tabla(tb.encabezados, tb.filas, tb.formatos, (21, 37, 68, 12, 20, 20), 7.2)
     pdf.parrafo(tb.nota, 7.5, GRIS)

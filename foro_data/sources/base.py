@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, Union
 
 Cell = Union[str, int, float, bool, datetime, date, None]
+
+
+def trim_row(row: list[Cell]) -> list[Cell]:
+    """Drop trailing empty cells, as the Sheets API does, so every source looks alike.
+
+    >>> trim_row(["a", "", None, "b", "", None])
+    ['a', '', None, 'b']
+    """
+    end = len(row)
+    while end and (row[end - 1] is None or row[end - 1] == ""):
+        end -= 1
+    return list(row[:end])
 # Row 0 of each tab is the header row, exactly as the Sheet holds it. Trailing cells may be missing.
 Rows = list[list[Cell]]
 
@@ -21,7 +33,6 @@ class RawWorkbook:
     # Dates read as serial numbers (Sheets UNFORMATTED_VALUE + SERIAL_NUMBER): clean must turn
     # numbers in date columns into datetimes. Local files carry real datetimes.
     serial_dates: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 class SourceError(Exception):

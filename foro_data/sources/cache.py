@@ -58,7 +58,6 @@ def save(raw: RawWorkbook, leido_en: datetime, key: str) -> bool:
             "time_zone": raw.time_zone,
             "locale": raw.locale,
             "serial_dates": raw.serial_dates,
-            "extra": dict(raw.extra),
         },
     }
     tmp_name = None
@@ -97,7 +96,6 @@ def load(key: str) -> tuple[RawWorkbook, datetime] | None:
             time_zone=r.get("time_zone"),
             locale=r.get("locale"),
             serial_dates=bool(r.get("serial_dates")),
-            extra={str(k): str(v) for k, v in (r.get("extra") or {}).items()},
         )
         return raw, leido_en
     except FileNotFoundError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from gspread.exceptions import APIError
+from gspread.exceptions import APIError, NoValidUrlKeyFound
 from gspread.utils import absolute_range_name, extract_id_from_url
 
 from .. import schema
@@ -25,11 +25,13 @@ from .sheets_http import (  # noqa: F401  (API_URL*, DEFAULT_TIMEOUT, retry_afte
     READONLY_SCOPES,
     RoutedHTTPClient,
     SheetAddress,
-    api_url as resolve_api_url,
     classify,
     is_range_error,
     open_http,
     retry_after_seconds,
+)
+from .sheets_http import (
+    api_url as resolve_api_url,
 )
 
 REQUIRED_TAB = "Inscripciones"
@@ -61,7 +63,7 @@ def spreadsheet_key(planilla: str) -> str:
     if "/" in text or "key=" in text:
         try:
             return extract_id_from_url(text)
-        except Exception:  # gspread raises NoValidUrlKeyFound
+        except NoValidUrlKeyFound:
             raise SourceError(say(SheetsSentence.CLAVE_ILEGIBLE, texto=text), "no_existe") from None
     return text
 
@@ -109,10 +111,6 @@ class GSheetsSource:
         if self._meta is not None:
             return f"Planilla de Google «{self._meta.title}»"
         return f"Planilla de Google {self.key}"
-
-    @property
-    def meta(self) -> SheetMeta | None:
-        return self._meta
 
     def read(self) -> RawWorkbook:
         """One ``values:batchGet`` of every known tab (plus the metadata the first time)."""
@@ -179,8 +177,7 @@ class GSheetsSource:
         except (KeyError, TypeError, ValueError, AttributeError):
             raise SourceError("Google Sheets devolvió una respuesta con un formato inesperado.", "respuesta") from None
         assert self._meta is not None
-        return RawWorkbook(tabs=tabs, time_zone=self._meta.time_zone, locale=self._meta.locale, serial_dates=True,
-                           extra={"planilla": self._meta.title, "clave": self.key})
+        return RawWorkbook(tabs=tabs, time_zone=self._meta.time_zone, locale=self._meta.locale, serial_dates=True)
 
     # --- failures -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from .base import Cell, RawWorkbook, SourceError
+from .base import Cell, RawWorkbook, SourceError, trim_row
 
 
 def _read_xlsx(path: Path) -> RawWorkbook:
@@ -22,18 +22,10 @@ def _read_xlsx(path: Path) -> RawWorkbook:
         tabs: dict[str, list[list[Cell]]] = {}
         for ws in wb.worksheets:
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            tabs[ws.title] = [_trim(r) for r in rows]
+            tabs[ws.title] = [trim_row(r) for r in rows]
         return RawWorkbook(tabs=tabs)
     finally:
         wb.close()
-
-
-def _trim(row: list[Cell]) -> list[Cell]:
-    """Drop trailing empty cells, as the Sheets API does, so every source looks alike."""
-    end = len(row)
-    while end and (row[end - 1] is None or row[end - 1] == ""):
-        end -= 1
-    return list(row[:end])
 
 
 def _decode(data: bytes) -> str:
@@ -68,7 +60,7 @@ def _read_csv_folder(path: Path) -> RawWorkbook:
     tabs: dict[str, list[list[Cell]]] = {}
     for f in files:
         text = _decode(f.read_bytes())
-        tabs[f.stem] = [_trim(list(r)) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
+        tabs[f.stem] = [trim_row(list(r)) for r in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
     return RawWorkbook(tabs=tabs)
 
 

@@ -31,9 +31,11 @@ from ..sources.sheets_http import (
     SheetsCode,
     SheetsError,
     SheetsFailure,
-    api_url as resolve_api_url,
     classify,
     open_http,
+)
+from ..sources.sheets_http import (
+    api_url as resolve_api_url,
 )
 
 HEADER_TTL_S = 120.0

@@ -17,7 +17,6 @@ from ..schema import fold
 from ..snapshot import Snapshot
 from .operations import AccreditOp, Operation, TallyOp, UndoOp, WalkInOp
 
-
 # Actions sent this long before the Snapshot's read may still be missing from it (the read and
 # the append race): keep showing them until the Snapshot has their id_operacion.
 SEEN_MARGIN_S = 60.0

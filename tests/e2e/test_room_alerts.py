@@ -21,6 +21,7 @@ if not shots.chromium_available():
                 allow_module_level=True)
 
 CARDS = '[class*="st-key-nivel-"]'
+DEMO_ROOMS = 9
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,9 @@ def test_over_capacity_room_is_first_and_counted(server, browser, path):
     try:
         page.goto(server.url + path)
         page.wait_for_selector(CARDS, timeout=60_000)
-        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
+        # Every room drawn (the demo has nine), and the run finished.
+        page.wait_for_function(f"document.querySelectorAll('{CARDS}').length >= {DEMO_ROOMS}", timeout=60_000)
+        shots._wait_idle(page)
         shown = cards(page)
         levels = [c["nivel"] for c in shown]
         over = levels.count("excedido")
