@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from foro_data import metrics
+from foro_data import metrics, schema
 from foro_data.schema import fold
 from foro_data.writes import InvalidOperation, PendingOp, TallyOp, Writer, as_conteos
 
@@ -86,7 +86,7 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
         st.html(tap_check(ctx, (f"foro-menos-{slug}", f"foro-mas-{slug}")), unsafe_allow_javascript=True)
         with st.form(f"foro-conteo-{slug}", border=False, clear_on_submit=True):
             with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-                st.number_input(ctx.t("conteo.total"), min_value=0, max_value=100_000, step=1, value=None,
+                st.number_input(ctx.t("conteo.total"), min_value=0, max_value=schema.MAX_PERSONAS_SALA, step=1, value=None,
                                 key=f"foro-total-{slug}", placeholder=ctx.t("conteo.total.placeholder"))
                 st.form_submit_button(ctx.t("conteo.guardar"), key=f"foro-guardar-{slug}", width="content",
                                       on_click=_headcount,

@@ -26,8 +26,6 @@ from ..model import Persona
 from ..parse import digits, text
 from ..schema import fold
 
-MAX_PERSONAS_SALA = 100_000  # the tally's number input allows the same (ui/tally.py)
-
 SHEET_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # ISO: parsed as a date by Sheets in every locale
 UNDO_WINDOW = timedelta(minutes=1)
 
@@ -112,8 +110,8 @@ class TallyOp:
             errores["valor"] = (O.CONTEO_NEGATIVO, {})
         elif tipo == "delta" and valor == 0:
             errores["valor"] = (O.DELTA_CERO, {})
-        elif abs(valor) > MAX_PERSONAS_SALA:  # 10^20 from the CLI once became a 10^18 % room
-            errores["valor"] = (O.VALOR_GRANDE, {"max": MAX_PERSONAS_SALA})
+        elif abs(valor) > schema.MAX_PERSONAS_SALA:
+            errores["valor"] = (O.VALOR_GRANDE, {"max": schema.MAX_PERSONAS_SALA})
         if errores:
             raise InvalidOperation(errores)
         return cls(sala, tipo, valor, text(registrado_por), _aware(marca_temporal), new_operation_id())

@@ -33,3 +33,17 @@ def test_bidi_controls_are_dropped_from_sheet_text(name: str) -> None:
 def test_full_width_formula_signs_are_neutralised_in_exports(cell: str) -> None:
     tabla = export.Tabla("Personas", ("Nombre",), ((cell,),))
     assert ("'" + cell).encode("utf-8") in export.to_csv(tabla)
+
+
+def test_an_absurd_tally_typed_into_the_sheet_is_a_problem() -> None:
+    from tests.sheets_fixtures import forum_tabs
+    from tests.workbooks import snapshot
+
+    tabs = forum_tabs(6)
+    tabs["Conteos"] = [["Marca temporal", "Sala", "Tipo", "Valor"],
+                       [datetime(2025, 6, 19, 10, 0), "Plenario", "delta", 99999999999999999999],
+                       [datetime(2025, 6, 19, 10, 1), "Plenario", "delta", 3]]
+    snap = snapshot(**tabs)
+    assert [c.valor for c in snap.conteos] == [3]
+    bad = [p for p in snap.problems if p.tab == "Conteos" and p.column == "valor"]
+    assert bad and "100" in bad[0].reason, snap.problems
