@@ -7,6 +7,7 @@ for the navigation; the pages re-check ``may_open`` as a second lock.
 from __future__ import annotations
 
 import hmac
+import re
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -69,7 +70,8 @@ class Acceso:
 
     role: str
     # "clave" (a passcode matched), "demo" (demo data, open to all), "sin_claves" (real source
-    # with no passcodes: fail closed), "publico" (no or wrong passcode), "clave_incorrecta".
+    # with no passcodes: fail closed), "publico" (no or wrong passcode), "clave_incorrecta",
+    # "clave_bloqueada" (too many wrong passcodes from this address: not even compared).
     code: str
 
 
@@ -136,6 +138,54 @@ def sees_small_numbers(role: str) -> bool:
     return role == "organizacion"
 
 
+def sees_typed_text(role: str) -> bool:
+    """Free text as people typed it into a non-personal field (a city that could not be placed)
+    only reaches organisers: someone may have typed a name or an e-mail there. Every other view
+    gets counts only (issue 18, finding 5).
+
+    >>> sees_typed_text("organizacion"), sees_typed_text("socios"), sees_typed_text("publico")
+    (True, False, False)
+    """
+    return role == "organizacion"
+
+
+def sees_identifiers(role: str) -> bool:
+    """The service-account e-mail, the Sheet key and server file paths in a failure's reason are
+    for organisers (who fix the sharing or the secrets file); every other view, the kiosk
+    included, gets the reason without them (issue 18, finding 6).
+
+    >>> sees_identifiers("organizacion"), sees_identifiers("coordinacion"), sees_identifiers("publico")
+    (True, False, False)
+    """
+    return role == "organizacion"
+
+
+_EMAIL = re.compile(r"[^\s@«»()<>:,;]+@[^\s@«»()<>:,;]+\.[A-Za-z]{2,}")
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9_-]{25,}")  # a Sheet key is 44 such characters
+HIDDEN = "…"
+
+
+def reason_for(role: str, text: str, identifiers: tuple[str, ...] = ()) -> str:
+    """``text`` as ``role`` may read it: unchanged for organisers; otherwise without e-mails, long
+    keys and the given identifiers (the config's Sheet key, URL and file paths).
+
+    >>> msg = "No existe una planilla con la clave 1FakeKey_0123456789abcdefghijklm: revise [foro] planilla."
+    >>> reason_for("publico", msg)
+    'No existe una planilla con la clave …: revise [foro] planilla.'
+    >>> reason_for("publico", "no compartida con foro@x.iam.gserviceaccount.com.")
+    'no compartida con ….'
+    >>> reason_for("socios", "El archivo /srv/foro/secrets.toml no es TOML válido", ("/srv/foro/secrets.toml",))
+    'El archivo … no es TOML válido'
+    >>> reason_for("organizacion", "clave 1FakeKey_0123456789abcdefghijklm")
+    'clave 1FakeKey_0123456789abcdefghijklm'
+    """
+    if sees_identifiers(role):
+        return text
+    for ident in sorted((i for i in identifiers if i and len(i) >= 4), key=len, reverse=True):
+        text = text.replace(ident, HIDDEN)
+    return _LONG_TOKEN.sub(HIDDEN, _EMAIL.sub(HIDDEN, text))
+
+
 def may_downgrade(current: str, target: str) -> bool:
     """A session may always look at the app with fewer rights ("ver como"), never with more."""
     if current not in ROLES or target not in ROLES:
@@ -186,6 +236,115 @@ class WrongPasscodes:
 
 # One per server process: every session of the app shares it.
 WRONG_PASSCODES = WrongPasscodes()
+
+
+@dataclass(frozen=True)
+class Turno:
+    """When a passcode attempt may be checked: after ``espera_s`` seconds (``en_cola``: in the
+    server-wide lane), or not at all (``rechazado``: this address is locked out for now, and the
+    attempt is not even compared)."""
+
+    espera_s: float
+    rechazado: bool = False
+    en_cola: bool = False
+
+
+class GuessGate:
+    """Passcode attempts per client address and for the whole server (issue 18, finding 4).
+
+    An address with fewer than ``libres`` wrong passcodes in the window is never queued: a person
+    who mistyped once or twice gets the right passcode checked at once. Beyond that (and for any
+    address with a mistake once the server has seen ``global_libres`` of them), attempts wait in
+    one server-wide lane, ``paso_s`` apart, at most ``en_cola_max`` per address at a time, so
+    parallel sessions buy nothing. An address with ``bloqueo`` wrong or refused attempts in the
+    window is locked out until they age out. A refused attempt is not compared, so the answer
+    never tells a right guess from a wrong one. A right passcode clears its address's count.
+    The time is passed in (monotonic s); addresses are opaque strings.
+
+    >>> g = GuessGate(libres=2, paso_s=2, en_cola_max=2, bloqueo=6, window_s=60)
+    >>> for t in (0, 0):
+    ...     g.record("a", False, t, Turno(0.0))
+    >>> [(t.espera_s, t.rechazado) for t in (g.turn("a", 0.0) for _ in range(5))]
+    [(0.0, False), (2.0, False), (0.0, True), (0.0, True), (0.0, True)]
+    >>> g.turn("a", 1.0).rechazado, g.turn("b", 1.0)  # locked out; another address is not queued
+    (True, Turno(espera_s=0.0, rechazado=False, en_cola=False))
+    """
+
+    def __init__(self, *, libres: int = 5, global_libres: int = 50, paso_s: float = 2.0, en_cola_max: int = 3,
+                 bloqueo: int = 20, max_espera_s: float = 60.0, window_s: float = 600.0):
+        self.libres, self.global_libres, self.bloqueo = libres, global_libres, bloqueo
+        self.paso_s, self.en_cola_max, self.max_espera_s, self.window_s = paso_s, en_cola_max, max_espera_s, window_s
+        self._wrong: dict[str, deque[float]] = {}
+        self._all: deque[float] = deque()
+        self._waiting: dict[str, int] = {}
+        self._lane_free = 0.0
+        self._lock = threading.Lock()
+
+    def _prune(self, q: deque[float], now: float) -> int:
+        while q and q[0] <= now - self.window_s:
+            q.popleft()
+        return len(q)
+
+    def _count(self, address: str, now: float) -> None:
+        if len(self._wrong) > 10_000:  # bounded memory under a spray of forged addresses
+            self._wrong.clear()
+        self._wrong.setdefault(address, deque()).append(now)
+
+    def turn(self, address: str, now: float) -> Turno:
+        with self._lock:
+            mine = self._prune(self._wrong.get(address, deque()), now)
+            everyone = self._prune(self._all, now)
+            if mine >= self.bloqueo or self._waiting.get(address, 0) >= self.en_cola_max:
+                self._count(address, now)
+                return Turno(0.0, rechazado=True)
+            if mine < self.libres and not (mine and everyone >= self.global_libres):
+                return Turno(0.0)
+            slot = max(now, self._lane_free)
+            if slot - now > self.max_espera_s:
+                self._count(address, now)
+                return Turno(0.0, rechazado=True)
+            self._lane_free = slot + self.paso_s
+            self._waiting[address] = self._waiting.get(address, 0) + 1
+            return Turno(slot - now, en_cola=True)
+
+    def record(self, address: str, ok: bool, now: float, turno: Turno) -> None:
+        with self._lock:
+            if turno.en_cola:
+                left = self._waiting.get(address, 1) - 1
+                if left > 0:
+                    self._waiting[address] = left
+                else:
+                    self._waiting.pop(address, None)
+            if ok:
+                self._wrong.pop(address, None)
+                return
+            self._count(address, now)
+            self._all.append(now)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._wrong.clear()
+            self._all.clear()
+            self._waiting.clear()
+            self._lane_free = 0.0
+
+
+# One per server process, like WRONG_PASSCODES.
+GUESSES = GuessGate()
+
+
+def client_address(remote_ip: str | None, forwarded_for: str | None, trust_proxy: bool) -> str:
+    """The address passcode attempts are counted for: the connection's, or, only behind a proxy
+    the configuration trusts, the last hop that proxy added to X-Forwarded-For.
+
+    >>> client_address(None, "6.6.6.6", False), client_address("10.0.0.2", "1.1.1.1, 9.9.9.9", True)
+    ('local', '9.9.9.9')
+    """
+    if trust_proxy and forwarded_for:
+        last = forwarded_for.split(",")[-1].strip()
+        if last:
+            return last
+    return remote_ip or "local"
 
 
 # Who may write what from the venue (foro_data.writes): kind -> the one role allowed.

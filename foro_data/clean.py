@@ -667,6 +667,10 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
         if tipo == "conteo" and valor < 0:
             problems.add("conteo_invalido", "Conteos", row, "valor", v, Said.of(P.CONTEO_NEGATIVO))
             continue
+        if abs(valor) > schema.MAX_PERSONAS_SALA:
+            problems.add("conteo_invalido", "Conteos", row, "valor", v,
+                         Said.of(P.CONTEO_GRANDE, max=schema.MAX_PERSONAS_SALA))
+            continue
         op = t.text(cells, "id_operacion")
         if op:
             if op in seen:

@@ -35,6 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("planilla", "", "URL completa de la planilla de Google o solo su clave (fuente = \"gsheets\")."),
     Setting("archivo", "", "Ruta a un .xlsx o a una carpeta con un .csv por pestaña (fuente = \"archivo\")."),
     Setting("refresco_segundos", 15, "Cada cuántos segundos se relee la fuente (mínimo 5)."),
+    Setting("proxy_confiable", False, "true solo si el tablero está detrás de un proxy propio que agrega X-Forwarded-For."),
     Setting("zona_horaria", "America/Argentina/Mendoza", "Zona horaria del evento si la pestaña Evento no la indica."),
     Setting("demo_inicio", "08:00", "Demo: hora del día del foro en la que arranca el reloj de ensayo."),
     Setting("demo_velocidad", 60.0, "Demo: minutos del foro que pasan por cada minuto real (1 = tiempo real)."),
@@ -65,6 +66,13 @@ class Config:
     @property
     def is_demo(self) -> bool:
         return self.fuente == "demo"
+
+    def identifiers(self) -> tuple[str, ...]:
+        """What a failure's reason may name that only organisers should read (access.reason_for):
+        the Sheet's URL or key, the service account's e-mail, file paths."""
+        sa = self.service_account or {}
+        found = (self.get("planilla"), self.get("archivo"), sa.get("client_email"), str(self.path or ""))
+        return tuple(str(x) for x in found if x)
 
 
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:

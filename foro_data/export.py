@@ -12,7 +12,8 @@ Value = Union[str, int, float, bool, None]
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets
 # (OWASP "CSV injection"); tab and carriage return can hide one after a separator.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Full-width forms too: some spreadsheets fold "＝" into "=" (issue 18, item 7).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def backoff_delay(interval_s: float, failures: int, retry_after: float | None, r
 
 
 class LiveFeed:
-    """One per process (Streamlit: ``st.cache_resource``), shared by every viewer."""
+    """One per process (``ui.data``, a process-level object), shared by every viewer."""
 
     def __init__(
         self,

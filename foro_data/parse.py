@@ -82,6 +82,9 @@ def _is_blank_float(value: object) -> bool:
 # --- Text -------------------------------------------------------------------------------------
 
 _ODD_SPACE_RE = re.compile(r"[^\S ]")  # any whitespace other than a plain space
+# Bidi controls (embeddings, overrides, isolates, marks): "Sala abc\u202eexe.txt" would show as
+# "Sala abctxt.exe". Sheet text never needs them, so they are dropped (issue 18, item 7).
+_BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def text(value: object) -> str:
@@ -95,6 +98,8 @@ def text(value: object) -> str:
     '12.5'
     >>> text("  Godoy   Cruz \\n")
     'Godoy Cruz'
+    >>> text("Sala6 abc\\u202eexe.txt")
+    'Sala6 abcexe.txt'
     """
     if value is None or _is_blank_float(value):
         return ""
@@ -104,9 +109,10 @@ def text(value: object) -> str:
         return repr(value)
     if isinstance(value, str):
         # Fast path: most cells are already clean.
-        if "  " not in value and value == value.strip() and not _ODD_SPACE_RE.search(value):
+        if "  " not in value and value == value.strip() and not _ODD_SPACE_RE.search(value) \
+                and not _BIDI_RE.search(value):
             return value
-        return " ".join(value.split())
+        return " ".join(_BIDI_RE.sub("", value).split())
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return str(int(value))
     return " ".join(str(value).split())

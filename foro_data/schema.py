@@ -399,3 +399,7 @@ EVENT_DEFAULTS = {
     "zona_horaria": DEFAULT_TIME_ZONE,
     "sede": "Ex bodega Arizu, Belgrano 1322, Godoy Cruz (Mendoza, Argentina)",
 }
+
+# The most people a room tally may say, in or out (the tally's number input, the CLI and clean
+# all refuse more: 10^20 from the CLI once showed as a 10^18 % room).
+MAX_PERSONAS_SALA = 100_000

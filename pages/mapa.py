@@ -29,9 +29,9 @@ def screen(ctx: Ctx) -> None:
                       [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")])
     if sin_ubicar:
         with st.expander(ctx.t("mapa.sin_ubicar", n=len(sin_ubicar))):
-            if suprimir:
-                c.light_table([(u.entrada, metrics.suprimir(u.inscriptos)) for u in sin_ubicar],
-                              [ctx.t("col.ciudad"), ctx.t("col.inscriptos")])
+            if not access.sees_typed_text(ctx.role):  # counts only: the typed text may hold a name
+                st.caption(ctx.t("mapa.sin_ubicar.solo_cifras", lugares=len(sin_ubicar),
+                                 n=metrics.suprimir(sum(u.inscriptos for u in sin_ubicar))))
             else:  # organisers also get the Inscripciones rows, to fix the city in the Sheet
                 c.light_table([(u.entrada, u.inscriptos, ", ".join(map(str, u.filas))) for u in sin_ubicar],
                               [ctx.t("col.ciudad"), ctx.t("col.inscriptos"), ctx.t("col.filas")])

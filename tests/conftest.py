@@ -19,8 +19,10 @@ def _fresh_wrong_passcode_count():
     # The server-wide count of wrong passcodes would otherwise carry over from earlier tests and
     # slow them down (up to 8 s per wrong passcode).
     access.WRONG_PASSCODES.clear()
+    access.GUESSES.clear()
     yield
     access.WRONG_PASSCODES.clear()
+    access.GUESSES.clear()
 
 
 @pytest.fixture(scope="module")

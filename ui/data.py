@@ -1,7 +1,8 @@
 """The app's data access: the configuration, one cached feed per server, a viewer's as-of time.
 
-Every viewer of the server shares one feed (``st.cache_resource``); the feed decides how often the
-source is read, so 1 or 200 viewers cost the same Sheet requests.
+Every viewer of the server shares one feed (a process-level object that a client's ``clear_cache``
+message cannot drop); the feed decides how often the source is read, so 1 or 200 viewers cost the
+same Sheet requests.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import streamlit as st
 
 from foro_data.config import Config, config_path, load_config
 from foro_data.live import LiveFeed
+from foro_data.per_process import PerProcess
 from foro_data.replay import DAY_START, ReplayClock, parse_hhmm
 from foro_data.snapshot import Snapshot
 
@@ -41,10 +43,13 @@ def _cache_key(cfg: Config) -> str:
     )
 
 
-@st.cache_resource(show_spinner=False)
-def _feed(cache_key: str, _cfg: Config) -> LiveFeed:
+_FEEDS = PerProcess[LiveFeed]("feed")
+_CLOCKS = PerProcess[ReplayClock]("replay")
+
+
+def _feed(cache_key: str, cfg: Config) -> LiveFeed:
     # The feed names its last-good cache file on disk: one per data source (none for the demo).
-    return LiveFeed.from_config(_cfg)
+    return _FEEDS.get(cache_key, lambda: LiveFeed.from_config(cfg))
 
 
 def feed(cfg: Config) -> LiveFeed:
@@ -56,10 +61,10 @@ def snapshot(cfg: Config) -> Snapshot | None:
     return feed(cfg).current()
 
 
-@st.cache_resource(show_spinner=False)
 def _replay_clock(cache_key: str, inicio: str, velocidad: float) -> ReplayClock:
     # Started once per server, so every screen of a rehearsal shows the same moment.
-    return ReplayClock(datetime.now(timezone.utc), inicio=parse_hhmm(inicio) or DAY_START, velocidad=velocidad)
+    return _CLOCKS.get(f"{cache_key}|{inicio}|{velocidad}", lambda: ReplayClock(
+        datetime.now(timezone.utc), inicio=parse_hhmm(inicio) or DAY_START, velocidad=velocidad))
 
 
 def real_now() -> datetime:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
@@ -53,6 +54,12 @@ def age(seconds: float, lang: str) -> str:
 _MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&=\"'")
 
 
+# GFM turns "www.x", "https://x" and "a@b.c" into links even when every punctuation mark is
+# escaped; an invisible word joiner after "www", the scheme or before "@" keeps them plain text.
+_JOINER = "\u2060"
+_NO_AUTOLINK = re.compile(r"(?i)\bwww(?=\.)|\b(?:https?|ftp|mailto|xmpp)(?=:)|[^\s@](?=@)")
+
+
 def md_escape(text: object) -> str:
     """Sheet text made inert for ``st.markdown``: every Markdown/HTML character backslash-escaped.
 
@@ -61,8 +68,10 @@ def md_escape(text: object) -> str:
 
     >>> md_escape("**hola** <b>")
     '\\\\*\\\\*hola\\\\*\\\\* \\\\<b\\\\>'
+    >>> md_escape("www.x.org a@b.co").replace("\\u2060", "|")
+    'www|\\\\.x\\\\.org a|@b\\\\.co'
     """
-    s = " ".join(str(text).split())
+    s = _NO_AUTOLINK.sub("\\g<0>" + _JOINER, " ".join(str(text).split()))
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in s)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from foro_data import access, metrics
-from foro_data.config import Config, ConfigError
+from foro_data.config import Config, ConfigError, config_path
 from foro_data.snapshot import Snapshot
 
 from . import data, gate
@@ -155,7 +155,7 @@ def banners(ctx: Ctx, now: datetime, limite_s: float | None = None) -> None:
     if f.estado == "desactualizado":
         st.warning(
             t("banner.desactualizado", ctx.lang, cuando=day_hour(f.leido_en, ctx.lang, ctx.snap.tz), edad=edad,
-              motivo=md_escape(f.motivo or "—")),
+              motivo=md_escape(access.reason_for(ctx.role, f.motivo or "—", ctx.cfg.identifiers()))),
             icon=None,
         )
     st.html(status_line(ctx, now, limite_s), unsafe_allow_javascript=True)
@@ -237,7 +237,10 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     try:
         cfg = data.config()
     except ConfigError as e:
-        st.error(t("banner.config", lang, motivo=md_escape(e.reason_in(lang))))
+        # No role without a config: the server path is hidden from everyone here and logged.
+        log.warning("configuración inválida: %s", e)
+        st.error(t("banner.config", lang,
+                   motivo=md_escape(access.reason_for("publico", e.reason_in(lang), (str(config_path()),)))))
         return
     ses = gate.session(cfg)
     style(_BASE_CSS)

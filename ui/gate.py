@@ -65,8 +65,25 @@ def kiosk() -> bool:
     return _param("kiosk").lower() in ("1", "true", "si", "sí", "yes")
 
 
+def _address(cfg: Config) -> str:
+    try:
+        forwarded = st.context.headers.get("X-Forwarded-For")
+        remote = st.context.ip_address
+    except Exception:  # noqa: BLE001 - no client context (a bare script run): count as local
+        forwarded, remote = None, None
+    return access.client_address(remote, forwarded, bool(cfg.get("proxy_confiable")))
+
+
 def _check_passcode(given: str, cfg: Config) -> access.Acceso:
+    # Parallel sessions from one address wait their turn in one lane before any comparison, so
+    # guessing costs the same with 1 or 100 connections; a locked-out attempt is not compared.
+    address = _address(cfg)
+    turno = access.GUESSES.turn(address, time.monotonic())
+    if turno.rechazado:
+        return access.Acceso("publico", "clave_bloqueada")
+    time.sleep(turno.espera_s)
     result = access.resolve_role(given, cfg.acceso, cfg.is_demo)
+    access.GUESSES.record(address, result.code == "clave", time.monotonic(), turno)
     if result.code == "clave_incorrecta":
         failures = st.session_state.get(_FAILURES, 0) + 1
         st.session_state[_FAILURES] = failures
@@ -128,7 +145,7 @@ def sidebar(cfg: Config, ses: Sesion) -> None:
                         st.session_state.pop(VIEW_AS, None)
                         st.rerun()
                     else:
-                        st.error(t("clave.incorrecta", lg))
+                        st.error(t("clave.bloqueada" if result.code == "clave_bloqueada" else "clave.incorrecta", lg))
         lower = [r for r in access.ROLES if access.may_downgrade(ses.base_role, r)]
         if len(lower) > 1 and not _param("rol"):
             st.selectbox(

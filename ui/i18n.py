@@ -45,6 +45,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "Shows the figures as they were at that time of the forum day.",
     ),
     "clave.incorrecta": ("Clave incorrecta.", "Senha incorreta.", "Wrong passcode."),
+    "clave.bloqueada": (
+        "Demasiados intentos con clave incorrecta desde esta conexión: espere unos minutos y vuelva a intentar.",
+        "Tentativas demais com senha incorreta desta conexão: espere alguns minutos e tente de novo.",
+        "Too many wrong passcodes from this connection: wait a few minutes and try again.",
+    ),
     # --- roles of access
     "acceso.organizacion": ("organización", "organização", "organisers"),
     "acceso.coordinacion": ("coordinación", "coordenação", "coordinators"),
@@ -159,6 +164,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "mapa.lugares": ("Ciudades en el mapa", "Cidades no mapa", "Cities on the map"),
     "mapa.otros_paises": ("y {n} países más", "e mais {n} países", "and {n} more countries"),
     "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
+    "mapa.sin_ubicar.solo_cifras": (
+        "{lugares} lugares escritos no se pudieron ubicar; suman {n} inscriptos. El detalle lo ve la organización.",
+        "{lugares} lugares digitados não puderam ser localizados; somam {n} inscritos. O detalhe é visto pela organização.",
+        "{lugares} places as typed could not be placed; they add up to {n} registered. Organisers see the detail.",
+    ),
     # --- Calidad
     "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
     "calidad.problemas": ("Problemas", "Problemas", "Problems"),
@@ -394,6 +404,16 @@ _T: dict[str, tuple[str, str, str]] = {
         "Empiece con «Conteo» (las personas que hay ahora); después +1 / −1 lo ajustan.",
         "Comece com «Contagem» (as pessoas que há agora); depois +1 / −1 ajustam.",
         "Start with «Headcount» (the people in the room now); +1 / −1 then adjust it.",
+    ),
+    "conteo.toque_perdido": (
+        "⚠️ 1 toque no se registró (fueron muy seguidos): tóquelo de nuevo.",
+        "⚠️ 1 toque não foi registrado (foram muito seguidos): toque de novo.",
+        "⚠️ 1 tap was not recorded (they came too fast): tap it again.",
+    ),
+    "conteo.toques_perdidos": (
+        "⚠️ {n} toques no se registraron (fueron muy seguidos): tóquelos de nuevo.",
+        "⚠️ {n} toques não foram registrados (foram muito seguidos): toque de novo.",
+        "⚠️ {n} taps were not recorded (they came too fast): tap them again.",
     ),
     "conteo.sin_enviar": (
         "Incluye {n} toques aún no guardados en la planilla.",

@@ -3,11 +3,14 @@ rooms as ``metrics`` counts them with the taps the Sheet does not show yet (opti
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import streamlit as st
 
-from foro_data import metrics
+from foro_data import metrics, schema
 from foro_data.outbox import ENVIADA
 from foro_data.schema import fold
 from foro_data.writes import InvalidOperation, PendingOp, TallyOp, Writer, as_conteos
@@ -22,6 +25,16 @@ NAME = "_registra"  # the coordinator's name, asked once per session
 NAME_INPUT = "_registra_in"
 POR = "por"  # ... and kept in the URL, so a reload or the pinned link does not ask again
 MAX_NAME = 60
+RECEIVED = "_toques_recibidos"  # button key -> taps this session's server received
+
+# Shipped with the app and inlined (no request, no CDN); see the file's header for what it does.
+_TOQUES_JS = (Path(__file__).resolve().parents[1] / "static" / "foro-toques.js").read_text(encoding="utf-8")
+TOQUES_CSS = """
+<style>
+.foro-toques.foro-toques-aviso { color: #1b1300; background: #ffb74d; font-weight: 700; padding: 0.35em 0.6em;
+  border-radius: 0.4rem; }
+</style>
+"""
 
 
 def rooms(ctx: Ctx, ops: Sequence[PendingOp] = ()) -> list[metrics.OcupacionSala]:
@@ -84,12 +97,13 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
         # A horizontal container keeps the two buttons side by side at 390 px (columns stack).
         with st.container(horizontal=True, gap="small"):
             st.button("−1", key=f"foro-menos-{slug}", width="stretch",
-                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, -1, nombre))
+                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, -1, nombre, f"foro-menos-{slug}"))
             st.button("+1", key=f"foro-mas-{slug}", type="primary", width="stretch",
-                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, 1, nombre))
+                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, 1, nombre, f"foro-mas-{slug}"))
+        st.html(tap_check(ctx, (f"foro-menos-{slug}", f"foro-mas-{slug}")), unsafe_allow_javascript=True)
         with st.form(f"foro-conteo-{slug}", border=False, clear_on_submit=True):
             with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-                st.number_input(ctx.t("conteo.total"), min_value=0, max_value=100_000, step=1, value=None,
+                st.number_input(ctx.t("conteo.total"), min_value=0, max_value=schema.MAX_PERSONAS_SALA, step=1, value=None,
                                 key=f"foro-total-{slug}", placeholder=ctx.t("conteo.total.placeholder"))
                 st.form_submit_button(ctx.t("conteo.guardar"), key=f"foro-guardar-{slug}", width="content",
                                       on_click=_headcount,
@@ -107,7 +121,20 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
                 st.html("<div></div>")  # an empty container is not drawn: this keeps its slot
 
 
-def _tally(writer: Writer, role: str, lang: str, sala: str, delta: int, nombre: str) -> None:
+def tap_check(ctx: Ctx, keys: tuple[str, ...]) -> str:
+    """HTML for ``st.html``: how many taps of each button this session received, for the browser
+    to compare with the taps it saw and say when some never arrived (static/foro-toques.js)."""
+    received = st.session_state.get(RECEIVED, {})
+    datos = {"recibidos": {k: int(received.get(k, 0)) for k in keys},
+             "uno": ctx.t("conteo.toque_perdido"), "varios": ctx.t("conteo.toques_perdidos", n="{n}")}
+    return (f'{TOQUES_CSS}<div class="foro-toques" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
+            f'<span class="foro-toques-texto"></span></div><script>{_TOQUES_JS}</script>')
+
+
+def _tally(writer: Writer, role: str, lang: str, sala: str, delta: int, nombre: str, key: str = "") -> None:
+    # Counted as received before anything else: the browser compares this with the taps it saw.
+    received = st.session_state.setdefault(RECEIVED, {})
+    received[key] = received.get(key, 0) + 1
     # Real time, never the replay or chosen as-of time: the row says when the door was counted.
     try:
         submit(writer, TallyOp.new(sala, "delta", delta, nombre, data.real_now()), role, lang)

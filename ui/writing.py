@@ -17,6 +17,7 @@ import streamlit as st
 
 from foro_data import access
 from foro_data.config import Config
+from foro_data.per_process import PerProcess
 from foro_data.schema import fold
 from foro_data.sources.sheets_http import API_URL_ENV
 from foro_data.writes import (
@@ -65,12 +66,19 @@ def _writer_key(cfg: Config) -> str:
                                       os.environ.get(API_URL_ENV, "")))
 
 
-@st.cache_resource(show_spinner=False)
-def _shared_writer(key: str, _cfg: Config) -> Writer:
-    # One per Sheet per process, like the feed: every viewer's taps share one sender thread.
-    writer = open_writer(_cfg)
+_WRITERS = PerProcess[Writer]("writer")
+
+
+def _open_started(cfg: Config) -> Writer:
+    writer = open_writer(cfg)
     writer.start(POLL_S)
     return writer
+
+
+def _shared_writer(key: str, cfg: Config) -> Writer:
+    # One per Sheet per process, like the feed: every viewer's taps share one sender thread, and
+    # a client's clear_cache message cannot start a second one.
+    return _WRITERS.get(key, lambda: _open_started(cfg))
 
 
 @dataclass(frozen=True)
@@ -140,9 +148,9 @@ def estado_envio(ctx: Ctx, p: Puesto) -> None:
             line += " · " + ctx.t("escritura.antigua", edad=age(s.mas_antigua_s, ctx.lang))
         st.markdown(f":orange-background[{md_escape(line)}]")
         if s.ultimo_error:
-            st.caption(md_escape(ctx.t("escritura.reintento", motivo=s.ultimo_error_in(ctx.lang))))
+            st.caption(md_escape(ctx.t("escritura.reintento", motivo=_reason(ctx, s.ultimo_error_in(ctx.lang)))))
     if s.errores and not s.solo_lectura:
-        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(s.ultimo_error_in(ctx.lang) or "—")))
+        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(_reason(ctx, s.ultimo_error_in(ctx.lang)) or "—")))
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
         st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
@@ -150,6 +158,11 @@ def estado_envio(ctx: Ctx, p: Puesto) -> None:
         st.caption("ℹ️ " + md_escape(aviso))
     if not s.total and not s.errores and not s.solo_lectura:
         st.caption(md_escape(ctx.t("escritura.al_dia")))
+
+
+def _reason(ctx: Ctx, text: str) -> str:
+    # A coordinator's phone gets the reason without the service account or the Sheet key.
+    return access.reason_for(ctx.role, text, ctx.cfg.identifiers())
 
 
 def _retry(writer: Writer) -> None:

@@ -45,6 +45,7 @@ class ProblemSentence(StrEnum):
     CONTEO_SIN_SALA = "problema.conteo_sin_sala"
     CONTEO_TIPO = "problema.conteo_tipo"
     CONTEO_NEGATIVO = "problema.conteo_negativo"
+    CONTEO_GRANDE = "problema.conteo_grande"
     # Salas, Agenda, Ciudades
     SALA_SIN_NOMBRE = "problema.sala_sin_nombre"
     SALA_REPETIDA = "problema.sala_repetida"
@@ -277,6 +278,10 @@ register(ProblemSentence, {
         es="Un conteo absoluto no puede ser negativo; no se usa.",
         pt="Uma contagem absoluta não pode ser negativa; não é usada.",
         en="An absolute headcount cannot be negative; not used."),
+    P.CONTEO_GRANDE: S(
+        es="Un conteo de sala no puede pasar de {max} personas (¿un dígito de más?); no se usa.",
+        pt="Uma contagem de sala não pode passar de {max} pessoas (um dígito a mais?); não é usada.",
+        en="A room count cannot exceed {max} people (an extra digit?); not used."),
     P.SALA_SIN_NOMBRE: S(
         es="Fila de Salas sin nombre de sala; se ignora.",
         pt="Linha de Salas sem nome de sala; é ignorada.",

@@ -26,6 +26,7 @@ class OpSentence(StrEnum):
     VALOR_ENTERO = "op_valor_entero"
     CONTEO_NEGATIVO = "op_conteo_negativo"
     DELTA_CERO = "op_delta_cero"
+    VALOR_GRANDE = "op_valor_grande"
     SIN_ZONA = "op_sin_zona"
     FALTA_IDENTIFICADOR = "op_falta_identificador"
     EMAIL = "op_email"
@@ -89,6 +90,10 @@ register(OpSentence, {
     OP.CONTEO_NEGATIVO: Sentence(es="Un conteo absoluto no puede ser negativo.",
                                  pt="Uma contagem absoluta não pode ser negativa.",
                                  en="A headcount cannot be negative."),
+    OP.VALOR_GRANDE: Sentence(
+        es="Un conteo de sala no puede pasar de {max} personas (¿un dígito de más?).",
+        pt="Uma contagem de sala não pode passar de {max} pessoas (um dígito a mais?).",
+        en="A room count cannot exceed {max} people (an extra digit?)."),
     OP.DELTA_CERO: Sentence(es="Una variación de 0 no cambia nada.", pt="Uma variação de 0 não muda nada.",
                             en="A change of 0 changes nothing."),
     OP.SIN_ZONA: Sentence(es="La hora de la operación debe llevar zona horaria.",

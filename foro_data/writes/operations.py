@@ -110,6 +110,8 @@ class TallyOp:
             errores["valor"] = (O.CONTEO_NEGATIVO, {})
         elif tipo == "delta" and valor == 0:
             errores["valor"] = (O.DELTA_CERO, {})
+        elif abs(valor) > schema.MAX_PERSONAS_SALA:
+            errores["valor"] = (O.VALOR_GRANDE, {"max": schema.MAX_PERSONAS_SALA})
         if errores:
             raise InvalidOperation(errores)
         return cls(sala, tipo, valor, text(registrado_por), _aware(marca_temporal), new_operation_id())

@@ -93,7 +93,7 @@ class _TabResult:
 
 
 class Writer:
-    """One per Sheet per process (Streamlit: ``st.cache_resource``); shares the outbox file with
+    """One per Sheet per process (``ui.writing``, a process-level object); shares the outbox file with
     every other process. Time is a parameter: ``wall`` (epoch seconds) stamps the outbox."""
 
     def __init__(self, outbox: Outbox, appender: SheetAppender, *, tz: ZoneInfo,
