@@ -100,6 +100,25 @@ def test_first_minutes_have_sensible_axes():
     assert lay.font.size >= 28 and lay.xaxis.tickformat == "%H:%M"
 
 
+def test_a_look_long_after_the_day_keeps_the_axis_on_the_day():
+    # A screen opened months after the forum once drew an axis up to today: thousands of hour
+    # ticks that froze the browser. The axis, like the curve, ends with the forum day.
+    from datetime import timedelta
+
+    from foro_data import metrics
+    from tests.workbooks import at
+    from ui import components as c
+
+    fig, snap = _curve(["8:01", "8:20", "8:40"], "9:05")
+    later = at("9:05") + timedelta(days=400)
+    ctx = frame.Ctx(Config(), snap, later, "es", "publico", True)
+    fig = c.arrival_figure(ctx, metrics.curva_llegadas(snap, later), 5)
+    start, end = fig.layout.xaxis.range
+    assert timedelta(hours=2) <= end - start <= timedelta(days=1)
+    assert (end - start) / timedelta(milliseconds=fig.layout.xaxis.dtick) <= 12  # a handful of hour labels
+    assert not [a for a in fig.layout.annotations if str(a.text).startswith("ahora")]  # no "ahora" line off the day
+
+
 def test_bars_cover_their_slot_and_the_total_is_a_reference():
     from datetime import datetime
 

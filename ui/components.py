@@ -127,7 +127,11 @@ def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | Non
     font = 28 if ctx.kiosk else 16
     slot = franjas[1].inicio - franjas[0].inicio if len(franjas) > 1 else timedelta(minutes=15)
     start = franjas[0].inicio.replace(tzinfo=None)
-    now = ctx.as_of.astimezone(ctx.snap.tz).replace(tzinfo=None)
+    real_now = ctx.as_of.astimezone(ctx.snap.tz).replace(tzinfo=None)
+    # After the forum day the curve stops with the day (metrics.curva_llegadas) and so does the
+    # axis: a look weeks later was an axis of months with thousands of ticks that froze the browser.
+    day_over = real_now > franjas[-1].inicio.replace(tzinfo=None) + slot
+    now = min(real_now, franjas[-1].inicio.replace(tzinfo=None) + slot)
     # At least two hours of axis: with the doors just open the bars are not smeared over minutes.
     end = max(now + slot, start + timedelta(hours=2))
     fig = go.Figure()
@@ -158,11 +162,11 @@ def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | Non
                       line=dict(color="#ffb74d", width=2, dash="dash"))
         fig.add_annotation(xref="paper", x=0.99, yref="y2", y=total, yanchor="top", xanchor="right", showarrow=False,
                            text=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}", font=dict(size=font, color="#ffb74d"))
-    fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
-    # "ahora" above the plot, on the side of the line where there is room for it.
-    fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
-                       showarrow=False, xanchor="left" if now - start < (end - start) / 2 else "right",
-                       yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
+    if not day_over:  # the "ahora" line, and its label on the side where there is room for it
+        fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
+        fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
+                           showarrow=False, xanchor="left" if now - start < (end - start) / 2 else "right",
+                           yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
     top1 = max(max(f.llegadas for f in franjas), 5) * 1.15
     step = _hour_step(end - start)
     fig.update_layout(
