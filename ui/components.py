@@ -301,10 +301,11 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
             )
         # Keyed slots: on a phone their height is reserved (ui.room_picker.STEADY_CSS), so the
         # bar appearing with the first count or a shorter source line never moves the cards below.
-        with st.container(key=f"foro-barra-c{index}"):
+        # The wall hides the bar (ui.frame): a slot there would only add an empty gap to each card.
+        with st.container(key=f"foro-barra-c{index}") if not ctx.kiosk else nullcontext():
             if o.porcentaje is not None:
                 st.progress(min(1.0, max(0.0, o.porcentaje / 100.0)))
-            else:
+            elif not ctx.kiosk:
                 st.html("<div></div>")  # an empty container is not drawn: this keeps its slot
         ahora, despues = _session_line(ctx, o, cortos)
         # On a short wall these lines go (CSS in ui.frame); a phone keeps them as they are.

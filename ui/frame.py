@@ -97,8 +97,9 @@ footer { display: none !important; }
 /* The card colour carries the level on the wall; a blue bar on a red card only confused. */
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
 /* Shorter screens drop lines, never shrink them: first the next session, then the current one. */
-@media (max-height: 900px) { [class*="st-key-foro-sala-despues"] { display: none !important; } }
-@media (max-height: 800px) { [class*="st-key-foro-sala-big"], [class*="st-key-foro-sala-despues"] { display: none !important; }
+/* The keyed block's wrapper goes too: an empty wrapper still takes the card's gap. */
+@media (max-height: 900px) { div:has(> [class*="st-key-foro-sala-despues"]) { display: none !important; } }
+@media (max-height: 800px) { div:has(> [class*="st-key-foro-sala-big"]), div:has(> [class*="st-key-foro-sala-despues"]) { display: none !important; }
   .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.4rem !important; }
   [class*="st-key-nivel-"] { padding: 0.35rem 0.7rem !important; }
   .foro-salas-titulo { margin-bottom: 0.1rem !important; }
