@@ -100,6 +100,27 @@ def test_first_minutes_have_sensible_axes():
     assert lay.font.size >= 28 and lay.xaxis.tickformat == "%H:%M"
 
 
+def test_a_long_axis_keeps_a_handful_of_labels():
+    """Scans from an old day seen now (a rehearsal, the fault matrix's fixed Sheet): the axis spans
+    many days. A fixed 4 h step drew thousands of ticks and froze the wall's browser for minutes."""
+    from datetime import timedelta
+
+    from foro_data import metrics
+    from tests.workbooks import at
+    from ui import components as c
+
+    fig, snap = _curve(["8:01", "8:20"], "8:30")
+    lay = fig.layout
+    short_ticks = (lay.xaxis.range[1] - lay.xaxis.range[0]) / timedelta(milliseconds=lay.xaxis.dtick)
+    assert short_ticks <= 8 and lay.xaxis.tickformat == "%H:%M"
+    far = at("8:30") + timedelta(days=530)
+    ctx = frame.Ctx(Config(), snap, far, "es", "publico", True)
+    lay = c.arrival_figure(ctx, metrics.curva_llegadas(snap, far), 4).layout
+    ticks = (lay.xaxis.range[1] - lay.xaxis.range[0]) / timedelta(milliseconds=lay.xaxis.dtick)
+    assert 2 <= ticks <= 8, f"{ticks:.0f} x ticks"
+    assert lay.xaxis.tickformat == "%d/%m"
+
+
 def test_bars_cover_their_slot_and_the_total_is_a_reference():
     from datetime import datetime
 
