@@ -90,6 +90,19 @@ class _Problems:
         self.items.append(Problem.of(code, tab, row, column, "" if value is None else text(value), reason, fix, severity))
 
 
+def _repeated_op(problems: _Problems, tab: str, row: int, op: str, seen: dict[str, int]) -> bool:
+    """True when this operation id was already applied (a retried write): the row is a notice,
+    not a second count. Records a new id in ``seen``."""
+    if not op:
+        return False
+    if op in seen:
+        problems.add("operacion_repetida", tab, row, "id_operacion", op,
+                     Said.of(P.OPERACION_REPETIDA, fila=seen[op]), severity="aviso")
+        return True
+    seen[op] = row
+    return False
+
+
 def _is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
@@ -464,12 +477,8 @@ def _scans(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems
                          Said.of(P.MOVIMIENTO_INVALIDO, movimiento=mov_raw))
             continue
         op = t.text(cells, "id_operacion")
-        if op:
-            if op in seen_ops:
-                problems.add("operacion_repetida", "Acreditaciones", row, "id_operacion", op,
-                             Said.of(P.OPERACION_REPETIDA, fila=seen_ops[op]), severity="aviso")
-                continue
-            seen_ops[op] = row
+        if _repeated_op(problems, "Acreditaciones", row, op, seen_ops):
+            continue
         if mov == "anulacion":
             if not op.startswith(schema.ANULA_PREFIX):
                 problems.add("anulacion_invalida", "Acreditaciones", row, "id_operacion", op,
@@ -672,12 +681,8 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
                          Said.of(P.CONTEO_GRANDE, max=schema.MAX_PERSONAS_SALA))
             continue
         op = t.text(cells, "id_operacion")
-        if op:
-            if op in seen:
-                problems.add("operacion_repetida", "Conteos", row, "id_operacion", op,
-                             Said.of(P.OPERACION_REPETIDA, fila=seen[op]), severity="aviso")
-                continue
-            seen[op] = row
+        if _repeated_op(problems, "Conteos", row, op, seen):
+            continue
         out.append(Conteo(row, at, sala, tipo, valor, t.text(cells, "registrado_por"), op))
     out.sort(key=lambda c: (c.at, c.row))
     return out

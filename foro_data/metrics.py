@@ -7,7 +7,6 @@ what was chosen.
 
 from __future__ import annotations
 
-import difflib
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -15,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
+
+from rapidfuzz.distance import OSA  # one typo = one edit or one swap of neighbours
 
 from .model import Apoyo, Conteo, Persona, Scan, Sesion
 from .parse import META_LLEGADAS, parse_meta
@@ -631,7 +632,7 @@ def buscar_personas(snap: Snapshot, consulta: str, limite: int = 50) -> list[Per
         for w in words:
             if w in hay:
                 continue
-            if len(w) >= 5 and any(abs(len(t) - len(w)) <= 1 and difflib.SequenceMatcher(None, w, t).ratio() >= 0.8 for t in tokens):
+            if len(w) >= 5 and any(abs(len(t) - len(w)) <= 1 and OSA.distance(w, t, score_cutoff=1) <= 1 for t in tokens):
                 score += 1
                 continue
             score = -1

@@ -6,6 +6,7 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -98,11 +99,16 @@ def nice_step(top: float, ticks: int = 5) -> int:
 
 
 def _hour_step(span: timedelta) -> timedelta:
-    # About five hour labels, whatever the span: never "08:00" six times.
-    for minutes in (30, 60, 120, 180):
+    """About five axis labels, whatever the span: never "08:00" six times, and never thousands of
+    ticks (a fixed 4 h step over a year-long axis froze the wall's browser for minutes).
+
+    >>> [str(_hour_step(timedelta(hours=h))) for h in (2, 10, 20, 24 * 30)]
+    ['0:30:00', '2:00:00', '4:00:00', '6 days, 0:00:00']
+    """
+    for minutes in (30, 60, 120, 180, 240):
         if span <= timedelta(minutes=minutes * 5):
             return timedelta(minutes=minutes)
-    return timedelta(hours=4)
+    return timedelta(days=max(1, math.ceil(span / timedelta(days=5))))
 
 
 def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None,
@@ -173,7 +179,7 @@ def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | Non
         template="plotly_dark", height=None if ctx.kiosk else height, margin=dict(l=10, r=10, t=font + 16, b=10),
         bargap=0, showlegend=False,
         font=dict(size=font, color="#f2f4f8"), hovermode="x unified",
-        xaxis=dict(tickformat="%H:%M", showgrid=False, automargin=True, range=[start, end], tick0=start,
+        xaxis=dict(tickformat="%H:%M" if step < timedelta(days=1) else "%d/%m", showgrid=False, automargin=True, range=[start, end], tick0=start,
                    dtick=step.total_seconds() * 1000, title=dict(text=ctx.t("vivo.curva.hora"))),
         yaxis=dict(range=[0, top1], dtick=nice_step(top1), gridcolor="#2a3142", automargin=True, tickformat=",d",
                    tickfont=dict(color="#4fc3f7"), title=dict(text=ctx.t("vivo.curva.llegadas_eje"), font=dict(color="#4fc3f7"))),

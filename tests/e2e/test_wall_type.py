@@ -38,6 +38,30 @@ SMALL_TEXT_JS = """min => {
   }
   return out;
 }"""
+# The same for text drawn inside an SVG image (the Mapa is one <img>, its labels are not DOM text):
+# each <text>'s font-size in SVG units times the scale the image is drawn at.
+SMALL_SVG_IMAGE_TEXT_JS = """async min => {
+  const out = [];
+  const imgs = [...document.querySelectorAll('[data-testid="stMain"] img')];
+  let seen = 0;
+  for (const img of imgs) {
+    const body = await (await fetch(img.currentSrc || img.src)).text();
+    if (!body.includes('<svg')) continue;
+    const svg = new DOMParser().parseFromString(body, 'image/svg+xml').documentElement;
+    const vb = (svg.getAttribute('viewBox') || '').split(/[ ,]+/).map(Number);
+    const box = img.getBoundingClientRect();  // object-fit: contain draws it at the smaller ratio
+    const scale = Math.min(box.width / vb[2], box.height / vb[3]);
+    for (const t of svg.querySelectorAll('text')) {
+      seen++;
+      const px = parseFloat(t.getAttribute('font-size')) * scale;
+      if (!(px >= min)) out.push(`${px.toFixed(1)}px svg text "${t.textContent.trim().slice(0, 40)}"`);
+    }
+  }
+  return {seen, out};
+}"""
+# The first figure of each wall page (the screenshot tool's selectors): the Mapa is an SVG image now.
+FIGURE = {"/": shots.SHOTS["en_vivo"][1], "/salas": shots.SHOTS["salas_kiosk"][1],
+          "/mapa": shots.SHOTS["mapa_kiosk"][1]}
 
 
 @pytest.fixture(scope="module")
@@ -54,16 +78,24 @@ def browser():
 
 @pytest.mark.parametrize("size", [shots.BIG, shots.TV], ids=["1920x1080", "1280x720"])
 @pytest.mark.parametrize("path", ["/", "/salas", "/mapa", "/salas?lang=en"])  # English words run longer
-def test_nothing_small_on_the_wall(server, browser, path, size):
+def test_nothing_small_on_the_wall(server, browser, path, size, request):
     w, h = size
+    if path == "/mapa" and size == shots.TV:  # a known defect, kept visible: strict, so a fix must lift it
+        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+            "the SVG map is drawn at 390 px high on a 1280x720 wall (0.74 of its 600-unit frame): its "
+            "22-unit labels show at 16 px; the wall map needs a wider, shorter frame or fewer lines above it")))
     ctx = browser.new_context(viewport={"width": w, "height": h}, locale="es-AR")
     page = ctx.new_page()
     try:
         page.goto(f"{server.url}{path}{'&' if '?' in path else '?'}kiosk=1")
-        page.wait_for_selector('[data-testid="stMetric"], [data-testid="stPlotlyChart"]', timeout=60_000)
+        page.wait_for_selector(FIGURE[path.split("?")[0]], timeout=60_000)
         shots._wait_idle(page)
         small = page.evaluate(SMALL_TEXT_JS, MIN_PX)
         assert not small, small
+        in_images = page.evaluate(SMALL_SVG_IMAGE_TEXT_JS, MIN_PX)
+        assert not in_images["out"], in_images["out"]
+        if path.startswith("/mapa"):
+            assert in_images["seen"], "the map's labels were read from its SVG image"
         assert page.query_selector_all('[data-testid="stMain"] p')  # the walk did see the page's text
         height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
         assert height <= h, f"{path} is {height} px tall on a {h} px screen"

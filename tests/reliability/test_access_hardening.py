@@ -134,14 +134,27 @@ URL_PATH = {p: "/" if p == access.PAGES[0] else f"/{access.PAGE_BY_ID[p].url_pat
 
 
 def _visible_text(page) -> str:
-    page.wait_for_selector('[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"]',
+    page.wait_for_selector('[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"], '
+                           '.st-key-foro-mapa img',
                            timeout=60_000)
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
     page.wait_for_timeout(800)
     # innerText misses canvas-drawn grids; glide-data-grid keeps an accessible table copy in the DOM.
-    return page.evaluate("() => document.body.innerText + '\\n' + "
-                         "[...document.querySelectorAll('table td, table th')].map(e => e.textContent).join('\\n')")
+    # It misses text drawn inside an image too: the Mapa is one SVG <img>, so its labels are read from it.
+    return page.evaluate("""async () => {
+      const svgText = [];
+      for (const img of document.querySelectorAll('[data-testid="stMain"] img')) {
+        const body = await (await fetch(img.currentSrc || img.src)).text();
+        if (body.includes('<svg')) {
+          const svg = new DOMParser().parseFromString(body, 'image/svg+xml');
+          svgText.push(...[...svg.querySelectorAll('text')].map(t => t.textContent));
+        }
+      }
+      return document.body.innerText + '\\n' +
+        [...document.querySelectorAll('table td, table th')].map(e => e.textContent).join('\\n') + '\\n' +
+        svgText.join('\\n');
+    }""")
 
 
 @pytest.mark.parametrize("lang", ["es", "pt", "en"])

@@ -186,13 +186,26 @@ def open_as_organiser(page: str, lang: str = "es") -> AppTest:
     return app
 
 
+# The scripts the app ships in static/ and inlines itself (the data age, the tap check), byte for byte.
+APP_SCRIPTS = tuple(f"<script>{js.read_text(encoding='utf-8')}</script>" for js in sorted((ROOT / "static").glob("*.js")))
+
+
+def without_app_scripts(body: str) -> str:
+    """The body minus the app's own inlined scripts, matched whole and exactly: a Sheet cell cannot
+    be one of them, so any other ``<script`` left behind is still caught."""
+    for script in APP_SCRIPTS:
+        body = body.replace(script, "")
+    return body
+
+
 def markup_bodies(app: AppTest) -> list[str]:
     """Every element body Streamlit renders as Markdown or HTML (metric labels are Markdown too)."""
     out = []
     for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error",
                  "expander", "tab", "toast", "html"):
         for e in app.get(kind):
-            out.append(str(getattr(e, "value", None) or getattr(e, "label", None) or getattr(e.proto, "body", "")))
+            body = str(getattr(e, "value", None) or getattr(e, "label", None) or getattr(e.proto, "body", ""))
+            out.append(without_app_scripts(body))
     for m in app.metric:
         out.append(m.label)
     for b in app.button:  # button labels are Markdown too (the desk lists people as buttons)
@@ -232,6 +245,25 @@ def test_the_check_catches_markup() -> None:
     app = AppTest.from_function(app_fn).run()
     assert any("<b>NEGRITA" in unescaped(b) for b in markup_bodies(app))
     assert "<b>" not in unescaped(r"Sala \<b\>NEGRITA")
+
+
+def test_the_check_sees_past_the_app_scripts() -> None:
+    """Only the app's own scripts, whole and unchanged, are set aside: a Sheet script next to them,
+    or a script that merely starts like the app's, is still caught."""
+    assert len(APP_SCRIPTS) >= 2, "static/foro-edad.js and static/foro-toques.js are shipped"
+    own = APP_SCRIPTS[0]
+
+    def app_fn(own: str, payload: str):
+        import streamlit as st
+
+        st.html(own + "Sala " + payload, unsafe_allow_javascript=True)
+        st.html(own[:-len("</script>")] + "alert(1)</script>", unsafe_allow_javascript=True)
+
+    app = AppTest.from_function(app_fn, args=(own, HTML_SCRIPT)).run()
+    bodies = markup_bodies(app)
+    assert len(bodies) == 2
+    assert all("<script" in unescaped(b) for b in bodies), bodies
+    assert bodies[0] == "Sala " + HTML_SCRIPT
 
 
 # --- downloads: no formula survives ------------------------------------------------------------
