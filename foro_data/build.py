@@ -23,4 +23,4 @@ def build_snapshot(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
         for i in point.indices:
             matches[i] = point.match
     geo_problems = geo.geo_problems(matches, snap.personas)
-    return replace(snap, problems=snap.problems + tuple(geo_problems), ubicaciones=points)
+    return replace(snap, problems=snap.problems + tuple(geo_problems), ubicaciones=points, version=raw.fingerprint())

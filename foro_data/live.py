@@ -23,7 +23,7 @@ import random
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Callable
 
@@ -119,6 +119,7 @@ class LiveFeed:
         self._last_error = ""
         self._last_error_code = ""
         self._failures = 0
+        self._last_build: Snapshot | None = None  # only the read thread touches it
         self._load_cached()
 
     @classmethod
@@ -213,7 +214,7 @@ class LiveFeed:
         leido_en = self._wall()
         try:
             raw = self.source.read()
-            snapshot = self._build(raw, Fuente(self.source.tipo, self.source.descripcion, leido_en))
+            snapshot = self._built_for(raw, Fuente(self.source.tipo, self.source.descripcion, leido_en))
             lost = sanity.lost_since(self._good, snapshot) if self._good is not None else None
             if lost:  # the Sheet answered but lost a tab or its headers: not data, a failure
                 snapshot, error = None, SourceError(lost, CONTENT_CODE)
@@ -254,6 +255,16 @@ class LiveFeed:
             self._reads_done += 1
             self._cond.notify_all()
 
+    def _built_for(self, raw: RawWorkbook, fuente: Fuente) -> Snapshot:
+        """The Snapshot of ``raw``; an unchanged workbook reuses the last build with the new read
+        time (same version: pages need not redraw, and cleaning 10,000 rows is not repeated)."""
+        last = self._last_build
+        if last is not None and last.version and last.version == raw.fingerprint():
+            return replace(last, fuente=fuente)
+        built = self._build(raw, fuente)
+        self._last_build = built
+        return built
+
     def _load_cached(self) -> None:
         if not self.cache_key:
             return
@@ -266,7 +277,7 @@ class LiveFeed:
         except Exception:  # a cache from an older version that no longer cleans: ignore it
             log.exception("Se ignora la lectura guardada de %s", self.source.tipo)
             return
-        self._good = good
+        self._good = self._last_build = good
         self._shown = good.marked_stale(CACHED_REASON)
         self._from_cache = True
         self._last_ok = leido_en

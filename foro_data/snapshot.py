@@ -55,6 +55,9 @@ class Snapshot:
     present_tabs: frozenset[str] = frozenset()
     # Where each distinct typed city lands (offline gazetteer + the Ciudades tab).
     ubicaciones: tuple[CityPoint, ...] = ()
+    # RawWorkbook.fingerprint() of the read it was built from ("" when built another way): pages
+    # compute and draw once per version and redraw only when it moves (issue 14).
+    version: str = ""
 
     @property
     def tz(self) -> ZoneInfo:

@@ -8,15 +8,15 @@ from ui.frame import Ctx, live_page
 
 
 def screen(ctx: Ctx) -> None:
-    cifras = metrics.cifras(ctx.snap, ctx.as_of)
+    cifras = ctx.calc(metrics.cifras, ctx.snap, ctx.as_of)
     c.big_numbers(ctx, cifras)
     curve, rooms = st.columns([5, 7], gap="large")
     with curve:
         st.subheader(ctx.t("vivo.curva"), anchor=False)
-        c.arrival_chart(ctx, metrics.curva_llegadas(ctx.snap, ctx.as_of), cifras.inscriptos,
-                        metrics.meta_llegadas(ctx.snap), height=440)
+        c.arrival_chart(ctx, ctx.calc(metrics.curva_llegadas, ctx.snap, ctx.as_of), cifras.inscriptos,
+                        ctx.calc(metrics.meta_llegadas, ctx.snap), height=440)
     with rooms:
-        salas = metrics.ocupacion_salas(ctx.snap, ctx.as_of)
+        salas = ctx.calc(metrics.ocupacion_salas, ctx.snap, ctx.as_of)
         c.rooms_heading(ctx, salas)
         c.room_strip(ctx, salas, per_row=3 if ctx.kiosk else 4)
 

@@ -13,21 +13,21 @@ from ui.frame import Ctx, live_page
 def screen(ctx: Ctx) -> None:
     st.title(ctx.t("socios.titulo"), anchor=False)
     st.caption(ctx.t("socios.nota"))
-    cifras = metrics.cifras(ctx.snap, ctx.as_of)
+    cifras = ctx.calc(metrics.cifras, ctx.snap, ctx.as_of)
     with st.container(horizontal=True, gap="medium"):  # wraps two by two on a phone
         st.metric(ctx.t("col.inscriptos"), number(cifras.inscriptos, ctx.lang), width="content")
         st.metric(ctx.t("col.acreditados"), number(cifras.acreditados, ctx.lang), width="content")
-        st.metric(ctx.t("socios.asistencia"), percent(metrics.asistencia_general(ctx.snap, ctx.as_of), ctx.lang),
+        st.metric(ctx.t("socios.asistencia"), percent(ctx.calc(metrics.asistencia_general, ctx.snap, ctx.as_of), ctx.lang),
                   help=ctx.t("socios.asistencia_def"), width="content")
         st.metric(ctx.t("socios.intendencias"), number(cifras.intendencias_acreditadas, ctx.lang), width="content")
     st.caption(f"{ctx.t('socios.asistencia')} = {ctx.t('socios.asistencia_def')}")
 
     with st.container(border=True):
         st.subheader(ctx.t("socios.llevar"), anchor=False)
-        red = c.network_choice(ctx, partners.redes(ctx))
+        red = c.network_choice(ctx, ctx.calc(partners.redes, ctx))
         c.take_away(ctx, red)
 
-    todas = partners.tablas(ctx, red)
+    todas = ctx.calc(partners.tablas, ctx, red)
     for i in range(0, len(todas), 2):
         cols = st.columns(2, gap="large")
         for col, tabla in zip(cols, todas[i:i + 2]):

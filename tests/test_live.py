@@ -411,3 +411,34 @@ def test_polling_at_poll_every_s_finds_a_read_due_each_time() -> None:
         clock.advance(feed.poll_every_s - 0.4)  # even a poll 0.4 s early
         assert feed.current().fuente.leido_en is not None
     assert source.calls == 6
+
+
+# --- one version per content (issue 14: pages redraw only when it moves) ---------------------
+
+
+def test_an_unchanged_read_keeps_the_version_and_is_not_cleaned_again() -> None:
+    source, clock, builds = ScriptedSource(), FakeClock(), []
+
+    def build(raw: RawWorkbook, fuente):  # the real pipeline, counted
+        from foro_data.build import build_snapshot
+        builds.append(fuente.leido_en)
+        return build_snapshot(raw, fuente)
+
+    walls = iter(WALL + timedelta(seconds=s) for s in range(100))
+    feed = LiveFeed(source, 5, None, clock=clock, wall=lambda: next(walls), build=build)
+    first = feed.wait_read(10)
+    clock.advance(5)
+    second = feed.wait_read(10)
+    assert first is not None and second is not None
+    assert len(builds) == 1 and source.calls == 2
+    assert second.version == first.version != ""
+    assert second.fuente.leido_en > first.fuente.leido_en  # the age is the new read's
+    assert second.personas is first.personas  # the cleaned tables are reused, not rebuilt
+    tabs = forum_tabs()
+    tabs["Inscripciones"] = tabs["Inscripciones"][:-1]
+    source.outcome = lambda: RawWorkbook(tabs=tabs)
+    clock.advance(5)
+    third = feed.wait_read(10)
+    assert third is not None and len(builds) == 2
+    assert third.version != first.version
+    assert len(third.personas) == len(first.personas) - 1

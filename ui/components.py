@@ -117,7 +117,7 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
     if not franjas:
         st.info(ctx.t("vivo.curva.vacia"))
         return
-    fig = arrival_figure(ctx, franjas, total, meta, height)
+    fig = ctx.calc(arrival_figure, ctx, tuple(franjas), total, tuple(meta), height)  # built once per view
     if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
         with st.container(key="foro-curva"):
             st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
@@ -379,6 +379,15 @@ def city_map(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> None:
         for label, value in ((ctx.t("mapa.lugares"), total.lugares), (ctx.t("col.inscriptos"), shown(total.inscriptos)),
                              (ctx.t("col.acreditados"), shown(total.acreditados))):
             st.metric(label, number(value, ctx.lang) if isinstance(value, int) else value, width="content")
+    # An image: st.html strips SVG. 600 px on a desk or phone (1 unit = 1 px there); on the wall
+    # it fills the height the screen has left (CSS in ui.frame), which makes 22 units ≈ 28 px.
+    with st.container(key="foro-mapa"):
+        st.image(ctx.calc(map_svg, ctx, tuple(puntos), suprimir), width="stretch" if ctx.kiosk else 600)
+
+
+def map_svg(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> str:
+    """The map as SVG text (projecting the shapes is the page's costliest step: built once per view)."""
+    shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
     words = svg_map.Text(
         size_label=ctx.t("mapa.tamano"), colour_label=ctx.t("mapa.color"),
         label=lambda b: f"{b.nombre} {shown(b.inscriptos)}",
@@ -388,10 +397,7 @@ def city_map(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> None:
         lon_range = widen(lon_range, lat_range, aspect=1.5)
     frame = svg_map.Frame(lon_range, lat_range, width=600.0)
     sizes = dict(font=22.0, r_min=8.0, r_max=36.0) if ctx.kiosk else dict(font=24.0, r_min=8.0, r_max=36.0)
-    # An image: st.html strips SVG. 600 px on a desk or phone (1 unit = 1 px there); on the wall
-    # it fills the height the screen has left (CSS in ui.frame), which makes 22 units ≈ 28 px.
-    with st.container(key="foro-mapa"):
-        st.image(svg_map.svg(puntos, frame, words, **sizes), width="stretch" if ctx.kiosk else 600)
+    return svg_map.svg(puntos, frame, words, **sizes)
 
 
 def light_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:

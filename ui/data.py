@@ -18,6 +18,8 @@ from foro_data.per_process import PerProcess
 from foro_data.replay import DAY_START, ReplayClock, parse_hhmm
 from foro_data.snapshot import Snapshot
 
+from . import shared
+
 # Session-state keys shared with the sidebar controls and read by tests.
 AS_OF_CHOSEN = "hora_elegida"  # a datetime chosen by an organiser, or absent for "now"
 AS_OF_SHOWN = "_as_of"  # the as-of time of the last render (tests compare figures with it)
@@ -71,17 +73,23 @@ def real_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
-    """The viewer's as-of time: an organiser's choice, else the demo's replay clock, else now."""
+def as_of_now(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
+    """The viewer's as-of time: an organiser's choice, else the demo's replay clock, else now, at
+    the end of its minute so that every viewer of that minute shares its figures (ui.shared)."""
     chosen = st.session_state.get(AS_OF_CHOSEN) if may_choose else None
     if isinstance(chosen, datetime):
-        value = chosen
-    elif cfg.is_demo:
+        return chosen.astimezone(snap.tz)  # exactly the time asked for
+    if cfg.is_demo:
         clock = _replay_clock(_cache_key(cfg), str(cfg.get("demo_inicio")), float(cfg.get("demo_velocidad")))
         value = clock.as_of(real_now())
     else:
         value = real_now()
-    value = value.astimezone(snap.tz)
+    return shared.canonical_as_of(value.astimezone(snap.tz))
+
+
+def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
+    """``as_of_now`` for a render: also remembered as what this viewer was shown (tests read it)."""
+    value = as_of_now(cfg, snap, may_choose)
     st.session_state[AS_OF_SHOWN] = value
     st.session_state[SNAP_SHOWN] = snap
     return value

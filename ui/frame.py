@@ -5,14 +5,16 @@ A page file calls ``live_page(page_id, screen)``; ``screen(ctx)`` draws the page
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -20,11 +22,12 @@ from foro_data import access, metrics
 from foro_data.config import Config, ConfigError, config_path
 from foro_data.snapshot import Snapshot
 
-from . import data, gate
+from . import data, gate, shared
 from .fmt import age, day_hour, hour, md_escape
 from .i18n import t
 
 log = logging.getLogger("foro.ui")
+T = TypeVar("T")
 _ROOT = Path(__file__).resolve().parent.parent
 
 # Tests set this so an unexpected exception reaches AppTest instead of the friendly message.
@@ -44,6 +47,22 @@ class Ctx:
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
+
+    @property
+    def view(self) -> tuple[Hashable, ...]:
+        """What every figure of this screen depends on: the data version, the (canonical) as-of
+        instant, language, role and kiosk. Equal views draw equal screens (ui.shared)."""
+        return (self.snap.version or f"id{id(self.snap)}", self.as_of.isoformat(), self.lang, self.role, self.kiosk,
+                id(self.cfg))
+
+    def calc(self, fn: Callable[..., T], *args: Hashable) -> T:
+        """``fn(*args)`` computed once per view for every viewer of the process (ui.shared).
+
+        Pass ``ctx``, ``ctx.snap`` and ``ctx.as_of`` as they are (the view stands for them); any
+        other argument must be hashable and is part of the key. Results are shared: never mutate.
+        """
+        key = tuple("ctx" if a is self else "snap" if a is self.snap else a for a in args)
+        return shared.once(self.view, f"{fn.__module__}.{fn.__qualname__}", lambda: fn(*args), key)
 
 
 _BASE_CSS = """
@@ -232,6 +251,48 @@ def _refused(page_id: str, ses: gate.Sesion) -> None:
     st.warning(t("acceso.denegado", ses.lang, rol=t(f"acceso.{need}", ses.lang)))
 
 
+DRAWN = "_vista_dibujada"  # the view token of this session's last screen render
+REDRAW_KEY = "foro-redibujar"  # the hidden button the browser clicks to redraw the screen
+WATCH_KEY = "foro-vigia"
+
+_HIDDEN_CSS = """
+<style>
+.st-key-foro-redibujar, .st-key-foro-vigia { display: none !important; }
+</style>
+"""
+
+
+def safety_rerun_s(poll_s: float) -> float:
+    """The screen redraws by itself this often even if no redraw request arrives (a browser
+    without scripts, a lost click): slow, so that hundreds of idle viewers cost little.
+
+    >>> safety_rerun_s(5.25), safety_rerun_s(15.75)
+    (60.0, 94.5)
+    """
+    return max(60.0, 6 * poll_s)
+
+
+def view_token(view: tuple[Hashable, ...], snap: Snapshot) -> str:
+    """A short name for what a screen shows: the view plus the source's state (a failing Sheet
+    must show its banner at once, although the figures stay the same)."""
+    f = snap.fuente
+    return hashlib.blake2b(repr((view, f.estado, f.motivo)).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def redraw_button() -> None:
+    """Hidden; static/foro-edad.js clicks it when the watcher says the screen is behind."""
+    st.html(_HIDDEN_CSS)
+    st.button("↻", key=REDRAW_KEY)
+
+
+def heartbeat(current: str, drawn: object, snap: Snapshot, now: datetime) -> str:
+    """The watcher's element: the current view token, whether this screen must redraw, and the
+    age of the data now (the browser's age line restarts from it when nothing changed)."""
+    datos = {"token": f"{now.timestamp():.3f}", "vista": current, "redibujar": current != drawn,
+             "edad0": max(0.0, (now - snap.fuente.leido_en).total_seconds())}
+    return f'<div class="foro-latido" data-foro="{html.escape(json.dumps(datos), quote=True)}"></div>'
+
+
 def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False, refresh: bool = True) -> None:
     """Draw a page: check access, then redraw ``screen`` every refresh interval with fresh data."""
     lang = gate.lang()
@@ -266,9 +327,13 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     if ses.kiosk and gate.rotation_seconds():
         _rotation(page_id, ses.role, gate.rotation_seconds())
 
-    # Poll a little slower than the feed's interval: a poll that arrives a hair early would find
-    # no read due and leave this viewer a whole interval behind.
-    @st.fragment(run_every=data.feed(cfg).poll_every_s if refresh else None)
+    # Two fragments (issue 14). The watcher runs every poll interval and costs almost nothing: it
+    # keeps the feed reading, tells the browser the data is still current (the age keeps counting
+    # there) and, only when the view moved (new data version, new minute, source state), asks the
+    # browser to redraw the screen. The screen fragment redraws on that request, and slowly anyway.
+    poll_s = data.feed(cfg).poll_every_s
+
+    @st.fragment(run_every=safety_rerun_s(poll_s) if refresh else None)
     def _live() -> None:
         snap = _safe_snapshot(cfg, lang)
         if snap is None:
@@ -276,12 +341,28 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
             return
         try:
             ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
+            st.session_state[DRAWN] = view_token(ctx.view, snap)
+            redraw_button()
             banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None)
             screen(ctx)
         except Exception as e:  # noqa: BLE001 - the page must never show a traceback
             _fail_safely(lang, e)
 
     _live()
+    if refresh:
+        @st.fragment(run_every=poll_s)
+        def _watch() -> None:
+            snap = _safe_snapshot(cfg, lang)
+            if snap is None:
+                return
+            try:
+                view = Ctx(cfg, snap, data.as_of_now(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk).view
+                st.html(heartbeat(view_token(view, snap), st.session_state.get(DRAWN), snap, data.real_now()))
+            except Exception as e:  # noqa: BLE001
+                _fail_safely(lang, e)
+
+        with st.container(key=WATCH_KEY, height=1, border=False):
+            _watch()
 
 
 # The views an unattended screen cycles through (those a role may open, in this order).

@@ -40,6 +40,8 @@ TOQUES_CSS = """
 def rooms(ctx: Ctx, ops: Sequence[PendingOp] = ()) -> list[metrics.OcupacionSala]:
     """Every room's occupancy, the taps not on the Sheet yet counted as they will be once it has
     them (the figure is metrics'; this only passes the pending taps in)."""
+    if not ops:  # what every viewer without taps of their own sees: computed once per view
+        return ctx.calc(metrics.ocupacion_salas, ctx.snap, ctx.as_of)
     return metrics.ocupacion_salas(ctx.snap, ctx.as_of, pendientes=as_conteos(ops))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, Union
@@ -33,6 +35,22 @@ class RawWorkbook:
     # Dates read as serial numbers (Sheets UNFORMATTED_VALUE + SERIAL_NUMBER): clean must turn
     # numbers in date columns into datetimes. Local files carry real datetimes.
     serial_dates: bool = False
+
+    def fingerprint(self) -> str:
+        """A short digest of everything the workbook holds: equal digests, equal Snapshots.
+
+        Pages redraw only when it changes (issue 14), and the feed skips cleaning an unchanged read.
+
+        >>> a = RawWorkbook({"Salas": [["Sala"], ["Plenario"]]})
+        >>> a.fingerprint() == RawWorkbook({"Salas": [["Sala"], ["Plenario"]]}).fingerprint()
+        True
+        >>> a.fingerprint() == RawWorkbook({"Salas": [["Sala"], ["Sala 2"]]}).fingerprint()
+        False
+        """
+        # Types matter (the number 1 and the text "1" clean differently), so each cell is tagged.
+        body = json.dumps([self.time_zone, self.locale, self.serial_dates, sorted(self.tabs.items())],
+                          default=lambda v: [type(v).__name__, v.isoformat()], ensure_ascii=False)
+        return hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
 
 
 class SourceError(Exception):

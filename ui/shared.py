@@ -1,0 +1,99 @@
+"""Draw once per data version (issue 14): what a page computes is shared by every viewer.
+
+Everything a screen derives from (Snapshot version, as-of time, role, language, kiosk) — metrics
+results, Plotly figures, SVG maps, HTML strips — is built by the first viewer who needs it and
+reused by every other session of the process until the data or the minute moves. A viewer's rerun
+then costs what Streamlit needs to send the frame, not what the figures cost to compute.
+
+Two rules make the sharing exact rather than approximate:
+
+* the as-of time is made canonical per minute (``canonical_as_of``): every viewer in the same
+  minute gets the same instant, so figures computed for one are the figures of all;
+* a key names what the value depends on besides the view (``extra``); the caller guarantees the
+  builder reads nothing else.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from datetime import datetime
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# A view is about 10 values (figures, a chart, a map); a few pages × roles × languages × minutes
+# stay well under this, and the oldest entries go first.
+MAX_ENTRIES = 512
+
+
+class _Memo:
+    """A bounded LRU map with one builder per key: the other viewers wait for it, never rebuild."""
+
+    def __init__(self, max_entries: int):
+        self._max = max_entries
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._building: dict[Hashable, threading.Event] = {}
+        self._lock = threading.Lock()
+        self.built = 0  # how many values were computed (tests and benchmarks read it)
+
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
+        while True:
+            with self._lock:
+                if key in self._values:
+                    self._values.move_to_end(key)
+                    return self._values[key]
+                waiting = self._building.get(key)
+                if waiting is None:
+                    self._building[key] = threading.Event()
+                    break
+            # Someone else is building it: wait, then look again (a failed build leaves no value,
+            # and the next caller builds it itself).
+            waiting.wait(30)
+        try:
+            value = build()
+            with self._lock:
+                self._values[key] = value
+                self.built += 1
+                while len(self._values) > self._max:
+                    self._values.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                self._building.pop(key).set()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+_MEMO = _Memo(MAX_ENTRIES)
+
+
+def canonical_as_of(value: datetime) -> datetime:
+    """The as-of instant every viewer uses during ``value``'s minute: its last microsecond.
+
+    A screen says "a las 10:42"; every viewer in that minute then shares one set of figures. The
+    end of the minute, not its start: a scan or a tap made at 10:42:30 is already in the Sheet or
+    in the outbox, and must count at once (nothing later than now exists yet, except in a replay).
+
+    >>> canonical_as_of(datetime(2025, 6, 19, 10, 42, 31, 5)).isoformat()
+    '2025-06-19T10:42:59.999999'
+    """
+    return value.replace(second=59, microsecond=999999)
+
+
+def once(view: Hashable, name: str, build: Callable[[], T], *extra: Hashable) -> T:
+    """``build()`` computed once per (view, name, extra) for the whole process."""
+    return _MEMO.get((view, name, extra), build)
+
+
+def builds_so_far() -> int:
+    """Values computed so far (a test checks that a second viewer computes nothing)."""
+    return _MEMO.built
+
+
+def forget_all() -> None:
+    """Tests that change the data outside the feed start from an empty memo."""
+    _MEMO.clear()
