@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import json
 import os
 import random
@@ -45,6 +46,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet  # noqa: E402
 from tests.reliability.conftest import streamlit_app  # noqa: E402
 from tests.sheets_fixtures import forum_tabs  # noqa: E402
+from ui.frame import REDRAW_KEY  # noqa: E402
 
 LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -88,18 +90,23 @@ class Viewer:
     seen: dict[int, float] = field(default_factory=dict)  # figure value -> first time seen (monotonic)
     runs: int = 0
     errors: list[str] = field(default_factory=list)
+    redraws: int = 0  # redraw clicks sent (heartbeats that said the screen was behind)
     _page_hash: str = ""
     _ws: Any = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
+    _redraw: tuple[str, str] | None = None  # (widget id, fragment id) of the hidden redraw button
+    _beat: str = ""  # the last heartbeat's view, once a redraw was asked for it
 
-    def _rerun(self, fragment_id: str = "") -> bytes:
+    def _rerun(self, fragment_id: str = "", click: str = "") -> bytes:
         msg = BackMsg()
         cs = msg.rerun_script
         cs.query_string = self.query
         cs.page_script_hash = self._page_hash
         if fragment_id:
             cs.fragment_id = fragment_id
-            cs.is_auto_rerun = True
+            cs.is_auto_rerun = not click
+        if click:  # what the browser sends when static/foro-edad.js clicks the redraw button
+            cs.widget_states.widgets.add(id=click, trigger_value=True)
         cs.context_info.timezone = "America/Argentina/Mendoza"
         cs.context_info.locale = "es-AR"
         cs.context_info.url = f"{self.http_url}/?{self.query}"
@@ -134,7 +141,11 @@ class Viewer:
                     self._page_hash = msg.navigation.page_script_hash or self._page_hash
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                     el = msg.delta.new_element
-                    if el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
+                    if el.WhichOneof("type") == "button" and el.button.id.endswith(REDRAW_KEY):
+                        self._redraw = (el.button.id, msg.delta.fragment_id)
+                    elif el.WhichOneof("type") == "html" and el.html.body.startswith('<div class="foro-latido"'):
+                        await self._heartbeat(ws, el.html.body)
+                    elif el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
                         try:
                             value = int(el.metric.body.replace(".", ""))
                         except ValueError:
@@ -158,6 +169,15 @@ class Viewer:
             raise
         except Exception as e:  # noqa: BLE001
             self.errors.append(f"{type(e).__name__}: {e}")
+
+    async def _heartbeat(self, ws: Any, body: str) -> None:
+        # static/foro-edad.js: a heartbeat saying the screen is behind clicks the redraw button,
+        # once per new view (the browser would ask again after 5 s; a benchmark need not).
+        beat = json.loads(html.unescape(body.split('data-foro="', 1)[1].split('"', 1)[0]))
+        if beat["redibujar"] and beat["vista"] != self._beat and self._redraw:
+            self._beat = beat["vista"]
+            self.redraws += 1
+            await ws.send(self._rerun(self._redraw[1], click=self._redraw[0]))
 
     async def _tick(self, ws: Any, fragment_id: str, every: float) -> None:
         # The frontend's setInterval: a fragment rerun every ``every`` seconds.
