@@ -104,6 +104,15 @@ def test_the_next_interval_is_read_by_whoever_comes_first(redis_server, keys):
     assert sheets[0].reads == 1
 
 
+def test_a_turn_just_before_the_lease_frees_waits_for_it_and_reads_fresh(redis_server, keys):
+    sheets = [_Sheet(_tabs()) for _ in range(2)]
+    a, b = (_replica(redis_server, keys, s, interval_s=2.0, wait_s=2.0) for s in sheets)
+    a.read()
+    connect(redis_server.url).pexpire(keys.lease, 300)  # 0.3 s left: less than a fifth of the interval
+    b.read()
+    assert [s.reads for s in sheets] == [1, 1] and b.coordinacion == "lee"
+
+
 def test_a_failure_makes_the_whole_deployment_wait_as_long_as_retry_after(redis_server, keys):
     sheets = [_Sheet(_tabs()) for _ in range(2)]
     a, b = (_replica(redis_server, keys, s) for s in sheets)
