@@ -264,6 +264,7 @@ class SharedSource:
         except BaseException:
             self._release(lease)  # a bug is not the Sheet's failure: the next turn may try again
             raise
+        self._descripcion = None  # ours is the freshest (a renamed Sheet shows its new title)
         self._store(lease, raw)
         return replace(raw, read_at=lease.leido_en)  # every replica stamps this read with one time
 
