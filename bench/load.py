@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import websockets  # noqa: E402
+from streamlit.proto.Alert_pb2 import Alert  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -51,6 +52,7 @@ from ui.frame import REDRAW_KEY  # noqa: E402
 LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 KB_TO_MB = 1 / 1024  # VmRSS is in kB
+ERROR_FORMAT = Alert.Format.ERROR
 
 
 # --- the server process, from /proc (psutil is not a dependency) ------------------------------
@@ -91,6 +93,7 @@ class Viewer:
     runs: int = 0
     errors: list[str] = field(default_factory=list)
     redraws: int = 0  # redraw clicks sent (heartbeats that said the screen was behind)
+    page_errors: list[str] = field(default_factory=list)  # exceptions and error boxes the page drew
     _page_hash: str = ""
     _ws: Any = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
@@ -141,7 +144,11 @@ class Viewer:
                     self._page_hash = msg.navigation.page_script_hash or self._page_hash
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                     el = msg.delta.new_element
-                    if el.WhichOneof("type") == "button" and el.button.id.endswith(REDRAW_KEY):
+                    if el.WhichOneof("type") == "exception":
+                        self.page_errors.append(f"exception: {el.exception.type}: {el.exception.message}")
+                    elif el.WhichOneof("type") == "alert" and el.alert.format == ERROR_FORMAT:
+                        self.page_errors.append(f"error: {el.alert.body}")
+                    elif el.WhichOneof("type") == "button" and el.button.id.endswith(REDRAW_KEY):
                         self._redraw = (el.button.id, msg.delta.fragment_id)
                     elif el.WhichOneof("type") == "html" and el.html.body.startswith('<div class="foro-latido"'):
                         await self._heartbeat(ws, el.html.body)

@@ -7,6 +7,7 @@ from datetime import datetime
 from foro_data import metrics
 from foro_data.errors import word_for
 from foro_data.model import Problem
+from foro_data.shared_read import coordinacion
 from foro_data.snapshot import Snapshot
 
 from .fmt import age, day_hour, md_escape, number
@@ -85,3 +86,9 @@ def health_rows(ctx: Ctx, health: object) -> list[list[str]]:
         [ctx.t("calidad.cuota"), number(g("quota_per_minute"), ctx.lang) if g("quota_per_minute") else ctx.t("calidad.ninguno")],
         [ctx.t("calidad.proximo"), age(next_in, ctx.lang) if next_in is not None else ctx.t("calidad.ninguno")],
     ]
+
+
+def coordination_rows(ctx: Ctx, source: object) -> list[list[str]]:
+    """How the replicas share the Sheet's read, as one row; none when this server does not try."""
+    modo = coordinacion(source)
+    return [] if modo is None else [[ctx.t("calidad.coordinacion"), ctx.t(f"coordinacion.{modo}")]]
