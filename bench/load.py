@@ -4,11 +4,14 @@
     .venv/bin/python bench/load.py                    # full: longer windows per step
     .venv/bin/python bench/load.py --soak --quick     # a forum day in 4 minutes (CI)
     .venv/bin/python bench/load.py --soak             # a forum day in 30 minutes
+    .venv/bin/python bench/load.py --compare 6df8172 --viewers 50 200 400 800 --refreshes 5 15
+                                                      # an older commit and this one, side by side
 
 Each viewer is a browser-less client speaking Streamlit's own websocket protocol, as the frontend
 does: it opens ``/_stcore/stream``, asks for a run of the big screen (``?kiosk=1``), and then,
-like the browser, re-runs the live fragment every time the server's ``auto_rerun`` message says.
-So every viewer is a real session on the server, with its own script runs.
+like the browser, re-runs each fragment every time the server's ``auto_rerun`` message says, and
+does what static/foro-edad.js does with a heartbeat: when it says the screen is behind, it clicks
+the hidden redraw button. So every viewer is a real session on the server, with its own script runs.
 
 Measured in one run, per step (1, 50, 200 viewers): Sheet reads per minute (the fake server's own
 log: must stay one per refresh interval), server CPU (% of one core) and memory (RSS, from /proc),
@@ -29,8 +32,12 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -93,6 +100,7 @@ class Viewer:
     runs: int = 0
     errors: list[str] = field(default_factory=list)
     redraws: int = 0  # redraw clicks sent (heartbeats that said the screen was behind)
+    alive: list[float] = field(default_factory=list)  # when a render or a "still current" heartbeat came
     page_errors: list[str] = field(default_factory=list)  # exceptions and error boxes the page drew
     _page_hash: str = ""
     _ws: Any = None
@@ -152,6 +160,8 @@ class Viewer:
                         self._redraw = (el.button.id, msg.delta.fragment_id)
                     elif el.WhichOneof("type") == "html" and el.html.body.startswith('<div class="foro-latido"'):
                         await self._heartbeat(ws, el.html.body)
+                    elif el.WhichOneof("type") == "html" and 'class="foro-edad"' in el.html.body:
+                        self.alive.append(time.monotonic())  # a render: the browser's age restarts
                     elif el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
                         try:
                             value = int(el.metric.body.replace(".", ""))
@@ -181,7 +191,9 @@ class Viewer:
         # static/foro-edad.js: a heartbeat saying the screen is behind clicks the redraw button,
         # once per new view (the browser would ask again after 5 s; a benchmark need not).
         beat = json.loads(html.unescape(body.split('data-foro="', 1)[1].split('"', 1)[0]))
-        if beat["redibujar"] and beat["vista"] != self._beat and self._redraw:
+        if not beat["redibujar"]:
+            self.alive.append(time.monotonic())  # the screen is current: the browser's age restarts
+        elif beat["vista"] != self._beat and self._redraw:
             self._beat = beat["vista"]
             self.redraws += 1
             await ws.send(self._rerun(self._redraw[1], click=self._redraw[0]))
@@ -242,6 +254,10 @@ class Step:
     errors: int
     reads: int  # batchGet requests the fake Sheet answered in the window
     window_s: float
+    refresh_s: int = 5
+    version: str = ""  # which checkout served (--compare)
+    updated: int = 0  # viewers that got the change at all (however late)
+    warned: int = 0  # viewers whose browser would have shown the stale warning (a silence > 2 × refresco + 5 s)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -281,8 +297,9 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
         if changed_at is None and time.monotonic() - t0 >= min(window_s / 3, window_s - (refresh_s + 6)):
             add_registration(fake, change_no)
             changed_at = time.monotonic()
-    # Let the change reach everyone (bounded) before reading the clocks.
-    deadline = time.monotonic() + refresh_s + 20
+    # Let the change reach everyone (bounded) before reading the clocks: a saturated server
+    # must still update every screen, later.
+    deadline = time.monotonic() + 3 * refresh_s + 20
     while time.monotonic() < deadline and any(want not in v.seen for v in viewers if not v.errors):
         await asyncio.sleep(0.2)
         rss.append(rss_mb(pid))
@@ -294,6 +311,8 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
     assert changed_at is not None
     lat = [v.seen[want] - changed_at for v in viewers if want in v.seen]
     budget = refresh_s + 5
+    limit = 2 * refresh_s + 5  # static/foro-edad.js: a longer silence turns the age line into the warning
+    warned = sum(1 for v in viewers if _longest_silence(v.alive, t0, t0 + elapsed) > limit)
     stop.set()
     await asyncio.gather(*tasks, return_exceptions=True)
     await asyncio.sleep(2)  # sessions close on the server
@@ -306,8 +325,18 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
         change_p50_s=pct(lat, 0.5), change_p95_s=pct(lat, 0.95), change_max_s=max(lat) if lat else float("nan"),
         within_budget=sum(1 for x in lat if x <= budget), budget_s=budget, runs_per_s=runs / elapsed,
         client_cpu_pct=client_cpu, reads=reads, window_s=elapsed,
-        errors=sum(1 for v in viewers if v.errors),
+        errors=sum(1 for v in viewers if v.errors), refresh_s=refresh_s, updated=len(lat), warned=warned,
     )
+
+
+def _longest_silence(stamps: list[float], start: float, end: float) -> float:
+    """The longest stretch of [start, end] with no render nor "still current" heartbeat.
+
+    >>> _longest_silence([1.0, 4.0, 5.0], 0.0, 10.0)
+    5.0
+    """
+    inside = [start] + [t for t in stamps if start < t < end] + [end]
+    return max(b - a for a, b in zip(inside, inside[1:]))
 
 
 def print_steps(steps: list[Step]) -> None:
@@ -323,23 +352,81 @@ def print_steps(steps: list[Step]) -> None:
               f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |")
 
 
+async def warm_up(app: Any) -> None:
+    """One viewer until the first figure: imports (pandas, plotly) and the first read happen
+    outside the measurement."""
+    warm = asyncio.Event()
+    v = Viewer(app.url)
+    task = asyncio.create_task(v.run(warm))
+    t = time.monotonic()
+    while v.figure is None and not v.errors and time.monotonic() - t < 90:
+        await asyncio.sleep(0.2)
+    warm.set()
+    await task
+    if v.errors or v.figure is None:
+        raise SystemExit(f"el servidor no mostró cifras: {v.errors}\n{app.log_text()[-3000:]}")
+
+
+@contextmanager
+def old_checkout(rev: str) -> Iterator[Path]:
+    """Commit ``rev`` of this repository in a temporary git worktree (removed on exit)."""
+    where = Path(tempfile.mkdtemp(prefix="foro-antes-")) / "repo"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), rev], check=True,
+                   capture_output=True)
+    try:
+        yield where
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(where)], capture_output=True)
+
+
+async def run_compare(counts: list[int], refreshes: list[int], window_s: float, ramp_s: float, n_personas: int,
+                      rev: str) -> list[Step]:
+    """The same viewers against commit ``rev`` and against this checkout, step by step in one run
+    (one fake Sheet; the idle server has no viewers, so it neither reads nor works)."""
+    steps: list[Step] = []
+    change = 0
+    with old_checkout(rev) as old_root, FakeSheetsServer() as fake:
+        fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
+        for refresh in refreshes:
+            with ExitStack() as stack:
+                apps = {f"antes ({rev[:7]})": stack.enter_context(streamlit_app(fake, refresh_s=refresh, root=old_root)),
+                        "ahora": stack.enter_context(streamlit_app(fake, refresh_s=refresh))}
+                for app in apps.values():
+                    await warm_up(app)
+                for n in counts:
+                    for label, app in apps.items():
+                        change += 1
+                        step = await load_step(app, fake, n, window_s, refresh, change_no=change, ramp_s=ramp_s)
+                        step.version = label
+                        steps.append(step)
+                        print_compare([step])
+                        await asyncio.sleep(5)  # the sessions of this step leave before the next one
+                for label, app in apps.items():
+                    if (tb := app.log_text().count("Traceback")):
+                        print(f"{label}: {tb} tracebacks en el registro del servidor")
+    return steps
+
+
+def print_compare(steps: list[Step]) -> None:
+    print()
+    print("| versión | espectadores | refresco | CPU servidor (% de un núcleo) | RSS máx (MB) "
+          "| cambio → pantalla p50 / p95 (s) | dentro de refresco + 5 s | actualizados | con aviso de datos viejos "
+          "| lecturas/min (esperado) | corridas/s | CPU clientes (%) | errores |")
+    print("|---|---:|---:|---:|---:|---|---|---|---:|---|---:|---:|---:|")
+    for s in steps:
+        print(f"| {s.version} | {s.viewers} | {s.refresh_s} s | {s.cpu_pct:.0f} | {s.rss_max_mb:.0f} "
+              f"| {s.change_p50_s:.1f} / {s.change_p95_s:.1f} | {s.within_budget}/{s.viewers} | {s.updated}/{s.viewers} "
+              f"| {s.warned} | {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.runs_per_s:.1f} "
+              f"| {s.client_cpu_pct:.0f} | {s.errors} |")
+
+
 async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int) -> list[Step]:
     with FakeSheetsServer() as fake:
         fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
         with streamlit_app(fake, refresh_s=refresh_s) as app:
             print(f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
                   f"{n_personas} inscripciones; refresco {refresh_s} s", flush=True)
-            # Warm the server (first run imports pandas, plotly...) outside the measurement.
-            warm = asyncio.Event()
-            v = Viewer(app.url)
-            task = asyncio.create_task(v.run(warm))
-            t = time.monotonic()
-            while v.figure is None and not v.errors and time.monotonic() - t < 90:
-                await asyncio.sleep(0.2)
-            warm.set()
-            await task
-            if v.errors or v.figure is None:
-                raise SystemExit(f"el servidor no mostró cifras: {v.errors}\n{app.log_text()[-3000:]}")
+            await warm_up(app)
             steps = []
             for i, n in enumerate(counts):
                 step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s)
@@ -494,7 +581,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--session-ttl", type=int, help="server.disconnectedSessionTTL del aguante (rápido: 20 s; "
                     "completo: el de Streamlit, 120 s)")
     ap.add_argument("--json", type=Path, help="además, escribir los resultados en este archivo")
+    ap.add_argument("--compare", metavar="COMMIT", help="correr también ese commit (un git worktree temporal), paso a "
+                    "paso junto a esta copia, con los mismos espectadores y la misma planilla simulada")
+    ap.add_argument("--refreshes", type=int, nargs="*", help="con --compare: refrescos a medir (por omisión, --refresh)")
     args = ap.parse_args(argv)
+    if args.compare:
+        steps = asyncio.run(run_compare(args.viewers, args.refreshes or [args.refresh], args.window or 30.0,
+                                        ramp_s=10.0, n_personas=args.personas, rev=args.compare))
+        print("\nResumen:")
+        print_compare(steps)
+        if args.json:
+            args.json.write_text(json.dumps([asdict(s) for s in steps], indent=2, ensure_ascii=False), encoding="utf-8")
+        ok = all(s.reads <= s.window_s / s.refresh_s + 1 and s.errors == 0 for s in steps)
+        print("\nResultado:", "dentro de lo esperado" if ok else "FUERA DE LO ESPERADO")
+        return 0 if ok else 1
     if args.soak:
         duration = args.duration or (240.0 if args.quick else 1800.0)
         ttl = args.session_ttl if args.session_ttl is not None else (20 if args.quick else None)

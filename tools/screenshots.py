@@ -83,7 +83,7 @@ class Server:
 
 @contextmanager
 def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, secrets_toml: str | None = None,
-                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = ()):
+                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = (), root: Path = ROOT):
     """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
     stopped on exit."""
     port = free_port()
@@ -98,7 +98,7 @@ def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, sec
                 [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
                  "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                  "--server.fileWatcherType", "none", *extra_args],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
             try:
                 url = f"http://127.0.0.1:{port}"

@@ -55,12 +55,13 @@ class App:
 
 @contextmanager
 def streamlit_app(fake: FakeSheetsServer, *, refresh_s: int = REFRESH_S, passcodes: dict[str, str] | None = None,
-                  extra_args: tuple[str, ...] = (), timeout_s: float = 90.0) -> Iterator[App]:
-    """``streamlit run dashboard.py`` on 127.0.0.1 reading ``fake``; stopped on exit."""
+                  extra_args: tuple[str, ...] = (), timeout_s: float = 90.0, root: Path = shots.ROOT) -> Iterator[App]:
+    """``streamlit run dashboard.py`` on 127.0.0.1 reading ``fake``; stopped on exit. ``root`` is the
+    checkout to run (bench/load.py --compare runs an older commit beside this one)."""
     sa = make_service_account(fake.token_uri)
     toml = secrets_toml(fake.book().id, sa, refresh_s, passcodes)
     with shots.streamlit_server(timeout_s=timeout_s, secrets_toml=toml, env_extra={"FORO_SHEETS_API_URL": fake.url},
-                                extra_args=extra_args) as server:
+                                extra_args=extra_args, root=root) as server:
         yield App(server.url, server.process, server.log_path, fake)
 
 
