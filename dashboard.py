@@ -18,6 +18,7 @@ st.set_page_config(
 
 try:
     cfg = data.config()
+    gate.pace(cfg, "app")  # first: a flood of reruns must cost almost nothing (issue 18)
     ses = gate.session(cfg)
     role = ses.role
     gate.sidebar(cfg, ses)

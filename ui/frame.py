@@ -335,6 +335,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
 
     @st.fragment(run_every=safety_rerun_s(poll_s) if refresh else None)
     def _live() -> None:
+        gate.pace(cfg, "fragment")
         snap = _safe_snapshot(cfg, lang)
         if snap is None:
             st.info(t("banner.sin_datos", lang))
@@ -352,6 +353,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     if refresh:
         @st.fragment(run_every=poll_s)
         def _watch() -> None:
+            gate.pace(cfg, "fragment")
             snap = _safe_snapshot(cfg, lang)
             if snap is None:
                 return

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 
 import streamlit as st
 
 from foro_data import access
 from foro_data.config import Config
+from foro_data.pacing import RunPacer
 
 from .i18n import LANGS, normalise_lang, t
 
@@ -72,6 +74,25 @@ def _address(cfg: Config) -> str:
     except Exception:  # noqa: BLE001 - no client context (a bare script run): count as local
         forwarded, remote = None, None
     return access.client_address(remote, forwarded, bool(cfg.get("proxy_confiable")))
+
+
+_PACER = RunPacer()  # one per process (a module global: no client message can reset it)
+_SESSION_ID = "_sesion_id"
+
+
+def pace(cfg: Config, kind: str) -> None:
+    """Hold this run while its session or client address asks for more runs than a person could
+    (foro_data.pacing). Requests arriving meanwhile are folded into one by Streamlit."""
+    try:
+        connected = bool(st.context.headers)  # a browser (or any websocket client) sent headers
+    except Exception:  # noqa: BLE001 - no client context at all
+        connected = False
+    if not connected:  # AppTest or a bare script run: nobody to pace
+        return
+    sid = st.session_state.setdefault(_SESSION_ID, uuid.uuid4().hex)
+    wait = _PACER.wait_s(kind, sid, _address(cfg), time.monotonic())
+    if wait > 0:
+        time.sleep(wait)
 
 
 def _check_passcode(given: str, cfg: Config) -> access.Acceso:
