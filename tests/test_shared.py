@@ -1,0 +1,77 @@
+"""Draw once per data version (issue 14): the shared memo, and pages that compute nothing twice."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import datetime
+
+import pytest
+
+from tests.apptest import assert_clean, open_page
+from ui import shared
+from ui.shared import _Memo
+
+
+def test_one_build_per_key_however_many_viewers_ask_at_once() -> None:
+    memo, calls = _Memo(16), []
+
+    def build() -> str:
+        calls.append(1)
+        time.sleep(0.05)  # slow enough that the others arrive while it runs
+        return "figura"
+
+    got: list[str] = []
+    threads = [threading.Thread(target=lambda: got.append(memo.get("k", build))) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert got == ["figura"] * 20
+    assert len(calls) == 1 and memo.built == 1
+
+
+def test_a_failed_build_leaves_nothing_and_the_next_viewer_builds_it() -> None:
+    memo = _Memo(16)
+
+    def broken() -> str:
+        raise ValueError("planilla rara")
+
+    with pytest.raises(ValueError):
+        memo.get("k", broken)
+    assert memo.get("k", lambda: "bien") == "bien"
+
+
+def test_the_oldest_views_go_first() -> None:
+    memo = _Memo(3)
+    for k in "abcd":
+        memo.get(k, lambda k=k: k.upper())
+    memo.get("b", lambda: "otra")  # still there: b was kept, a was dropped
+    assert memo.get("a", lambda: "nueva") == "nueva"
+    assert memo.get("b", lambda: "otra") == "B"
+
+
+def test_every_instant_of_a_minute_shares_one_as_of() -> None:
+    a = shared.canonical_as_of(datetime(2025, 6, 19, 10, 42, 0))
+    b = shared.canonical_as_of(datetime(2025, 6, 19, 10, 42, 59, 10))
+    assert a == b == datetime(2025, 6, 19, 10, 42, 59, 999999)
+    assert shared.canonical_as_of(datetime(2025, 6, 19, 10, 43, 1)) > a
+
+
+@pytest.mark.parametrize("page, params", [("en_vivo", {"kiosk": "1"}), ("mapa", {"kiosk": "1"}), ("mapa", {}),
+                                          ("socios", {})])
+def test_a_second_viewer_of_the_same_view_computes_nothing(page: str, params: dict[str, str], demo_config) -> None:
+    role = "socios" if page == "socios" else "publico"
+    for _ in range(3):  # the demo's clock may turn a minute between the two viewers: try again
+        shared.forget_all()
+        first = open_page(page, role=role, **params)
+        built = shared.builds_so_far()
+        second = open_page(page, role=role, **params)
+        if second.session_state["_as_of"] == first.session_state["_as_of"]:
+            break
+    else:
+        pytest.fail("the minute turned between the viewers three times")
+    assert_clean(first)
+    assert_clean(second)
+    assert built > 0, "the first viewer computed nothing through ui.shared"
+    assert shared.builds_so_far() == built, "the second viewer recomputed what the first had computed"
