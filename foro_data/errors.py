@@ -113,8 +113,14 @@ class ForoError(Exception):
         """The sentence unworded, to carry into a Problem or another sentence."""
         return Said(self.code, dict(self.params))
 
+    def sentences(self) -> "tuple[Said, ...]":
+        """The whole reason unworded, one or more sentences: what a record keeps (the stale
+        banner's reason, the sender's last error) to word later in the reader's language. An
+        error whose ``code`` is a stable family code rather than a sentence's overrides this."""
+        return (self.said,)
+
     def reason_in(self, lang: str) -> str:
-        return say(self.code, lang, **self.params)
+        return words(self.sentences(), lang)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from .errors import Said, words
 from .geo import CityPoint
 from .model import (
     Apoyo,
@@ -31,7 +32,17 @@ class Fuente:
     descripcion: str
     leido_en: datetime  # aware; when the data was read from the source
     estado: str = "ok"  # "ok" | "desactualizado"
-    motivo: str = ""  # Spanish reason when desactualizado
+    # Why it is desactualizado, unworded (catalogue codes and their parameters, foro_data/catalogue/
+    # fuente.py and sheets.py): the banner words it in the viewer's language.
+    motivo_said: tuple[Said, ...] = ()
+
+    @property
+    def motivo(self) -> str:
+        """The reason in Spanish ("" when fresh): the CLI's and the JSON summary's language."""
+        return self.motivo_in("es")
+
+    def motivo_in(self, lang: str) -> str:
+        return words(self.motivo_said, lang)
 
     def as_json(self) -> dict[str, str]:
         return {"tipo": self.tipo, "leido_en": self.leido_en.isoformat(), "estado": self.estado}
@@ -72,6 +83,6 @@ class Snapshot:
                 out.setdefault(s.persona, []).append(s)
         return out
 
-    def marked_stale(self, motivo: str) -> "Snapshot":
-        """The same figures, flagged as the last good read (the source is failing)."""
-        return replace(self, fuente=replace(self.fuente, estado="desactualizado", motivo=motivo))
+    def marked_stale(self, *motivo: Said) -> "Snapshot":
+        """The same figures, flagged as the last good read (the source is failing), and why."""
+        return replace(self, fuente=replace(self.fuente, estado="desactualizado", motivo_said=motivo))
