@@ -62,7 +62,8 @@ def _loaded() -> dict[str, Sentence]:
 
 def say(code: str, lang: str = "es", **params: object) -> str:
     """The sentence for a code in a language, with its placeholders filled. A parameter that is
-    itself a :class:`Said` (a sentence inside a sentence) is worded in the same language.
+    itself a :class:`Said` (a sentence inside a sentence), or a tuple of them, is worded in the
+    same language.
 
     >>> from foro_data import catalogue  # registers every family
     >>> say("sheets_servidor", "en", status=503)
@@ -76,8 +77,17 @@ def say(code: str, lang: str = "es", **params: object) -> str:
     sentence = CATALOGUE.get(code) or _loaded().get(code)
     if sentence is None:
         raise KeyError(f"no sentence for code {code!r}")
-    worded = {k: v.in_(lang) if isinstance(v, Said) else v for k, v in params.items()}
+    worded = {k: _worded(v, lang) for k, v in params.items()}
     return sentence.get(lang).format(**worded)
+
+
+def _worded(value: object, lang: str) -> object:
+    """A sentence's parameter: a Said (or several, a whole reason) is worded in ``lang``."""
+    if isinstance(value, Said):
+        return value.in_(lang)
+    if isinstance(value, tuple) and value and all(isinstance(v, Said) for v in value):
+        return words(value, lang)
+    return value
 
 
 def word_for(family: str, value: str, lang: str = "es") -> str:

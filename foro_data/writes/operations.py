@@ -20,7 +20,7 @@ from .. import schema
 from ..catalogue.writes import OpSentence as O
 from ..catalogue.writes import SendSentence, WritesCode
 from ..countries import country_code
-from ..errors import ForoError, say
+from ..errors import ForoError, Said, say
 from ..identity import is_email
 from ..model import Persona
 from ..parse import digits, text
@@ -38,8 +38,8 @@ class WritesUnavailable(ForoError):
         self.sentence = sentence or str(code)
         super().__init__(code, **params)
 
-    def reason_in(self, lang: str) -> str:
-        return say(self.sentence, lang, **self.params)
+    def sentences(self) -> tuple[Said, ...]:
+        return (Said(self.sentence, dict(self.params)),)
 
 
 # field -> (sentence code, its parameters)
@@ -61,8 +61,11 @@ class InvalidOperation(ForoError):
     def errores_in(self, lang: str) -> dict[str, str]:
         return {f: say(code, lang, **params) for f, (code, params) in self.campos.items()}
 
+    def sentences(self) -> tuple[Said, ...]:
+        return tuple(Said(code, params) for code, params in self.campos.values())
+
     def reason_in(self, lang: str) -> str:
-        return " ".join(self.errores_in(lang).values())
+        return " ".join(self.errores_in(lang).values())  # one sentence per field, spaced
 
 
 def new_operation_id() -> str:
