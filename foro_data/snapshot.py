@@ -7,21 +7,9 @@ from datetime import datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from . import model as m  # the tables are the model's records (clean builds them)
 from .errors import Said, words
 from .geo import CityPoint
-from .model import (
-    Apoyo,
-    CiudadOverride,
-    Conteo,
-    Evento,
-    Partida,
-    Persona,
-    Problem,
-    Sala,
-    Scan,
-    Sesion,
-    TabReport,
-)
 
 
 @dataclass(frozen=True)
@@ -51,17 +39,17 @@ class Fuente:
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     fuente: Fuente
-    evento: Evento
-    personas: tuple[Persona, ...]
-    scans: tuple[Scan, ...]  # sorted by time
-    salas: tuple[Sala, ...]
-    agenda: tuple[Sesion, ...]
-    apoyos: tuple[Apoyo, ...]
-    presupuesto: tuple[Partida, ...]
-    conteos: tuple[Conteo, ...]  # sorted by time, one per id_operacion
-    ciudades: tuple[CiudadOverride, ...]
-    problems: tuple[Problem, ...]
-    tabs: tuple[TabReport, ...]
+    evento: m.Evento
+    personas: tuple[m.Persona, ...]
+    scans: tuple[m.Scan, ...]  # sorted by time
+    salas: tuple[m.Sala, ...]
+    agenda: tuple[m.Sesion, ...]
+    apoyos: tuple[m.Apoyo, ...]
+    presupuesto: tuple[m.Partida, ...]
+    conteos: tuple[m.Conteo, ...]  # sorted by time, one per id_operacion
+    ciudades: tuple[m.CiudadOverride, ...]
+    problems: tuple[m.Problem, ...]
+    tabs: tuple[m.TabReport, ...]
     # Which optional tabs the workbook has; pages say what is missing and how to add it.
     present_tabs: frozenset[str] = frozenset()
     # Where each distinct typed city lands (offline gazetteer + the Ciudades tab).
@@ -72,12 +60,12 @@ class Snapshot:
         return ZoneInfo(self.evento.zona_horaria)
 
     @cached_property
-    def persona_by_key(self) -> dict[str, Persona]:
+    def persona_by_key(self) -> dict[str, m.Persona]:
         return {p.key: p for p in self.personas}
 
     @cached_property
-    def scans_by_persona(self) -> dict[str, list[Scan]]:
-        out: dict[str, list[Scan]] = {}
+    def scans_by_persona(self) -> dict[str, list[m.Scan]]:
+        out: dict[str, list[m.Scan]] = {}
         for s in self.scans:
             if s.persona is not None:
                 out.setdefault(s.persona, []).append(s)
