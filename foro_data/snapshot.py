@@ -63,14 +63,6 @@ class Snapshot:
     def persona_by_key(self) -> dict[str, m.Persona]:
         return {p.key: p for p in self.personas}
 
-    @cached_property
-    def scans_by_persona(self) -> dict[str, list[m.Scan]]:
-        out: dict[str, list[m.Scan]] = {}
-        for s in self.scans:
-            if s.persona is not None:
-                out.setdefault(s.persona, []).append(s)
-        return out
-
     def marked_stale(self, *motivo: Said) -> "Snapshot":
         """The same figures, flagged as the last good read (the source is failing), and why."""
         return replace(self, fuente=replace(self.fuente, estado="desactualizado", motivo_said=motivo))
