@@ -152,12 +152,30 @@ class Said:
         return say(self.code, lang, **{"fila": 1, **self.params})
 
     def to_json(self) -> list[object]:
-        return [str(self.code), dict(self.params)]
+        """``[code, params]``; a parameter that is a Said (or a tuple of them) nests as
+        ``{"said": …}`` (``{"saids": […]}``), so a reason about a reason survives a round trip."""
+        return [str(self.code), {k: _param_to_json(v) for k, v in self.params.items()}]
 
     @classmethod
     def from_json(cls, value: Sequence[Any]) -> "Said":
         code, params = value
-        return cls(str(code), dict(params))
+        return cls(str(code), {k: _param_from_json(v) for k, v in dict(params).items()})
+
+
+def _param_to_json(value: object) -> object:
+    if isinstance(value, Said):
+        return {"said": value.to_json()}
+    if isinstance(value, tuple) and value and all(isinstance(v, Said) for v in value):
+        return {"saids": [v.to_json() for v in value]}
+    return value
+
+
+def _param_from_json(value: object) -> object:
+    if isinstance(value, dict) and set(value) == {"said"}:
+        return Said.from_json(value["said"])
+    if isinstance(value, dict) and set(value) == {"saids"}:
+        return tuple(Said.from_json(v) for v in value["saids"])
+    return value
 
 
 def words(said: "tuple[Said, ...] | list[Said]", lang: str = "es") -> str:

@@ -183,6 +183,22 @@ _T: dict[str, tuple[str, str, str]] = {
     "calidad.cuota": ("Cuota por minuto", "Cota por minuto", "Quota per minute"),
     "calidad.proximo": ("Próxima lectura en", "Próxima leitura em", "Next read in"),
     "calidad.ninguno": ("—", "—", "—"),
+    "calidad.coordinacion": ("Lectura entre réplicas", "Leitura entre réplicas", "Read across replicas"),
+    "coordinacion.lee": (
+        "compartida: esta réplica lee la planilla para todas",
+        "compartilhada: esta réplica lê a planilha para todas",
+        "shared: this replica reads the Sheet for all of them",
+    ),
+    "coordinacion.comparte": (
+        "compartida: esta réplica usa la lectura de otra",
+        "compartilhada: esta réplica usa a leitura de outra",
+        "shared: this replica uses another one's read",
+    ),
+    "coordinacion.sin_coordinacion": (
+        "sin coordinación: Redis no responde y cada réplica lee la planilla por su cuenta",
+        "sem coordenação: o Redis não responde e cada réplica lê a planilha por conta própria",
+        "no coordination: Redis does not answer and each replica reads the Sheet on its own",
+    ),
     "calidad.rol_otro": ("Rol «otro»", "Função «outro»", "Role “other”"),
     "calidad.rol_otro.nota": (
         "Lo que la gente escribió en rol o cargo y no corresponde a ninguna categoría (con cuántas personas): se cuenta como «otro». "

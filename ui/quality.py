@@ -7,6 +7,7 @@ from datetime import datetime
 from foro_data import access, metrics
 from foro_data.errors import word_for
 from foro_data.model import Problem
+from foro_data.shared_read import coordinacion
 from foro_data.snapshot import Snapshot
 
 from .fmt import age, day_hour, md_escape, number
@@ -92,3 +93,9 @@ def _last_error(ctx: Ctx, health: object) -> str:
     worded = getattr(health, "last_error_in", None)
     text = worded(ctx.lang) if callable(worded) else str(getattr(health, "last_error", "") or "")
     return access.reason_for(ctx.role, text, ctx.cfg.identifiers())
+
+
+def coordination_rows(ctx: Ctx, source: object) -> list[list[str]]:
+    """How the replicas share the Sheet's read, as one row; none when this server does not try."""
+    modo = coordinacion(source)
+    return [] if modo is None else [[ctx.t("calidad.coordinacion"), ctx.t(f"coordinacion.{modo}")]]

@@ -26,6 +26,10 @@ class FuenteSentence(StrEnum):
     NO_EXISTE = "fuente.no_existe"
     UN_SOLO_CSV = "fuente.un_solo_csv"
     NO_ES_LIBRO = "fuente.no_es_libro"
+    ESPERANDO_COMPARTIDA = "fuente.esperando_compartida"
+    # A reason that exists only as it was received (a reason stored by an older version, a
+    # message made outside the product): shown as it is, in every language.
+    TEXTO = "fuente.texto"
 
 
 F = FuenteSentence
@@ -92,4 +96,9 @@ register(FuenteSentence, {
         es="{nombre} no es un .xlsx ni una carpeta de CSV.",
         pt="{nombre} não é um .xlsx nem uma pasta de CSV.",
         en="{nombre} is neither an .xlsx nor a folder of CSV files."),
+    F.ESPERANDO_COMPARTIDA: Sentence(
+        es="Esperando la lectura compartida de otra réplica.",
+        pt="Aguardando a leitura compartilhada de outra réplica.",
+        en="Waiting for another replica's shared read."),
+    F.TEXTO: Sentence(es="{texto}", pt="{texto}", en="{texto}"),
 })
