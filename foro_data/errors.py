@@ -85,7 +85,7 @@ def _worded(value: object, lang: str) -> object:
     """A sentence's parameter: a Said (or several, a whole reason) is worded in ``lang``."""
     if isinstance(value, Said):
         return value.in_(lang)
-    if isinstance(value, tuple) and value and all(isinstance(v, Said) for v in value):
+    if isinstance(value, tuple) and all(isinstance(v, Said) for v in value):  # () words as ""
         return words(value, lang)
     return value
 
