@@ -211,6 +211,19 @@ class Viewer:
 # --- the Sheet --------------------------------------------------------------------------------
 
 
+async def warm_up(url: str, limit_s: float = 90.0) -> Viewer:
+    """One viewer until it sees the first figure (or an error, or ``limit_s``), then gone: the
+    server's start-up (imports, first read) stays out of what is measured next."""
+    stop, viewer = asyncio.Event(), Viewer(url)
+    task = asyncio.create_task(viewer.run(stop))
+    t = time.monotonic()
+    while viewer.figure is None and not viewer.errors and time.monotonic() - t < limit_s:
+        await asyncio.sleep(0.2)
+    stop.set()
+    await task
+    return viewer
+
+
 def add_registration(fake: FakeSheetsServer, n: int) -> None:
     with fake._lock:
         sheet = fake.book().sheet("Inscripciones")
@@ -352,17 +365,9 @@ def print_steps(steps: list[Step]) -> None:
               f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |")
 
 
-async def warm_up(app: Any) -> None:
-    """One viewer until the first figure: imports (pandas, plotly) and the first read happen
-    outside the measurement."""
-    warm = asyncio.Event()
-    v = Viewer(app.url)
-    task = asyncio.create_task(v.run(warm))
-    t = time.monotonic()
-    while v.figure is None and not v.errors and time.monotonic() - t < 90:
-        await asyncio.sleep(0.2)
-    warm.set()
-    await task
+async def warm_app(app: Any) -> None:
+    """``warm_up`` of a server that must answer: no figure is the end of the benchmark."""
+    v = await warm_up(app.url)
     if v.errors or v.figure is None:
         raise SystemExit(f"el servidor no mostró cifras: {v.errors}\n{app.log_text()[-3000:]}")
 
@@ -392,7 +397,7 @@ async def run_compare(counts: list[int], refreshes: list[int], window_s: float, 
                 apps = {f"antes ({rev[:7]})": stack.enter_context(streamlit_app(fake, refresh_s=refresh, root=old_root)),
                         "ahora": stack.enter_context(streamlit_app(fake, refresh_s=refresh))}
                 for app in apps.values():
-                    await warm_up(app)
+                    await warm_app(app)
                 for n in counts:
                     for label, app in apps.items():
                         change += 1
@@ -426,7 +431,7 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
         with streamlit_app(fake, refresh_s=refresh_s) as app:
             print(f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
                   f"{n_personas} inscripciones; refresco {refresh_s} s", flush=True)
-            await warm_up(app)
+            await warm_app(app)  # first run imports pandas, plotly...: outside the measurement
             steps = []
             for i, n in enumerate(counts):
                 step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s)
@@ -499,13 +504,7 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
                         plan.append((rng.uniform(arrive, sim_s), i, True))
             plan.sort()
             # Warm the server first (imports, first read): the slope is about the day, not start-up.
-            warm, first = asyncio.Event(), Viewer(app.url)
-            task = asyncio.create_task(first.run(warm))
-            t = time.monotonic()
-            while first.figure is None and not first.errors and time.monotonic() - t < 90:
-                await asyncio.sleep(0.2)
-            warm.set()
-            await task
+            await warm_up(app.url)
             sessions: list[tuple[asyncio.Task, asyncio.Event, Viewer]] = []
             opened = 0
             errors = 0
