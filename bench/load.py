@@ -94,6 +94,9 @@ class Viewer:
 
     http_url: str
     query: str = "kiosk=1"
+    # The address this viewer connects from: viewers on the internet each have their own (the
+    # server paces runs per address, foro_data.pacing); None = 127.0.0.1.
+    source_ip: str | None = None
     figure: int | None = None
     first_figure_s: float | None = None
     seen: dict[int, float] = field(default_factory=dict)  # figure value -> first time seen (monotonic)
@@ -127,8 +130,9 @@ class Viewer:
         ws_url = self.http_url.replace("http://", "ws://") + "/_stcore/stream"
         t0 = time.monotonic()
         try:
+            extra = {"local_addr": (self.source_ip, 0)} if self.source_ip else {}
             async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
-                                          ping_interval=None) as ws:
+                                          ping_interval=None, **extra) as ws:
                 self._ws = ws
                 await ws.send(self._rerun())
                 reader = asyncio.create_task(self._read(ws, t0))
@@ -273,6 +277,15 @@ class Step:
     warned: int = 0  # viewers whose browser would have shown the stale warning (a silence > 2 × refresco + 5 s)
 
 
+def loopback_address(i: int) -> str:
+    """Viewer ``i``'s own source address: all of 127.0.0.0/8 is this machine's loopback.
+
+    >>> loopback_address(0), loopback_address(300)
+    ('127.0.1.2', '127.0.2.52')
+    """
+    return f"127.0.{1 + i // 250}.{2 + i % 250}"
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -284,7 +297,7 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
                     ramp_s: float) -> Step:
     pid = app.process.pid
     stop = asyncio.Event()
-    viewers = [Viewer(app.url) for _ in range(n)]
+    viewers = [Viewer(app.url, source_ip=loopback_address(i)) for i in range(n)]
     tasks = []
     for v in viewers:
         tasks.append(asyncio.create_task(v.run(stop)))
