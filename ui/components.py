@@ -323,6 +323,8 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
 # The forum's region (South America and Mexico's south), the view when every city is in it.
 REGION_LON, REGION_LAT = (-92.0, -28.0), (-56.0, 14.0)
 WORLD_LON, WORLD_LAT = (-180.0, 180.0), (-58.0, 78.0)
+# The wall's map (SVG units ≈ px on a 1280×720 wall): whole drawing, legend strip, text size.
+WALL_MAP, WALL_LEGEND, WALL_FONT = (690.0, 390.0), 230.0, 30.0
 
 
 def map_frame(lats: Sequence[float], lons: Sequence[float]) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -384,14 +386,23 @@ def city_map(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> None:
         label=lambda b: f"{b.nombre} {shown(b.inscriptos)}",
     )
     lon_range, lat_range = map_frame([b.lat for b in puntos], [b.lon for b in puntos])
-    if ctx.kiosk:  # a wall is wide: show more longitude instead of a narrow strip
-        lon_range = widen(lon_range, lat_range, aspect=1.5)
-    frame = svg_map.Frame(lon_range, lat_range, width=600.0)
-    sizes = dict(font=22.0, r_min=8.0, r_max=36.0) if ctx.kiosk else dict(font=24.0, r_min=8.0, r_max=36.0)
-    # An image: st.html strips SVG. 600 px on a desk or phone (1 unit = 1 px there); on the wall
-    # it fills the height the screen has left (CSS in ui.frame), which makes 22 units ≈ 28 px.
+    if ctx.kiosk:
+        # The wall: a frame of the shape its box has on a 1280×720 screen (≈ 700 × 400 px, CSS in
+        # ui.frame), so one SVG unit is about one pixel there and 30-unit text is ≥ 28 px on the
+        # smallest wall; the legends go in a strip on the right, where a wall has room to spare.
+        map_w, map_h = WALL_MAP[0] - WALL_LEGEND, WALL_MAP[1]
+        lon_range = widen(lon_range, lat_range, aspect=map_w / map_h)
+        frame = svg_map.Frame(lon_range, lat_range, width=map_w)
+        if frame.height > map_h:  # the world is not wide enough for that shape: a narrower map
+            frame = svg_map.Frame(lon_range, lat_range, width=round(map_w * map_h / frame.height, 1))
+        drawing = svg_map.svg(puntos, frame, words, font=WALL_FONT, r_min=8.0, r_max=32.0, side=WALL_LEGEND)
+    else:
+        # 600 px on a desk or phone: one unit is one pixel.
+        frame = svg_map.Frame(lon_range, lat_range, width=600.0)
+        drawing = svg_map.svg(puntos, frame, words, font=24.0, r_min=8.0, r_max=36.0)
+    # An image: st.html strips SVG. On the wall it fills the height the screen has left (ui.frame).
     with st.container(key="foro-mapa"):
-        st.image(svg_map.svg(puntos, frame, words, **sizes), width="stretch" if ctx.kiosk else 600)
+        st.image(drawing, width="stretch" if ctx.kiosk else 600)
 
 
 def light_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:
