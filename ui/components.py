@@ -74,12 +74,14 @@ def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
 def _big_numbers(ctx: Ctx, c: metrics.Cifras, n) -> None:
     cols = st.columns(5, gap="medium")
     cols[0].metric(ctx.t("vivo.inscriptos"), n(c.inscriptos))
+    # The two counts people confuse say what they are (a tooltip; the wall has nobody to hover).
+    helps = {} if ctx.kiosk else {k: ctx.t(f"def.{k}") for k in ("acreditados", "presentes")}
     cols[1].metric(
         ctx.t("vivo.acreditados"), n(c.acreditados),
         delta=ctx.t("vivo.de_inscriptos", pct=percent(c.porcentaje_acreditados, ctx.lang)),
-        delta_color="off", delta_arrow="off",
+        delta_color="off", delta_arrow="off", help=helps.get("acreditados"),
     )
-    cols[2].metric(ctx.t("vivo.presentes"), n(c.presentes))
+    cols[2].metric(ctx.t("vivo.presentes"), n(c.presentes), help=helps.get("presentes"))
     cols[3].metric(
         ctx.t("vivo.intendencias"), n(c.intendencias_acreditadas),
         delta=ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)), delta_color="off", delta_arrow="off",

@@ -218,6 +218,17 @@ _T: dict[str, tuple[str, str, str]] = {
         "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”; “x” hides another number "
         "so that one cannot be worked out from the totals.",
     ),
+    # Two counts people confuse: said where either is shown (issue 13 item 8).
+    "def.acreditados": (
+        "Acreditados: pasaron por la acreditación hoy; siguen contando si después se fueron.",
+        "Credenciados: passaram pelo credenciamento hoje; continuam contando se depois saíram.",
+        "Checked in: went through check-in today; they still count if they left later.",
+    ),
+    "def.presentes": (
+        "Presentes: acreditados que no registraron salida, es decir, los que están en el lugar ahora.",
+        "Presentes: credenciados que não registraram saída, ou seja, os que estão no local agora.",
+        "Present: checked-in people who have not scanned out, that is, those at the venue now.",
+    ),
     "socios.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
     "socios.asistencia_def": ("acreditados ÷ inscriptos", "credenciados ÷ inscritos", "checked in ÷ registered"),
     "socios.intendencias": ("Intendencias acreditadas", "Prefeituras credenciadas", "Mayors checked in"),
