@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash tools/setup_env.sh
-exec .venv/bin/streamlit run dashboard.py "$@"
+exec .venv/bin/streamlit run serve.py "$@"  # dashboard.py, gzip-compressed (serve.py)

@@ -83,9 +83,10 @@ class Server:
 
 @contextmanager
 def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, secrets_toml: str | None = None,
-                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = ()):
+                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = (),
+                     script: str = "dashboard.py"):
     """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
-    stopped on exit."""
+    stopped on exit. ``script="serve.py"`` serves it as app.sh does (gzip-compressed)."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="foro-shots-") as tmp:
         secrets = Path(tmp) / "secrets.toml"
@@ -95,7 +96,7 @@ def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, sec
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                  "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                  "--server.fileWatcherType", "none", *extra_args],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,

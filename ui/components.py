@@ -447,7 +447,11 @@ def dataframe(rows: Sequence[Sequence[object]], headers: Sequence[str], height: 
 
 
 def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
-    """CSV (all tables in one) and XLSX (one sheet per table), both neutralised against formulas."""
+    """CSV (all tables in one) and XLSX (one sheet per table), both neutralised against formulas.
+    They hold personal data: the files leave the server when this session ends (ui.expiry)."""
+    from . import expiry
+
+    expiry.note_personal_download()
     c1, c2 = st.columns(2)
     csv_table = export.combined(list(tablas), ctx.t("col.seccion")) if len(tablas) > 1 else tablas[0]
     c1.download_button(ctx.t("socios.descargar_csv"), export.to_csv(csv_table), file_name=f"{nombre}.csv",
