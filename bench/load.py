@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import websockets  # noqa: E402
+from streamlit.proto.Alert_pb2 import Alert  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -49,6 +50,7 @@ from tests.sheets_fixtures import forum_tabs  # noqa: E402
 LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 KB_TO_MB = 1 / 1024  # VmRSS is in kB
+ERROR_FORMAT = Alert.Format.ERROR
 
 
 # --- the server process, from /proc (psutil is not a dependency) ------------------------------
@@ -88,6 +90,7 @@ class Viewer:
     seen: dict[int, float] = field(default_factory=dict)  # figure value -> first time seen (monotonic)
     runs: int = 0
     errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)  # exceptions and error boxes the page drew
     _page_hash: str = ""
     _ws: Any = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
@@ -134,6 +137,10 @@ class Viewer:
                     self._page_hash = msg.navigation.page_script_hash or self._page_hash
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                     el = msg.delta.new_element
+                    if el.WhichOneof("type") == "exception":
+                        self.page_errors.append(f"exception: {el.exception.type}: {el.exception.message}")
+                    elif el.WhichOneof("type") == "alert" and el.alert.format == ERROR_FORMAT:
+                        self.page_errors.append(f"error: {el.alert.body}")
                     if el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
                         try:
                             value = int(el.metric.body.replace(".", ""))
@@ -170,6 +177,19 @@ class Viewer:
 
 
 # --- the Sheet --------------------------------------------------------------------------------
+
+
+async def warm_up(url: str, limit_s: float = 90.0) -> Viewer:
+    """One viewer until it sees the first figure (or an error, or ``limit_s``), then gone: the
+    server's start-up (imports, first read) stays out of what is measured next."""
+    stop, viewer = asyncio.Event(), Viewer(url)
+    task = asyncio.create_task(viewer.run(stop))
+    t = time.monotonic()
+    while viewer.figure is None and not viewer.errors and time.monotonic() - t < limit_s:
+        await asyncio.sleep(0.2)
+    stop.set()
+    await task
+    return viewer
 
 
 def add_registration(fake: FakeSheetsServer, n: int) -> None:
@@ -303,14 +323,7 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
             print(f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
                   f"{n_personas} inscripciones; refresco {refresh_s} s", flush=True)
             # Warm the server (first run imports pandas, plotly...) outside the measurement.
-            warm = asyncio.Event()
-            v = Viewer(app.url)
-            task = asyncio.create_task(v.run(warm))
-            t = time.monotonic()
-            while v.figure is None and not v.errors and time.monotonic() - t < 90:
-                await asyncio.sleep(0.2)
-            warm.set()
-            await task
+            v = await warm_up(app.url)
             if v.errors or v.figure is None:
                 raise SystemExit(f"el servidor no mostró cifras: {v.errors}\n{app.log_text()[-3000:]}")
             steps = []
@@ -385,13 +398,7 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
                         plan.append((rng.uniform(arrive, sim_s), i, True))
             plan.sort()
             # Warm the server first (imports, first read): the slope is about the day, not start-up.
-            warm, first = asyncio.Event(), Viewer(app.url)
-            task = asyncio.create_task(first.run(warm))
-            t = time.monotonic()
-            while first.figure is None and not first.errors and time.monotonic() - t < 90:
-                await asyncio.sleep(0.2)
-            warm.set()
-            await task
+            await warm_up(app.url)
             sessions: list[tuple[asyncio.Task, asyncio.Event, Viewer]] = []
             opened = 0
             errors = 0

@@ -129,9 +129,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.proxima": ("Después {hora}", "Depois {hora}", "Next {hora}"),
     "vivo.sin_sesion": ("Sin actividad", "Sem atividade", "No session"),
     # --- Salas
-    "salas.titulo": ("Ocupación de salas", "Ocupação das salas", "Room occupancy"),
     "salas.ocupacion": ("Ocupación", "Ocupação", "Occupancy"),
-    "salas.de_capacidad": ("de {cap} lugares", "de {cap} lugares", "of {cap} seats"),
     "salas.fuente.conteo": ("Fuente: conteo en sala", "Fonte: contagem na sala", "Source: room headcount"),
     "salas.fuente.acreditaciones": (
         "Fuente: acreditaciones en la puerta",
@@ -185,6 +183,22 @@ _T: dict[str, tuple[str, str, str]] = {
     "calidad.cuota": ("Cuota por minuto", "Cota por minuto", "Quota per minute"),
     "calidad.proximo": ("Próxima lectura en", "Próxima leitura em", "Next read in"),
     "calidad.ninguno": ("—", "—", "—"),
+    "calidad.coordinacion": ("Lectura entre réplicas", "Leitura entre réplicas", "Read across replicas"),
+    "coordinacion.lee": (
+        "compartida: esta réplica lee la planilla para todas",
+        "compartilhada: esta réplica lê a planilha para todas",
+        "shared: this replica reads the Sheet for all of them",
+    ),
+    "coordinacion.comparte": (
+        "compartida: esta réplica usa la lectura de otra",
+        "compartilhada: esta réplica usa a leitura de outra",
+        "shared: this replica uses another one's read",
+    ),
+    "coordinacion.sin_coordinacion": (
+        "sin coordinación: Redis no responde y cada réplica lee la planilla por su cuenta",
+        "sem coordenação: o Redis não responde e cada réplica lê a planilha por conta própria",
+        "no coordination: Redis does not answer and each replica reads the Sheet on its own",
+    ),
     "calidad.rol_otro": ("Rol «otro»", "Função «outro»", "Role “other”"),
     "calidad.rol_otro.nota": (
         "Lo que la gente escribió en rol o cargo y no corresponde a ninguna categoría (con cuántas personas): se cuenta como «otro». "
@@ -195,7 +209,6 @@ _T: dict[str, tuple[str, str, str]] = {
         "A value that repeats deserves a category or an alias in the Sheet.",
     ),
     "calidad.rol_otro.vacio": ("Nadie quedó en «otro».", "Ninguém ficou em «outro».", "Nobody fell into “other”."),
-    "col.tipo": ("Tipo", "Tipo", "Kind"),
     "col.pestana": ("Pestaña", "Aba", "Tab"),
     "col.fila": ("Fila", "Linha", "Row"),
     "col.columna": ("Columna", "Coluna", "Column"),
@@ -245,11 +258,6 @@ _T: dict[str, tuple[str, str, str]] = {
         "The report (PDF or HTML) is made when you click, with the figures of this moment, in this language.",
     ),
     "socios.por_pais": ("Por país", "Por país", "By country"),
-    "socios.por_red": ("Por red", "Por rede", "By network"),
-    "socios.por_rol": ("Por rol", "Por função", "By role"),
-    "socios.por_eje": ("Por eje de interés", "Por eixo de interesse", "By axis of interest"),
-    "socios.por_ciudad": ("Por ciudad", "Por cidade", "By city"),
-    "socios.paridad": ("Paridad entre intendencias", "Paridade entre prefeituras", "Gender parity among mayors"),
     "socios.descargar_csv": ("Descargar CSV", "Baixar CSV", "Download CSV"),
     "socios.descargar_xlsx": ("Descargar XLSX", "Baixar XLSX", "Download XLSX"),
     "col.pais": ("País", "País", "Country"),
