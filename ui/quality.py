@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from foro_data import metrics
+from foro_data import metrics, sede
 from foro_data.errors import word_for
 from foro_data.model import Problem
 from foro_data.snapshot import Snapshot
@@ -85,3 +85,17 @@ def health_rows(ctx: Ctx, health: object) -> list[list[str]]:
         [ctx.t("calidad.cuota"), number(g("quota_per_minute"), ctx.lang) if g("quota_per_minute") else ctx.t("calidad.ninguno")],
         [ctx.t("calidad.proximo"), age(next_in, ctx.lang) if next_in is not None else ctx.t("calidad.ninguno")],
     ]
+
+
+def venue_doors(ctx: Ctx) -> tuple[str, list[tuple[sede.Entrada, bytes]]]:
+    """The base address phones should use and each role's door with its QR (PNG). Addresses that
+    carry a passcode only for organisers: any other role gets the passcode-free ones."""
+    import streamlit as st
+
+    headers = st.context.headers
+    host = headers.get("X-Forwarded-Host") or headers.get("Host")
+    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
+    port = int(st.get_option("server.port") or sede.DEFAULT_PORT)
+    base = sede.base_url(host, scheme=scheme, ip=sede.lan_ip(), port=port)
+    doors = sede.entradas(base, ctx.cfg.acceso, con_claves=ctx.role == "organizacion")
+    return base, [(e, sede.qr_png(e.url)) for e in doors]
