@@ -101,3 +101,29 @@ def test_the_organisers_page_shows_each_door_with_a_qr_and_warns_on_the_passcode
     assert len(at.get("image")) == len(codes) == 5
     # Demo data has no passcodes configured: no address carries one, so no warning.
     assert not any(t("sede.aviso_clave", "es", rol="")[:20] in w.value for w in at.warning)
+
+
+def test_community_cloud_secrets_pasted_in_the_settings_are_read_when_there_is_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest import DASHBOARD, rendered
+
+    folder = tmp_path / "libro"
+    folder.mkdir()
+    (folder / "Inscripciones.csv").write_text("Nombre,Apellido,Ciudad,País\nAna,Paz,Mendoza,Argentina\n", encoding="utf-8")
+    monkeypatch.delenv("FORO_SECRETS", raising=False)
+    monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
+    assert not (ROOT / ".streamlit" / "secrets.toml").exists(), "this test needs the repository without a secrets file"
+    from ui import data
+
+    data._config_cached.clear()  # an earlier test of this process may have cached "no file: demo"
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.secrets["foro"] = {"fuente": "archivo", "archivo": str(folder)}
+    try:
+        at.run()
+        assert_clean(at)
+        snap, _ = rendered(at)
+        assert snap.fuente.tipo == "archivo" and len(snap.personas) == 1
+    finally:
+        data._config_cached.clear()  # the next test of this process must not inherit this folder
