@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import websockets  # noqa: E402
+from streamlit.proto.Alert_pb2 import Alert  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
@@ -49,6 +50,7 @@ from tests.sheets_fixtures import forum_tabs  # noqa: E402
 LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 KB_TO_MB = 1 / 1024  # VmRSS is in kB
+ERROR_FORMAT = Alert.Format.ERROR
 
 
 # --- the server process, from /proc (psutil is not a dependency) ------------------------------
@@ -88,6 +90,7 @@ class Viewer:
     seen: dict[int, float] = field(default_factory=dict)  # figure value -> first time seen (monotonic)
     runs: int = 0
     errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)  # exceptions and error boxes the page drew
     _page_hash: str = ""
     _ws: Any = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
@@ -134,6 +137,10 @@ class Viewer:
                     self._page_hash = msg.navigation.page_script_hash or self._page_hash
                 elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                     el = msg.delta.new_element
+                    if el.WhichOneof("type") == "exception":
+                        self.page_errors.append(f"exception: {el.exception.type}: {el.exception.message}")
+                    elif el.WhichOneof("type") == "alert" and el.alert.format == ERROR_FORMAT:
+                        self.page_errors.append(f"error: {el.alert.body}")
                     if el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
                         try:
                             value = int(el.metric.body.replace(".", ""))

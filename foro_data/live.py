@@ -124,10 +124,13 @@ class LiveFeed:
     @classmethod
     def from_config(cls, config: "Config", **kwargs: object) -> "LiveFeed":
         """The configured source, paced by ``[foro] refresco_segundos``, cached on disk unless demo."""
+        from .shared_read import shared_source
         from .sources import open_source, source_identity
 
         source = open_source(config)
         key = None if config.fuente == "demo" else source_identity(config)
+        if key is not None:  # replicas with a Redis share one read per interval (shared_read)
+            source = shared_source(config, source, key)
         return cls(source, config.refresco_segundos, key, **kwargs)  # type: ignore[arg-type]
 
     # --- what callers use -----------------------------------------------------------------
@@ -213,6 +216,7 @@ class LiveFeed:
         leido_en = self._wall()
         try:
             raw = self.source.read()
+            leido_en = raw.read_at or leido_en  # a read shared by another replica keeps its own time
             snapshot = self._build(raw, Fuente(self.source.tipo, self.source.descripcion, leido_en))
             lost = sanity.lost_since(self._good, snapshot) if self._good is not None else None
             if lost:  # the Sheet answered but lost a tab or its headers: not data, a failure

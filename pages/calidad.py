@@ -33,7 +33,9 @@ def screen(ctx: Ctx) -> None:
     with tabs:
         c.dataframe(q.tab_rows(ctx), q.tab_headers(ctx), key="pestanas")
     with health:
-        c.dataframe(q.health_rows(ctx, feed(ctx.cfg).health), [ctx.t("calidad.salud"), ctx.t("col.valor")], key="salud")
+        f = feed(ctx.cfg)
+        rows = q.health_rows(ctx, f.health) + q.coordination_rows(ctx, f.source)
+        c.dataframe(rows, [ctx.t("calidad.salud"), ctx.t("col.valor")], key="salud")
     with venue:
         base, doors = q.venue_doors(ctx)
         st.caption(ctx.t("sede.nota"))

@@ -55,7 +55,8 @@ def config() -> Config:
 
 def _cache_key(cfg: Config) -> str:
     return "|".join(
-        str(x) for x in (cfg.fuente, cfg.get("planilla"), cfg.get("archivo"), cfg.refresco_segundos, cfg.path)
+        str(x) for x in (cfg.fuente, cfg.get("planilla"), cfg.get("archivo"), cfg.refresco_segundos, cfg.path,
+                       cfg.get("redis_url"))
     )
 
 

@@ -206,6 +206,22 @@ _T: dict[str, tuple[str, str, str]] = {
     "sede.rol.coordinacion": ("Coordinación de salas", "Coordenação das salas", "Room coordinators"),
     "sede.rol.socios": ("Socios", "Parceiros", "Partners"),
     "sede.rol.organizacion": ("Organización (escribe su clave al entrar)", "Organização (digita a senha ao entrar)", "Organisers (type the passcode on arrival)"),
+    "calidad.coordinacion": ("Lectura entre réplicas", "Leitura entre réplicas", "Read across replicas"),
+    "coordinacion.lee": (
+        "compartida: esta réplica lee la planilla para todas",
+        "compartilhada: esta réplica lê a planilha para todas",
+        "shared: this replica reads the Sheet for all of them",
+    ),
+    "coordinacion.comparte": (
+        "compartida: esta réplica usa la lectura de otra",
+        "compartilhada: esta réplica usa a leitura de outra",
+        "shared: this replica uses another one's read",
+    ),
+    "coordinacion.sin_coordinacion": (
+        "sin coordinación: Redis no responde y cada réplica lee la planilla por su cuenta",
+        "sem coordenação: o Redis não responde e cada réplica lê a planilha por conta própria",
+        "no coordination: Redis does not answer and each replica reads the Sheet on its own",
+    ),
     "calidad.rol_otro": ("Rol «otro»", "Função «outro»", "Role “other”"),
     "calidad.rol_otro.nota": (
         "Lo que la gente escribió en rol o cargo y no corresponde a ninguna categoría (con cuántas personas): se cuenta como «otro». "

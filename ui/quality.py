@@ -7,6 +7,7 @@ from datetime import datetime
 from foro_data import metrics, sede
 from foro_data.errors import word_for
 from foro_data.model import Problem
+from foro_data.shared_read import coordinacion
 from foro_data.snapshot import Snapshot
 
 from .fmt import age, day_hour, md_escape, number
@@ -99,3 +100,9 @@ def venue_doors(ctx: Ctx) -> tuple[str, list[tuple[sede.Entrada, bytes]]]:
     base = sede.base_url(host, scheme=scheme, ip=sede.lan_ip(), port=port)
     doors = sede.entradas(base, ctx.cfg.acceso, con_claves=ctx.role == "organizacion")
     return base, [(e, sede.qr_png(e.url)) for e in doors]
+
+
+def coordination_rows(ctx: Ctx, source: object) -> list[list[str]]:
+    """How the replicas share the Sheet's read, as one row; none when this server does not try."""
+    modo = coordinacion(source)
+    return [] if modo is None else [[ctx.t("calidad.coordinacion"), ctx.t(f"coordinacion.{modo}")]]

@@ -33,6 +33,8 @@ class RawWorkbook:
     # Dates read as serial numbers (Sheets UNFORMATTED_VALUE + SERIAL_NUMBER): clean must turn
     # numbers in date columns into datetimes. Local files carry real datetimes.
     serial_dates: bool = False
+    # When it was read, if not just now: a read shared by another replica (``shared_read``).
+    read_at: datetime | None = None
 
 
 class SourceError(Exception):

@@ -53,12 +53,7 @@ def save(raw: RawWorkbook, leido_en: datetime, key: str) -> bool:
     payload = {
         "version": FORMAT_VERSION,
         "leido_en": leido_en.isoformat(),
-        "raw": {
-            "tabs": {title: [[_encode(c) for c in row] for row in rows] for title, rows in raw.tabs.items()},
-            "time_zone": raw.time_zone,
-            "locale": raw.locale,
-            "serial_dates": raw.serial_dates,
-        },
+        "raw": encode_raw(raw),
     }
     tmp_name = None
     try:
@@ -89,20 +84,38 @@ def load(key: str) -> tuple[RawWorkbook, datetime] | None:
         if data.get("version") != FORMAT_VERSION:
             return None
         leido_en = datetime.fromisoformat(data["leido_en"])
-        r = data["raw"]
-        tabs = {str(title): [[_decode(c) for c in row] for row in rows] for title, rows in r["tabs"].items()}
-        raw = RawWorkbook(
-            tabs=tabs,
-            time_zone=r.get("time_zone"),
-            locale=r.get("locale"),
-            serial_dates=bool(r.get("serial_dates")),
-        )
-        return raw, leido_en
+        return decode_raw(data["raw"]), leido_en
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
         log.warning("Se ignora la lectura guardada %s (ilegible: %s)", path, e)
         return None
+
+
+def encode_raw(raw: RawWorkbook) -> dict[str, Any]:
+    """The workbook as plain JSON values (also what replicas share through Redis: JSON, never
+    pickle, so stored content can never run code).
+
+    >>> decode_raw(encode_raw(RawWorkbook({"A": [["x", 1, date(2025, 6, 19)]]}, serial_dates=True)))
+    RawWorkbook(tabs={'A': [['x', 1, datetime.date(2025, 6, 19)]]}, time_zone=None, locale=None, serial_dates=True, read_at=None)
+    """
+    return {
+        "tabs": {title: [[_encode(c) for c in row] for row in rows] for title, rows in raw.tabs.items()},
+        "time_zone": raw.time_zone,
+        "locale": raw.locale,
+        "serial_dates": raw.serial_dates,
+    }
+
+
+def decode_raw(r: Any) -> RawWorkbook:
+    """The inverse of ``encode_raw``; ValueError, KeyError, TypeError or AttributeError on anything else."""
+    tabs = {str(title): [[_decode(c) for c in row] for row in rows] for title, rows in r["tabs"].items()}
+    return RawWorkbook(
+        tabs=tabs,
+        time_zone=r.get("time_zone"),
+        locale=r.get("locale"),
+        serial_dates=bool(r.get("serial_dates")),
+    )
 
 
 # Dates are tagged explicitly: a string that merely looks like a date must stay a string.
