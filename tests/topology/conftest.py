@@ -185,15 +185,8 @@ def topology(n: int = N_REPLICAS) -> Iterator[Topology]:
             for r in replicas:
                 r.wait_healthy()
             topo.site_conf = render_site(NGINX_CONF.read_text(encoding="utf-8"), [r.port for r in replicas], proxy_port)
-            (tmp / "site.conf").write_text(topo.site_conf, encoding="utf-8")
-            user = "user root;" if os.geteuid() == 0 else ""
-            (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user), encoding="utf-8")
-            check = subprocess.run([nginx, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                                   capture_output=True, text=True, timeout=30)
-            assert check.returncode == 0, check.stderr
-            topo.nginx = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
-                                          stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.out", "wb"))
-            _wait_http(topo.url + "/_stcore/health", topo.nginx)
+            topo.nginx = start_nginx(nginx, tmp, topo.site_conf)
+            wait_http(topo.url + "/_stcore/health", topo.nginx)
             yield topo
         finally:
             if topo.nginx and topo.nginx.poll() is None:
@@ -203,7 +196,19 @@ def topology(n: int = N_REPLICAS) -> Iterator[Topology]:
                 r.stop()
 
 
-def _wait_http(url: str, proc: subprocess.Popen, timeout_s: float = 30.0) -> None:
+def start_nginx(nginx: str, tmp: Path, site_conf: str) -> subprocess.Popen:
+    """nginx in the foreground with ``site_conf`` inside the test wrapper, its files under ``tmp``."""
+    (tmp / "site.conf").write_text(site_conf, encoding="utf-8")
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user), encoding="utf-8")
+    check = subprocess.run([nginx, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+                           capture_output=True, text=True, timeout=30)
+    assert check.returncode == 0, check.stderr
+    return subprocess.Popen([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.out", "wb"))
+
+
+def wait_http(url: str, proc: subprocess.Popen, timeout_s: float = 30.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc.poll() is not None:
