@@ -179,6 +179,19 @@ class Viewer:
 # --- the Sheet --------------------------------------------------------------------------------
 
 
+async def warm_up(url: str, limit_s: float = 90.0) -> Viewer:
+    """One viewer until it sees the first figure (or an error, or ``limit_s``), then gone: the
+    server's start-up (imports, first read) stays out of what is measured next."""
+    stop, viewer = asyncio.Event(), Viewer(url)
+    task = asyncio.create_task(viewer.run(stop))
+    t = time.monotonic()
+    while viewer.figure is None and not viewer.errors and time.monotonic() - t < limit_s:
+        await asyncio.sleep(0.2)
+    stop.set()
+    await task
+    return viewer
+
+
 def add_registration(fake: FakeSheetsServer, n: int) -> None:
     with fake._lock:
         sheet = fake.book().sheet("Inscripciones")
@@ -310,14 +323,7 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
             print(f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
                   f"{n_personas} inscripciones; refresco {refresh_s} s", flush=True)
             # Warm the server (first run imports pandas, plotly...) outside the measurement.
-            warm = asyncio.Event()
-            v = Viewer(app.url)
-            task = asyncio.create_task(v.run(warm))
-            t = time.monotonic()
-            while v.figure is None and not v.errors and time.monotonic() - t < 90:
-                await asyncio.sleep(0.2)
-            warm.set()
-            await task
+            v = await warm_up(app.url)
             if v.errors or v.figure is None:
                 raise SystemExit(f"el servidor no mostró cifras: {v.errors}\n{app.log_text()[-3000:]}")
             steps = []
@@ -392,13 +398,7 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
                         plan.append((rng.uniform(arrive, sim_s), i, True))
             plan.sort()
             # Warm the server first (imports, first read): the slope is about the day, not start-up.
-            warm, first = asyncio.Event(), Viewer(app.url)
-            task = asyncio.create_task(first.run(warm))
-            t = time.monotonic()
-            while first.figure is None and not first.errors and time.monotonic() - t < 90:
-                await asyncio.sleep(0.2)
-            warm.set()
-            await task
+            await warm_up(app.url)
             sessions: list[tuple[asyncio.Task, asyncio.Event, Viewer]] = []
             opened = 0
             errors = 0

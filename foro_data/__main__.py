@@ -11,14 +11,31 @@ from typing import Sequence, TextIO
 
 from . import metrics
 from .build import build_snapshot
+from .catalogue.cli import CliCode
 from .config import Config, ConfigError, load_config
+from .errors import ForoError, Said
 from .parse import ParseError, parse_datetime
 from .snapshot import Fuente, Snapshot
 from .sources import SourceError, open_source
 
 
-class CliError(Exception):
-    """A failure worth one line for people; exit status 1."""
+class CliError(ForoError):
+    """A failure worth one line for people; exit status 1. A ``CliCode`` and its parameters, or
+    (``passing``) the code and sentences of the error it passes on."""
+
+    def __init__(self, code: str, /, *, because: ForoError | None = None, **params: object):
+        self.because = because
+        super().__init__(code, **params)
+
+    def sentences(self) -> tuple[Said, ...]:
+        return self.because.sentences() if self.because else super().sentences()
+
+    def reason_in(self, lang: str) -> str:
+        return self.because.reason_in(lang) if self.because else super().reason_in(lang)
+
+    @classmethod
+    def passing(cls, e: ForoError) -> "CliError":
+        return cls(e.code, because=e)
 
 
 def load_snapshot(config: Config) -> Snapshot:
@@ -29,7 +46,7 @@ def load_snapshot(config: Config) -> Snapshot:
     feed = LiveFeed.from_config(config)
     snap = feed.wait_read()
     if snap is None:
-        raise CliError(f"No se pudo leer la fuente y no hay una lectura anterior guardada: {feed.health.last_error}")
+        raise CliError(CliCode.SIN_LECTURA, motivo=feed.health.last_error_said)
     return snap
 
 
@@ -40,11 +57,11 @@ def parse_as_of(value: str | None, snap: Snapshot, now: datetime) -> datetime:
     try:
         datetime.fromisoformat(value)
     except ValueError:
-        raise CliError(f"--a-las «{value}» no es una hora ISO 8601 (por ejemplo 2025-06-19T10:30).") from None
+        raise CliError(CliCode.HORA_INVALIDA, valor=value) from None
     try:
         return parse_datetime(value, snap.tz)
     except ParseError as e:
-        raise CliError(e.reason) from None
+        raise CliError.passing(e) from None
 
 
 def cmd_resumen(args: argparse.Namespace, out) -> int:
@@ -69,14 +86,14 @@ def cmd_informe(args: argparse.Namespace, out) -> int:
 
     ext = args.salida.rsplit(".", 1)[-1].lower() if "." in args.salida else ""
     if f".{ext}" not in informe.FORMATOS:
-        raise CliError(f"--salida «{args.salida}»: el informe se escribe como .pdf o .html.")
+        raise CliError(CliCode.SALIDA_FORMATO, salida=args.salida)
     now = datetime.now(timezone.utc)
     snap = load_snapshot(load_config(args.secrets))
     as_of = parse_as_of(args.a_las, snap, now)
     try:
         path = informe.escribir(snap, as_of, args.salida, args.lang, args.red or "")
     except OSError as e:
-        raise CliError(f"No se pudo escribir «{args.salida}»: {e.strerror or e}") from None
+        raise CliError(CliCode.NO_SE_ESCRIBIO, salida=args.salida, error=str(e.strerror or e)) from None
     out.write(f"Informe escrito en {path} ({as_of.astimezone(snap.tz):%d/%m/%Y %H:%M})\n")
     return 0
 
@@ -88,7 +105,7 @@ def cmd_verificar(args: argparse.Namespace, out) -> int:
     try:
         raw = source.read()
     except SourceError as e:
-        raise CliError(f"No se pudo leer la fuente ({source.descripcion}): {e.reason}") from None
+        raise CliError(CliCode.FUENTE_ILEGIBLE, fuente=source.descripcion, motivo=e.sentences()) from None
     snap = build_snapshot(raw, Fuente(source.tipo, source.descripcion, now))
     out.write(f"Fuente: {source.descripcion}\n\nPestañas:\n")
     for t in snap.tabs:
@@ -168,10 +185,8 @@ def _submit_and_flush(config: Config, make_op, out, *, quien: str = "") -> int:
         op = make_op(now)
         writer = open_writer(config)
         op_id = writer.submit(op, role=None)  # the CLI holds the secrets file: no role check
-    except InvalidOperation as e:
-        raise CliError(str(e)) from None
-    except WritesUnavailable as e:
-        raise CliError(e.reason) from None
+    except (InvalidOperation, WritesUnavailable) as e:
+        raise CliError.passing(e) from None
     report = writer.flush(force=True)  # a person asked: skip the back-off, not Google's Retry-After
     for aviso in report.avisos:  # e.g. the "ID operación" header the sender added
         out.write(f"Aviso: {aviso}\n")
@@ -182,8 +197,8 @@ def _submit_and_flush(config: Config, make_op, out, *, quien: str = "") -> int:
         return 0
     if mine.estado == "error_permanente":
         out.write(f"{op_id} no enviada{who}\n")
-        raise CliError(mine.motivo)
-    why = mine.motivo or report.motivo or "otro envío está en curso"
+        raise CliError(CliCode.NO_ENVIADA, motivo=mine.reason)
+    why = mine.reason or report.reason or "otro envío está en curso"
     out.write(f"{op_id} pendiente{who}: {why} Queda guardada y se reintenta en el próximo envío.\n")
     return 0
 
@@ -209,7 +224,7 @@ def cmd_acreditar(args: argparse.Namespace, out) -> int:
     try:
         AccreditOp.new(datetime.now(timezone.utc), **given)  # the shape of what was typed, before any read
     except InvalidOperation as e:
-        raise CliError(str(e)) from None
+        raise CliError.passing(e) from None
     if args.sin_inscripcion:
         return _submit_and_flush(config, lambda now: AccreditOp.new(now, **given, punto=args.punto), out)
     snap = load_snapshot(config)

@@ -90,6 +90,20 @@ class _Problems:
         self.items.append(Problem.of(code, tab, row, column, "" if value is None else text(value), reason, fix, severity))
 
 
+def _optional_time(t: _Table, cells: list[Cell], row: int, column: str, tz: ZoneInfo, serial: bool,
+                   problems: _Problems, fix: Said | None = None) -> datetime | None:
+    """A timestamp the row can do without (registrado_en, solicitado_en): None when blank; one that
+    does not parse is an "aviso" Problem and the row is still used, without it."""
+    raw = t.cell(cells, column)
+    if _is_blank(raw):
+        return None
+    try:
+        return parse_datetime(raw, tz, serial=serial)
+    except ParseError as e:
+        problems.add("fecha_invalida", t.tab.name, row, column, raw, e.said, fix, "aviso")
+        return None
+
+
 def _repeated_op(problems: _Problems, tab: str, row: int, op: str, seen: dict[str, int]) -> bool:
     """True when this operation id was already applied (a retried write): the row is a notice,
     not a second count. Records a new id in ``seen``."""
@@ -249,14 +263,7 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
             problems.add("email_invalido", "Inscripciones", row, "email", email,
                          Said.of(P.EMAIL_INVALIDO, email=email), Said.of(F.EMAIL), "aviso")
             email = ""
-        registrado_en = None
-        raw_ts = t.cell(cells, "registrado_en")
-        if not _is_blank(raw_ts):
-            try:
-                registrado_en = parse_datetime(raw_ts, tz, serial=serial)
-            except ParseError as e:
-                problems.add("fecha_invalida", "Inscripciones", row, "registrado_en", raw_ts, e.said,
-                             Said.of(F.FECHA_HORA), "aviso")
+        registrado_en = _optional_time(t, cells, row, "registrado_en", tz, serial, problems, Said.of(F.FECHA_HORA))
         pais_raw = g("pais")
         pais = ""
         if pais_raw:
@@ -618,13 +625,7 @@ def _apoyos(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problem
         if persona is None:
             problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email" if email else "id", email or ident,
                          Said.of(P.APOYO_SIN_INSCRIPCION), Said.of(F.APOYO_SIN_INSCRIPCION), "aviso")
-        solicitado_en = None
-        ts = t.cell(cells, "solicitado_en")
-        if not _is_blank(ts):
-            try:
-                solicitado_en = parse_datetime(ts, tz, serial=serial)
-            except ParseError as e:
-                problems.add("fecha_invalida", "Apoyos", row, "solicitado_en", ts, e.said, severity="aviso")
+        solicitado_en = _optional_time(t, cells, row, "solicitado_en", tz, serial, problems)
         out.append(Apoyo(row, persona, key, solicitado_en, t.text(cells, "tipo"), sol or 0.0, apr, pag, moneda, estado))
     return out
 

@@ -358,7 +358,6 @@ ACADEMIA_OTROS = {
     "_": ("FLACSO",),
 }
 PRENSA_MZA = ("Diario Los Andes", "MDZ Online", "El Sol Mendoza", "Unidiversidad", "Radio Nacional Mendoza")
-POLICIA_AR = ("Policía de Mendoza", "Guardia Urbana Municipal", "Policía de la Ciudad")
 
 REDES = ("Mercociudades", "Peace in Our Cities", "FAM", "CGLU", "Red Argentina de Municipios frente al Cambio Climático")
 

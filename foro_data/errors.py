@@ -62,7 +62,8 @@ def _loaded() -> dict[str, Sentence]:
 
 def say(code: str, lang: str = "es", **params: object) -> str:
     """The sentence for a code in a language, with its placeholders filled. A parameter that is
-    itself a :class:`Said` (a sentence inside a sentence) is worded in the same language.
+    itself a :class:`Said` (a sentence inside a sentence), or a tuple of them, is worded in the
+    same language.
 
     >>> from foro_data import catalogue  # registers every family
     >>> say("sheets_servidor", "en", status=503)
@@ -76,8 +77,17 @@ def say(code: str, lang: str = "es", **params: object) -> str:
     sentence = CATALOGUE.get(code) or _loaded().get(code)
     if sentence is None:
         raise KeyError(f"no sentence for code {code!r}")
-    worded = {k: v.in_(lang) if isinstance(v, Said) else v for k, v in params.items()}
+    worded = {k: _worded(v, lang) for k, v in params.items()}
     return sentence.get(lang).format(**worded)
+
+
+def _worded(value: object, lang: str) -> object:
+    """A sentence's parameter: a Said (or several, a whole reason) is worded in ``lang``."""
+    if isinstance(value, Said):
+        return value.in_(lang)
+    if isinstance(value, tuple) and all(isinstance(v, Said) for v in value):  # () words as ""
+        return words(value, lang)
+    return value
 
 
 def word_for(family: str, value: str, lang: str = "es") -> str:
@@ -113,8 +123,14 @@ class ForoError(Exception):
         """The sentence unworded, to carry into a Problem or another sentence."""
         return Said(self.code, dict(self.params))
 
+    def sentences(self) -> "tuple[Said, ...]":
+        """The whole reason unworded, one or more sentences: what a record keeps (the stale
+        banner's reason, the sender's last error) to word later in the reader's language. An
+        error whose ``code`` is a stable family code rather than a sentence's overrides this."""
+        return (self.said,)
+
     def reason_in(self, lang: str) -> str:
-        return say(self.code, lang, **self.params)
+        return words(self.sentences(), lang)
 
 
 @dataclass(frozen=True)
@@ -136,12 +152,30 @@ class Said:
         return say(self.code, lang, **{"fila": 1, **self.params})
 
     def to_json(self) -> list[object]:
-        return [str(self.code), dict(self.params)]
+        """``[code, params]``; a parameter that is a Said (or a tuple of them) nests as
+        ``{"said": …}`` (``{"saids": […]}``), so a reason about a reason survives a round trip."""
+        return [str(self.code), {k: _param_to_json(v) for k, v in self.params.items()}]
 
     @classmethod
     def from_json(cls, value: Sequence[Any]) -> "Said":
         code, params = value
-        return cls(str(code), dict(params))
+        return cls(str(code), {k: _param_from_json(v) for k, v in dict(params).items()})
+
+
+def _param_to_json(value: object) -> object:
+    if isinstance(value, Said):
+        return {"said": value.to_json()}
+    if isinstance(value, tuple) and value and all(isinstance(v, Said) for v in value):
+        return {"saids": [v.to_json() for v in value]}
+    return value
+
+
+def _param_from_json(value: object) -> object:
+    if isinstance(value, dict) and set(value) == {"said"}:
+        return Said.from_json(value["said"])
+    if isinstance(value, dict) and set(value) == {"saids"}:
+        return tuple(Said.from_json(v) for v in value["saids"])
+    return value
 
 
 def words(said: "tuple[Said, ...] | list[Said]", lang: str = "es") -> str:

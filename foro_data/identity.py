@@ -7,7 +7,9 @@ and the walk-in check all call it):
 * an **e-mail** identifies by its case-folded text (``Ana@Muni.gob.ar`` == ``ana@muni.gob.ar``);
 * a **document** identifies by its digits, because dots, spaces and letter prefixes are typed every
   which way (``30.123.456`` == ``DNI 30123456``); a document with no digit at all (some passports)
-  identifies by its folded letters without spaces (``AB CD`` == ``abcd``);
+  identifies by its folded letters without spaces (``AB CD`` == ``abcd``), unless its words only
+  say there is none (``sin número``, ``N/A``): that identifies nobody, so two people who typed it
+  are not one person, and the desk refuses it (:func:`is_document`);
 * an **id** identifies by its folded text (``P-12`` == ``p 12``).
 
 A value the Sheet returns with the leading apostrophe that keeps text literal (``'0012``) is the same
@@ -25,6 +27,11 @@ from .parse import digits, text
 from .schema import fold
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# What people type in a document field when they have none (folded words, es/pt/en): a
+# letters-only document made only of these words is no document.
+_NO_DOCUMENT_WORDS = frozenset(
+    "sin no tiene tengo numero nro n a s d x xx na nn sd nada ninguno ninguna falta pendiente dni ci rut cpf "
+    "documento pasaporte passport none null nao possui sem tem".split())
 
 # The columns that identify a person, in the order a match tries them.
 IDENTIFYING = ("id", "email", "documento")
@@ -53,13 +60,32 @@ def norm_email(value: object) -> str:
 
 
 def norm_document(value: object) -> str:
-    """Digits when there are any, else the folded letters without spaces.
+    """Digits when there are any, else the folded letters without spaces; "" for a text that
+    only says there is no document.
 
     >>> norm_document("30.123.456"), norm_document("AB 12"), norm_document("AB CD"), norm_document(30123456.0)
     ('30123456', '12', 'abcd', '30123456')
+    >>> norm_document("sin número"), norm_document("N/A"), norm_document("-")
+    ('', '', '')
     """
     s = _literal(value)
-    return digits(s) if re.search(r"\d", s) else fold(s).replace(" ", "")
+    if re.search(r"\d", s):
+        return digits(s)
+    words = fold(s).split()
+    return "" if all(w in _NO_DOCUMENT_WORDS for w in words) else "".join(words)
+
+
+def is_document(value: object) -> bool:
+    """Whether a typed document can identify a person: it has digits or, like some passports,
+    only letters. What normalises to nothing (``"-"``, ``"sin número"``) cannot: the desk, the CLI
+    and the walk-in form refuse it.
+
+    >>> is_document("30.123.456"), is_document("AB CD"), is_document("AB 12"), is_document(" - ")
+    (True, True, True, False)
+    >>> is_document("sin número"), is_document("No tiene")
+    (False, False)
+    """
+    return bool(norm_document(value))
 
 
 def norm_id(value: object) -> str:

@@ -9,7 +9,8 @@ Streamlit caches results but not exceptions, so a failing Sheet seen by 200 view
   started a read waits for it, and briefly (``fresh_wait_s``: fresh figures in the usual case, never
   a page stuck on a slow Sheet); everyone else gets the current Snapshot at once. While there is
   nothing at all to show, callers wait for the read in flight;
-* a failure keeps the last good Snapshot, marked ``desactualizado`` with the reason in Spanish;
+* a failure keeps the last good Snapshot, marked ``desactualizado`` with the reason (catalogue codes,
+  worded in the viewer's language where it is shown);
 * every good read is saved to disk (``sources.cache``); a new feed serves that copy at once,
   marked stale, until its first read answers.
 
@@ -29,6 +30,8 @@ from typing import TYPE_CHECKING, Callable
 
 from . import sanity
 from .build import build_snapshot
+from .catalogue.fuente import FuenteSentence as F
+from .errors import Said, say, words
 from .snapshot import Fuente, Snapshot
 from .sources import cache
 from .sources.base import RawWorkbook, Source, SourceError
@@ -42,9 +45,9 @@ QUOTA_PER_MINUTE = 60  # Sheets read requests per minute per user; a service acc
 MAX_BACKOFF_S = 300.0
 FIRST_READ_WAIT_S = 60.0  # bound on how long a caller with nothing to show waits for the first read
 FRESH_WAIT_S = 2.0  # how long the viewer who started a read waits for it before showing the last one
-CACHED_REASON = "Mostrando la última lectura guardada; la fuente todavía no respondió."
 CONTENT_CODE = "contenido"  # SourceError.code when the Sheet answered but lost a tab (sanity)
-UNEXPECTED_REASON = "Error inesperado al leer la fuente (detalle en el registro del servidor)."
+CACHED_REASON = say(F.GUARDADA)  # the Spanish sentences, for the CLI and tests
+UNEXPECTED_REASON = say(F.INESPERADO)
 
 Builder = Callable[[RawWorkbook, Fuente], Snapshot]
 
@@ -55,13 +58,21 @@ class SourceHealth:
 
     last_ok: datetime | None  # wall time of the last good read
     last_attempt: datetime | None
-    last_error: str  # Spanish; "" when the last attempt succeeded
+    last_error_said: tuple[Said, ...]  # why the last attempt failed, unworded; () when it succeeded
     last_error_code: str  # SourceError.code, "" when none
     consecutive_failures: int
     requests_last_minute: int  # source reads started in the last 60 s
     next_attempt_in_s: float
     reading: bool  # a read is in flight now
     quota_per_minute: int = QUOTA_PER_MINUTE
+
+    @property
+    def last_error(self) -> str:
+        """The reason in Spanish ("" when the last attempt succeeded)."""
+        return self.last_error_in("es")
+
+    def last_error_in(self, lang: str) -> str:
+        return words(self.last_error_said, lang)
 
 
 def backoff_delay(interval_s: float, failures: int, retry_after: float | None, rng: random.Random,
@@ -116,7 +127,7 @@ class LiveFeed:
         self._starts: deque[float] = deque()
         self._last_ok: datetime | None = None
         self._last_attempt: datetime | None = None
-        self._last_error = ""
+        self._last_error: tuple[Said, ...] = ()
         self._last_error_code = ""
         self._failures = 0
         self._load_cached()
@@ -163,7 +174,7 @@ class LiveFeed:
             return SourceHealth(
                 last_ok=self._last_ok,
                 last_attempt=self._last_attempt,
-                last_error=self._last_error,
+                last_error_said=self._last_error,
                 last_error_code=self._last_error_code,
                 consecutive_failures=self._failures,
                 requests_last_minute=len(self._starts),
@@ -220,14 +231,14 @@ class LiveFeed:
             snapshot = self._build(raw, Fuente(self.source.tipo, self.source.descripcion, leido_en))
             lost = sanity.lost_since(self._good, snapshot) if self._good is not None else None
             if lost:  # the Sheet answered but lost a tab or its headers: not data, a failure
-                snapshot, error = None, SourceError(lost, CONTENT_CODE)
+                snapshot, error = None, SourceError(CONTENT_CODE, lost)
             elif (broken := sanity.required_missing(snapshot)) is not None:
                 snapshot = snapshot.marked_stale(broken)  # shown (Calidad de datos says why), never "ok"
         except SourceError as e:
             error = e
         except Exception:  # never let a bug in reading or cleaning reach a viewer
             log.exception("Lectura de la fuente %s falló", getattr(self.source, "descripcion", "?"))
-            error = SourceError(UNEXPECTED_REASON, "error")
+            error = SourceError("error", Said.of(F.INESPERADO))
         if snapshot is not None and raw is not None and self.cache_key and self.source.tipo != "demo":
             try:
                 cache.save(raw, leido_en, self.cache_key)  # outside the lock: disk may be slow
@@ -238,20 +249,20 @@ class LiveFeed:
                 self._good = self._shown = snapshot
                 self._from_cache = False
                 self._last_ok = leido_en
-                self._last_error = self._last_error_code = ""
+                self._last_error, self._last_error_code = (), ""
                 self._failures = 0
             else:
                 assert error is not None
                 self._failures += 1
-                self._last_error, self._last_error_code = error.reason, error.code
+                self._last_error, self._last_error_code = error.sentences(), error.code
                 # A Sheet that answers with broken content is not overloaded: look again next interval.
                 delay = self.interval_s if error.code == CONTENT_CODE else backoff_delay(
                     self.interval_s, self._failures, error.retry_after, self._rng, self._max_backoff_s)
                 # Retry-After counts from the answer, the back-off from the start of the attempt.
                 self._next_at = max(self._next_at, started + delay, self._clock() + (error.retry_after or 0.0))
                 if self._good is not None:
-                    prefix = "Mostrando la última lectura guardada. " if self._from_cache else ""
-                    self._shown = self._good.marked_stale(prefix + error.reason)
+                    prefix = (Said.of(F.GUARDADA_ANTES),) if self._from_cache else ()
+                    self._shown = self._good.marked_stale(*prefix, *error.sentences())
                 log.warning("Fuente %s: %s (fallas seguidas: %d, próximo intento en %.0f s)",
                             self.source.tipo, error.reason, self._failures, self._next_at - self._clock())
             self._in_flight = False
@@ -271,6 +282,6 @@ class LiveFeed:
             log.exception("Se ignora la lectura guardada de %s", self.source.tipo)
             return
         self._good = good
-        self._shown = good.marked_stale(CACHED_REASON)
+        self._shown = good.marked_stale(Said.of(F.GUARDADA))
         self._from_cache = True
         self._last_ok = leido_en

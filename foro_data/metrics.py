@@ -82,7 +82,16 @@ class Cifras:
 
     @property
     def porcentaje_acreditados(self) -> float:
-        return 100.0 * self.acreditados / self.inscriptos if self.inscriptos else 0.0
+        return asistencia(self.acreditados, self.inscriptos)
+
+
+def asistencia(acreditados: int, inscriptos: int) -> float:
+    """DESIGN's "Asistencia": acreditados ÷ inscriptos, in percent; 0 when nobody registered.
+
+    >>> asistencia(3, 4), asistencia(0, 0)
+    (75.0, 0.0)
+    """
+    return 100.0 * acreditados / inscriptos if inscriptos else 0.0
 
 
 def cifras(snap: Snapshot, as_of: datetime) -> Cifras:
@@ -506,37 +515,6 @@ def suprimir(n: int) -> int | str:
     return "<3" if 0 < n < UMBRAL_SUPRESION else n
 
 
-@dataclass(frozen=True)
-class FilaSocios:
-    clave: str
-    inscriptos: int | str
-    acreditados: int | str
-    asistencia: float | None  # percent; None when either count is suppressed
-
-
-def _socios(rows: list[FilaDesglose]) -> list[FilaSocios]:
-    out = []
-    for r in rows:
-        i, a = suprimir(r.inscriptos), suprimir(r.acreditados)
-        rate = 100.0 * r.acreditados / r.inscriptos if isinstance(i, int) and isinstance(a, int) and r.inscriptos else None
-        out.append(FilaSocios(r.clave, i, a, rate))
-    return out
-
-
-def tabla_socios(snap: Snapshot, as_of: datetime, campo: str) -> list[FilaSocios]:
-    """A breakdown for partners: every count of 1 or 2 people shows as "<3"."""
-    return _socios([r for r in desglose(snap, as_of, campo) if r.inscriptos > 0])
-
-
-def paridad_intendencias(snap: Snapshot, as_of: datetime) -> list[FilaSocios]:
-    """Mayors by gender (inscriptas / acreditadas), with small-number suppression."""
-    acc = _accredited(snap, as_of)
-    ins: Counter[str] = Counter(p.genero for p in snap.personas if p.es_intendencia)
-    acr: Counter[str] = Counter(p.genero for p in snap.personas if p.es_intendencia and p.key in acc)
-    rows = [FilaDesglose(g, n, acr[g]) for g, n in ins.most_common()]
-    return _socios(rows)
-
-
 def asistencia_general(snap: Snapshot, as_of: datetime) -> float:
     """Attendance rate: acreditados / inscriptos, in percent."""
     return cifras(snap, as_of).porcentaje_acreditados
@@ -559,7 +537,7 @@ class Lugar:
 
     @property
     def porcentaje(self) -> float:
-        return 100.0 * self.acreditados / self.inscriptos if self.inscriptos else 0.0
+        return asistencia(self.acreditados, self.inscriptos)
 
 
 @dataclass(frozen=True)
@@ -848,7 +826,7 @@ class FilaCuadro:
     def asistencia(self) -> float | None:
         """Acreditados ÷ inscriptos in percent; None unless both counts are shown."""
         if isinstance(self.inscriptos, int) and isinstance(self.acreditados, int) and self.inscriptos:
-            return 100.0 * self.acreditados / self.inscriptos
+            return asistencia(self.acreditados, self.inscriptos)
         return None
 
 

@@ -7,7 +7,7 @@ once. States::
     pendiente ──claim──▶ enviando ──2xx / found on the Sheet──▶ enviada
         ▲                   │
         └── retry (dudosa ◀─┤ after an ambiguous failure: check the Sheet before resending)
-                            └── error_permanente (motivo in Spanish; ``reintentar`` puts it back)
+                            └── error_permanente (reason in Spanish; ``reintentar`` puts it back)
 
 Several threads and processes (two app servers, the CLI) share the file: a flush *claims* rows in
 one ``BEGIN IMMEDIATE`` transaction with a lease (owner pid + expiry), so two flushers never send
@@ -73,8 +73,8 @@ class Fila:
     estado: str
     dudosa: bool
     intentos: int
-    motivo: str
-    codigo: str
+    reason: str  # Spanish, why the last attempt failed (SQL column ``motivo``)
+    code: str  # SheetsCode of that failure (SQL column ``codigo``)
     encolada_en: float
     enviada_en: float | None
 
@@ -201,15 +201,15 @@ class Outbox:
         self._set(claves, "estado = ?, enviada_en = ?, dudosa = 0, motivo = '', codigo = '', dueno = NULL, hasta = NULL",
                   (ENVIADA, now))
 
-    def release(self, claves: list[str], motivo: str, codigo: str, *, dudosa: bool) -> None:
+    def release(self, claves: list[str], reason: str, code: str, *, dudosa: bool) -> None:
         """Back to pendiente after a transient failure; ``dudosa`` when the Sheet may have it."""
         extra = ", dudosa = 1" if dudosa else ""
         self._set(claves, f"estado = ?, motivo = ?, codigo = ?, dueno = NULL, hasta = NULL{extra}",
-                  (PENDIENTE, motivo, codigo))
+                  (PENDIENTE, reason, code))
 
-    def fail(self, claves: list[str], motivo: str, codigo: str) -> None:
+    def fail(self, claves: list[str], reason: str, code: str) -> None:
         self._set(claves, "estado = ?, motivo = ?, codigo = ?, dueno = NULL, hasta = NULL",
-                  (ERROR_PERMANENTE, motivo, codigo))
+                  (ERROR_PERMANENTE, reason, code))
 
     def retry_failed(self) -> int:
         """error_permanente -> pendiente, once the Sheet was fixed (shared as Editor, column added).
@@ -284,6 +284,6 @@ _COLUMNS = ("n, clave, id_operacion, tipo, pestana, valores, operacion, estado, 
 
 
 def _fila(r: tuple[Any, ...], estado: str | None = None) -> Fila:
-    n, clave, op_id, tipo, pestana, valores, operacion, est, dudosa, intentos, motivo, codigo, encolada, enviada = r
+    n, clave, op_id, tipo, pestana, valores, operacion, est, dudosa, intentos, reason, code, encolada, enviada = r
     return Fila(n, clave, op_id, tipo, pestana, json.loads(valores), json.loads(operacion), estado or est,
-                bool(dudosa), intentos, motivo, codigo, encolada, enviada)
+                bool(dudosa), intentos, reason, code, encolada, enviada)

@@ -9,6 +9,9 @@ read is shown as it is, and Calidad de datos lists its Problems.
 
 from __future__ import annotations
 
+from .catalogue.fuente import FuenteSentence as F
+from .errors import Said
+from .model import Problem
 from .snapshot import Snapshot
 
 # Problems that make a whole tab unusable (clean reports every row of it as well).
@@ -21,21 +24,20 @@ def usable_tabs(snap: Snapshot) -> list[str]:
     return [r.tab for r in snap.tabs if r.found_as is not None and r.tab not in broken]
 
 
-def lost_since(previous: Snapshot, new: Snapshot) -> str | None:
-    """A Spanish sentence naming the first tab ``previous`` could read and ``new`` cannot, else None."""
+def lost_since(previous: Snapshot, new: Snapshot) -> Said | None:
+    """Why the first tab ``previous`` could read and ``new`` cannot is lost, else None."""
     now = set(usable_tabs(new))
     lost = [t for t in usable_tabs(previous) if t not in now]
     if not lost:
         return None
     tab = lost[0]
-    detail = next((p.reason for p in new.problems if p.tab == tab and p.code in _TAB_BREAKING),
-                  f"Ya no se encuentra la pestaña «{tab}».")
-    return (f"La planilla respondió, pero la pestaña {tab} ya no se puede leer: {detail} "
-            "Se muestran las cifras anteriores hasta que se corrija.")
+    detail = next((_said(p) for p in new.problems if p.tab == tab and p.code in _TAB_BREAKING),
+                  Said.of(F.PESTANA_YA_NO_ESTA, tab=tab))
+    return Said.of(F.PESTANA_PERDIDA, tab=tab, detalle=detail)
 
 
-def required_missing(snap: Snapshot) -> str | None:
-    """A Spanish sentence when a required tab (Inscripciones) cannot be used, else None.
+def required_missing(snap: Snapshot) -> Said | None:
+    """Why a required tab (Inscripciones) cannot be used, else None.
 
     Such a read is never "ok": zero inscriptos would be a figure the Sheet does not say. When an
     earlier read was good, ``lost_since`` already keeps it; on a workbook broken from the first
@@ -45,5 +47,12 @@ def required_missing(snap: Snapshot) -> str | None:
     if not missing:
         return None
     tab = missing[0]
-    detail = next((p.reason for p in snap.problems if p.tab == tab and p.code in _TAB_BREAKING), "")
-    return f"La pestaña {tab} no se puede usar{': ' + detail if detail else '.'} Las cifras no reflejan la planilla."
+    detail = next((_said(p) for p in snap.problems if p.tab == tab and p.code in _TAB_BREAKING), None)
+    if detail is None:
+        return Said.of(F.REQUERIDA_INUSABLE, tab=tab)
+    return Said.of(F.REQUERIDA_INUSABLE_POR, tab=tab, detalle=detail)
+
+
+def _said(p: Problem) -> Said | str:
+    """A Problem's reason unworded (a Problem built without one keeps its Spanish text)."""
+    return p.reason_said or p.reason

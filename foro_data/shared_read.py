@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Callable, Literal
 
+from .catalogue.fuente import FuenteSentence as F
+from .errors import Said, say, words
 from .live import MAX_BACKOFF_S, backoff_delay
 from .sources import cache
 from .sources.base import RawWorkbook, Source, SourceError
@@ -51,7 +53,7 @@ SOCKET_TIMEOUT_S = 1.0  # Redis is next door: a second without an answer means i
 KEEP_S = 24 * 3600  # the stored read outlives a pause of the deployment, not the event
 READ_HOLD_S = 60.0  # the lease while a read is in flight: beyond any read the source allows
 POLL_S = 0.1  # how often a waiting replica looks for the reader's result
-WAITING_REASON = "Esperando la lectura compartida de otra réplica."
+WAITING_REASON = say(F.ESPERANDO_COMPARTIDA)  # in Spanish, for the log and tests
 WAITING_CODE = "compartida"
 
 # What the Calidad de datos page shows: this replica read the source for everyone, used another
@@ -91,8 +93,12 @@ class Keys:
 @dataclass(frozen=True)
 class SharedError:
     code: str
-    reason: str  # Spanish, as the source said it
+    said: tuple[Said, ...]  # the source's reason, unworded: every replica words it for its viewers
     retry_after: float | None
+
+    @property
+    def reason(self) -> str:
+        return words(self.said)
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,9 @@ class Meta:
         return json.dumps({
             "v": FORMAT_VERSION, "token": self.token, "attempt_at": self.attempt_at.isoformat(), "version": self.version,
             "leido_en": self.leido_en.isoformat() if self.leido_en else None, "descripcion": self.descripcion,
-            "error": None if e is None else {"code": e.code, "reason": e.reason, "retry_after": e.retry_after},
+            # "reason" (Spanish) is what replicas of the previous version read; "said" is the reason.
+            "error": None if e is None else {"code": e.code, "reason": e.reason, "said": [s.to_json() for s in e.said],
+                                             "retry_after": e.retry_after},
             "failures": self.failures,
         }, ensure_ascii=False)
 
@@ -128,10 +136,17 @@ class Meta:
             version=None if d["version"] is None else str(d["version"]),
             leido_en=datetime.fromisoformat(d["leido_en"]) if d["leido_en"] else None,
             descripcion=str(d["descripcion"]),
-            error=None if e is None else SharedError(str(e["code"]), str(e["reason"]),
+            error=None if e is None else SharedError(str(e["code"]), _said(e),
                                                       None if e["retry_after"] is None else float(e["retry_after"])),
             failures=int(d["failures"]),
         )
+
+
+def _said(error: dict[str, Any]) -> tuple[Said, ...]:
+    """The stored reason; a record of the previous version has only its Spanish text."""
+    if "said" in error:
+        return tuple(Said.from_json(s) for s in error["said"])
+    return (Said.of(F.TEXTO, texto=str(error["reason"])),)
 
 
 def encode_workbook(raw: RawWorkbook) -> tuple[str, str]:
@@ -271,17 +286,18 @@ class SharedSource:
     def _take(self, shared: _Shared) -> RawWorkbook:
         meta = shared.meta
         if meta is None:  # nobody has stored anything yet: the reader is on its first read
-            raise SourceError(WAITING_REASON, WAITING_CODE, retry_after=shared.lease_left_s or None)
+            raise SourceError(WAITING_CODE, Said.of(F.ESPERANDO_COMPARTIDA), retry_after=shared.lease_left_s or None)
         self._descripcion = meta.descripcion
         if meta.error is not None:  # the deployment's last read failed: wait as long as its lease says
             e = meta.error
-            raise SourceError(e.reason, e.code, retry_after=max(shared.lease_left_s, 0.0) or None)
+            raise SourceError(e.code, *e.said, retry_after=max(shared.lease_left_s, 0.0) or None)
         if meta.version is None:
-            raise SourceError(WAITING_REASON, WAITING_CODE, retry_after=shared.lease_left_s or None)
+            raise SourceError(WAITING_CODE, Said.of(F.ESPERANDO_COMPARTIDA), retry_after=shared.lease_left_s or None)
         if self._workbook is None or self._workbook[0] != meta.version:
             text = self._redis.get(self.keys.raw)
             if text is None:
-                raise SourceError(WAITING_REASON, WAITING_CODE, retry_after=shared.lease_left_s or None)
+                raise SourceError(WAITING_CODE, Said.of(F.ESPERANDO_COMPARTIDA),
+                                  retry_after=shared.lease_left_s or None)
             self._workbook = decode_workbook(text)  # unreadable: the caller reads on its own
         return replace(self._workbook[1], read_at=meta.leido_en)
 
@@ -307,7 +323,7 @@ class SharedSource:
             # Retry-After counts from the answer, the back-off from the start of the attempt.
             pace = max(lease.started + delay - self._clock(), error.retry_after or 0.0)
             meta = Meta(lease.token, lease.leido_en, prev.version if prev else None, prev.leido_en if prev else None,
-                        self.inner.descripcion, SharedError(error.code, error.reason, error.retry_after), failures)
+                        self.inner.descripcion, SharedError(error.code, error.sentences(), error.retry_after), failures)
             self._run_publish(lease, meta, "", pace)
         except Exception as e:  # noqa: BLE001
             self._set(("sin_coordinacion", e))

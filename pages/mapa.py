@@ -12,20 +12,20 @@ def screen(ctx: Ctx) -> None:
     st.title(ctx.t("mapa.titulo"), anchor=False)
     puntos, sin_ubicar = metrics.por_lugar(ctx.snap, ctx.as_of)
     suprimir = not access.sees_small_numbers(ctx.role)
+    # The partners' table by country (complementary suppression too): the same figures as Socios
+    # and the report, on the wall as in the expander.
+    por_pais = (metrics.cuadro_socios(ctx.snap, ctx.as_of, "pais").filas if suprimir
+                else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
     if ctx.kiosk:  # the wall: the map across most of the width, the figures beside it, nothing to click
         mapa, cifras = st.columns([3, 2], gap="large")
         with mapa:
             c.city_map(ctx, puntos, suprimir)
         with cifras:
-            c.country_board(ctx, metrics.tabla_socios(ctx.snap, ctx.as_of, "pais") if suprimir
-                            else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
+            c.country_board(ctx, por_pais)
         return
     c.city_map(ctx, puntos, suprimir)
     with st.expander(ctx.t("socios.por_pais")):
-        # The partners' table (complementary suppression too): the same figures as Socios and the report.
-        filas = (metrics.cuadro_socios(ctx.snap, ctx.as_of, "pais").filas if suprimir
-                 else metrics.desglose(ctx.snap, ctx.as_of, "pais"))
-        c.light_table([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in filas],
+        c.light_table([(c.label(ctx, "pais", f.clave), f.inscriptos, f.acreditados) for f in por_pais],
                       [ctx.t("col.pais"), ctx.t("col.inscriptos"), ctx.t("col.acreditados")])
     if sin_ubicar:
         with st.expander(ctx.t("mapa.sin_ubicar", n=len(sin_ubicar))):

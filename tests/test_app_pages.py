@@ -279,11 +279,12 @@ def test_stale_banner_keeps_the_figures():
         from datetime import timedelta
 
         from foro_data.config import Config
+        from foro_data.errors import Said
         from tests.workbooks import INSCRIPCIONES_HEADERS, person, snapshot
         from ui.frame import Ctx, banners
 
         snap = snapshot(Inscripciones=[INSCRIPCIONES_HEADERS, person("Ana", "Pérez", "a@x.org")])
-        snap = snap.marked_stale("La planilla no respondió (error 503).")
+        snap = snap.marked_stale(Said.of("sheets_servidor", status=503))
         now = snap.fuente.leido_en + timedelta(seconds=95)
         banners(Ctx(Config(), snap, snap.fuente.leido_en, "es", "organizacion", False), now)
 

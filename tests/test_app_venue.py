@@ -106,7 +106,7 @@ def assert_clean(at: AppTest) -> None:
 def drain(writer: Writer) -> None:
     """Send everything pending (the sender thread is stopped: this is the only sender)."""
     report = writer.flush(force=True)
-    assert not report.motivo, report.motivo
+    assert not report.reason, report.reason
     assert writer.pending_summary().total == 0
 
 

@@ -95,3 +95,49 @@ def test_a_configuration_error_is_worded_in_the_viewers_language() -> None:
     assert info.value.code == "config.fuente_invalida"
     assert "no es válida" in info.value.reason and "nube" in info.value.reason
     assert info.value.reason_in("en") == '[foro] fuente = "nube" is not valid: use "demo", "archivo" or "gsheets".'
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_a_failing_source_is_explained_in_the_viewers_language(lang: str, tmp_path, monkeypatch) -> None:
+    """A local workbook read once (its copy kept on disk), then gone: the server restarts on the
+    saved read, the file is missing, and the stale banner and Calidad de datos say why in the
+    viewer's language, with no Spanish catalogue sentence."""
+    from foro_data.config import load_config
+    from foro_data.live import LiveFeed
+    from tests.apptest import use_config
+    from tests.sheets_fixtures import forum_tabs, write_xlsx
+    from ui import data
+    from ui.fmt import md_escape
+
+    book = write_xlsx(forum_tabs(), tmp_path / "foro.xlsx")
+    use_config(monkeypatch, tmp_path / "secrets.toml",
+               f'[foro]\nfuente = "archivo"\narchivo = "{book}"\nrefresco_segundos = 60\n'
+               '[acceso]\norganizacion = "org-1"\n', tmp_path / "cache")
+    cfg = load_config()
+    first = LiveFeed.from_config(cfg).wait_read()  # a good read, saved on disk
+    assert first is not None and first.fuente.estado == "ok"
+    book.unlink()
+    feed = data.feed(cfg)  # the pages' feed: starts from the saved read
+    stale = feed.wait_read()  # and its first read fails
+    assert stale is not None and stale.fuente.estado == "desactualizado"
+    spanish = {stale.fuente.motivo, feed.health.last_error}
+    assert "No existe" in stale.fuente.motivo and "No existe" in feed.health.last_error
+
+    at = open_page("calidad", lang=lang, clave="org-1")
+    assert_clean(at)
+    banner = " ".join(w.value for w in at.warning)
+    assert md_escape(stale.fuente.motivo_in(lang)) in banner and md_escape(str(book)) in banner
+    shown = _cells(at)
+    assert feed.health.last_error_in(lang) in shown
+    for text in spanish:
+        assert md_escape(text) not in banner and text not in shown, (lang, text)
+    for sentence in ("Mostrando la última lectura guardada", "No existe"):
+        assert sentence not in banner and not any(sentence in c for c in shown), (lang, sentence)
+
+    # The public reads the same sentence in its language, without the file's path.
+    public = open_page("en_vivo", lang=lang)
+    assert_clean(public)
+    banner = " ".join(w.value for w in public.warning)
+    assert md_escape(str(book)) not in banner and "foro\\.xlsx" not in banner
+    assert md_escape(stale.fuente.motivo_in(lang).split(str(book))[0]) in banner
+    assert not any(md_escape(text.split(str(book))[0]) in banner for text in spanish)

@@ -91,7 +91,7 @@ def test_without_edit_rights_nothing_is_written_and_the_reason_says_why(fake: Fa
     writer.submit(AccreditOp.new(AT, email="persona2@ejemplo.org"), role="organizacion")
     report = writer.flush()
     assert (report.enviadas, report.errores, report.appends) == (0, 1, 0)
-    assert "ID operación" in report.motivo and "lectura" in report.motivo
+    assert "ID operación" in report.reason and "lectura" in report.reason
     assert [list(r) for r in fake.book().sheet("Acreditaciones").rows] == before
 
 

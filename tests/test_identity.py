@@ -27,3 +27,39 @@ def test_index_matches_what_clean_indexed():
     key, _ = ix.match("", "", "ab  cd")
     assert key == snap.personas[0].key
     assert identity.matches(snap.personas[0], documento="A.B C-D")
+
+
+def test_a_passport_of_letters_only_is_accepted_at_the_desk_as_clean_accepts_it():
+    """clean identifies a letters-only document (some passports); the desk's Acreditar, the CLI
+    and the walk-in form once refused it ("must contain digits"), so such a person could not be
+    accredited. One rule now: identity.is_document."""
+    from datetime import datetime, timezone
+
+    from foro_data.writes import AccreditOp, InvalidOperation, validate_walk_in
+    from ui.desk import already_registered
+
+    snap = snapshot(Inscripciones=[INSCRIPCIONES_HEADERS, person("Ana", "Paz", "", dni="AB CD")])
+    ana = snap.personas[0]
+    assert ana.documentos == frozenset({"abcd"})
+    now = datetime(2025, 6, 19, 12, tzinfo=timezone.utc)
+    op = AccreditOp.of_persona(ana, now)
+    assert op.documento == "AB CD" and identity.matches(ana, documento=op.documento)
+    assert AccreditOp.new(now, documento="ab-cd").documento == "ab-cd"
+
+    walk_in = {"nombre": "Ana", "apellido": "Paz", "documento": "AB CD"}
+    assert "documento" not in validate_walk_in(walk_in)
+    assert already_registered(snap.personas, walk_in) == ("documento", ana)
+
+    # What normalises to nothing, or only says there is no document, identifies nobody: refused.
+    for nothing in ("-", " . ", "sin número", "N/A"):
+        assert not identity.is_document(nothing)
+        assert "documento" in validate_walk_in({**walk_in, "documento": nothing})
+        with pytest.raises(InvalidOperation) as e:
+            AccreditOp.new(now, documento=nothing)
+        assert e.value.errores["documento"] == "El documento debe tener números o letras."
+
+
+def test_two_people_who_typed_that_they_have_no_document_stay_two():
+    snap = snapshot(Inscripciones=[INSCRIPCIONES_HEADERS, person("Ana", "Paz", "", dni="sin número", ciudad="Salta"),
+                                   person("Luis", "Gil", "", dni="Sin numero", ciudad="Jujuy")])
+    assert len(snap.personas) == 2 and all(not p.documentos for p in snap.personas)

@@ -17,6 +17,7 @@ from foro_data import informe, metrics
 from foro_data.build import build_snapshot
 from foro_data.countries import country_name
 from foro_data.demo import demo_workbook
+from foro_data.errors import Said
 from foro_data.formato import number, percent
 from foro_data.informe.textos import t
 from foro_data.snapshot import Fuente, Snapshot
@@ -153,7 +154,7 @@ def test_cli_writes_the_report(tmp_path: Path):
 
 
 def test_stale_figures_are_marked_on_the_cover(demo):
-    stale = demo.marked_stale("la planilla no responde")
+    stale = demo.marked_stale(Said.of("sheets_sin_conexion"))
     _, text = pdf_text(informe.generar(stale, at("12:00"), "pdf", "es"))
     assert "la planilla no respondía" in " ".join(text.split())
     _, fresh = pdf_text(informe.generar(demo, at("12:00"), "pdf", "es"))

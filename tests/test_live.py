@@ -14,6 +14,7 @@ from typing import Callable
 import pytest
 
 from foro_data import metrics
+from foro_data.errors import Said
 from foro_data.live import CACHED_REASON, MAX_BACKOFF_S, UNEXPECTED_REASON, LiveFeed, backoff_delay
 from foro_data.snapshot import Snapshot
 from foro_data.sources import cache
@@ -286,7 +287,7 @@ def test_the_viewer_who_starts_a_read_usually_gets_its_result() -> None:
 
 def test_back_off_doubles_with_jitter_up_to_the_cap() -> None:
     source = ScriptedSource()
-    source.fail(SourceError("caída", "servidor"))
+    source.fail(SourceError("servidor", Said.of("sheets_servidor", status=503)))
     clock = FakeClock()
     feed = LiveFeed(source, 10.0, None, clock=clock, rng=random.Random(4))
     waits = []

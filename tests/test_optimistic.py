@@ -129,7 +129,7 @@ def test_the_senders_state_is_worded_in_the_viewers_language(fake: FakeSheetsSer
     fake.refuse()  # the venue network is down
     report = writer.flush()
     summary = writer.pending_summary()
-    assert summary.ultimo_error == report.motivo and report.motivo.startswith("No hay conexión")
+    assert summary.ultimo_error == report.reason and report.reason.startswith("No hay conexión")
     assert summary.ultimo_error_in("en").startswith("No connection to Google Sheets")
     assert summary.ultimo_error_in("pt").startswith("Não há conexão")
     fake.resume()

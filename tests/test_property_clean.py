@@ -63,8 +63,8 @@ def test_every_row_is_used_or_reported(raw: RawWorkbook):
     for as_of in (at("08:00"), at("12:00"), at("23:59")):
         metrics.resumen_json(snap, as_of)
         metrics.curva_llegadas(snap, as_of)
-        for campo in metrics.CAMPOS:
-            metrics.tabla_socios(snap, as_of, campo)
+        for campo in metrics.CUADROS:
+            metrics.cuadro_socios(snap, as_of, campo)
         metrics.cola_apoyos(snap)
         metrics.seguimiento_apoyos(snap, as_of)
     metrics.buscar_personas(snap, "ana")

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 import pytest
 
 from foro_data.config import config_from_dict
+from foro_data.errors import Said
 from foro_data.live import LiveFeed
 from foro_data.shared_read import (
     Keys,
@@ -116,7 +117,7 @@ def test_a_turn_just_before_the_lease_frees_waits_for_it_and_reads_fresh(redis_s
 def test_a_failure_makes_the_whole_deployment_wait_as_long_as_retry_after(redis_server, keys):
     sheets = [_Sheet(_tabs()) for _ in range(2)]
     a, b = (_replica(redis_server, keys, s) for s in sheets)
-    sheets[0].fail = SourceError("Google pidió esperar (cuota).", "cuota", retry_after=40.0)
+    sheets[0].fail = SourceError("cuota", Said.of("fuente.texto", texto="Google pidió esperar (cuota)."), retry_after=40.0)
     with pytest.raises(SourceError) as mine:
         a.read()
     with pytest.raises(SourceError) as theirs:
@@ -128,12 +129,42 @@ def test_a_failure_makes_the_whole_deployment_wait_as_long_as_retry_after(redis_
     assert 35_000 < connect(redis_server.url).pttl(keys.lease) <= 40_000
 
 
+def test_another_replica_words_the_failure_in_its_viewers_language(redis_server, keys):
+    """The stored failure keeps its catalogue sentences (a reason inside a reason included), so
+    the replica that did not read says it in pt or en too, not only in the reader's Spanish."""
+    sheets = [_Sheet(_tabs()) for _ in range(2)]
+    a, b = (_replica(redis_server, keys, s) for s in sheets)
+    lost = Said.of("fuente.pestana_perdida", tab="Conteos", detalle=Said.of("fuente.pestana_ya_no_esta", tab="Conteos"))
+    sheets[0].fail = SourceError("contenido", lost)
+    with pytest.raises(SourceError) as mine:
+        a.read()
+    with pytest.raises(SourceError) as theirs:
+        b.read()
+    assert sheets[1].reads == 0
+    for lang in ("es", "pt", "en"):
+        assert theirs.value.reason_in(lang) == mine.value.reason_in(lang)
+    assert theirs.value.reason_in("en").startswith("The Sheet answered, but the tab Conteos can no longer be read")
+    assert "pestaña" not in theirs.value.reason_in("en")
+
+
+def test_a_record_of_the_previous_version_keeps_its_spanish_reason():
+    from foro_data.shared_read import Meta
+
+    old = ('{"v": 1, "token": "t", "attempt_at": "2025-06-19T12:00:00+00:00", "version": null, "leido_en": null, '
+           '"descripcion": "x", "error": {"code": "red", "reason": "La planilla no respondió.", "retry_after": null}, '
+           '"failures": 1}')
+    error = Meta.from_json(old).error
+    assert error is not None and (error.code, error.reason) == ("red", "La planilla no respondió.")
+    again = Meta.from_json(Meta.from_json(old).to_json()).error
+    assert again == error
+
+
 def test_back_off_grows_with_the_deployments_failures(redis_server, keys):
     sheets = [_Sheet(_tabs()) for _ in range(2)]
     a, b = (_replica(redis_server, keys, s, interval_s=10.0) for s in sheets)
     client = connect(redis_server.url)
     for s in sheets:
-        s.fail = SourceError("La planilla no respondió.", "red")
+        s.fail = SourceError("red", Said.of("fuente.texto", texto="La planilla no respondió."))
     ttls = []
     for replica in (a, b, a):  # each failure by whichever replica held the lease, counted together
         with pytest.raises(SourceError):
@@ -199,7 +230,7 @@ def test_a_source_error_while_redis_is_down_is_the_sources_own(keys):
         sheet = _Sheet(_tabs())
         a = _replica(server, keys, sheet)
         server.stop()
-        sheet.fail = SourceError("La planilla no respondió.", "red")
+        sheet.fail = SourceError("red", Said.of("fuente.texto", texto="La planilla no respondió."))
         with pytest.raises(SourceError, match="no respondió"):
             a.read()
         assert sheet.reads == 1

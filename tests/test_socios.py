@@ -1,4 +1,4 @@
-"""Partner tables: small-number suppression and role breakdown with the raw «otro» values."""
+"""Partner tables: the role breakdown with the raw «otro» values (suppression: test_supresion)."""
 
 from foro_data import metrics
 from tests.workbooks import INSCRIPCIONES_HEADERS as H
@@ -7,20 +7,6 @@ from tests.workbooks import at, person, snapshot
 PEOPLE = [H] + [person(f"N{i}", f"A{i}", f"m{i}@x.org", ciudad="Montevideo", pais="UY", cargo="Intendente", genero="Masculino") for i in range(4)] \
     + [person("Lía", "Ro", "l@x.org", ciudad="Asunción", pais="Paraguay", cargo="Intendenta", genero="Femenino"),
        person("Leo", "Ro", "leo@x.org", ciudad="asuncion", pais="PY", cargo="Asesor ad honorem")]
-
-
-def test_a_city_with_two_people_shows_less_than_three():
-    s = snapshot(Inscripciones=PEOPLE)
-    rows = {r.clave: r for r in metrics.tabla_socios(s, at("12:00"), "ciudad")}
-    assert rows["Montevideo"].inscriptos == 4
-    assert rows["Asunción"].inscriptos == "<3" or rows["asuncion"].inscriptos == "<3"
-    assert all(r.asistencia is None for r in rows.values() if r.inscriptos == "<3")
-
-
-def test_mayor_parity_is_suppressed_below_three():
-    s = snapshot(Inscripciones=PEOPLE)
-    rows = {r.clave: r.inscriptos for r in metrics.paridad_intendencias(s, at("12:00"))}
-    assert rows == {"masculino": 4, "femenino": "<3"}
 
 
 def test_roles_and_otro_values_are_visible():

@@ -179,7 +179,7 @@ def test_a_row_that_cannot_be_identified_is_refused_alone(fake: FakeSheetsServer
     writer.submit(by_doc, role=None)
     writer.submit(by_mail, role=None)
     report = writer.flush()
-    assert (report.enviadas, report.errores) == (1, 1) and "documento" in report.motivo
+    assert (report.enviadas, report.errores) == (1, 1) and "documento" in report.reason
     assert ids_in(fake, "Acreditaciones", "id_operacion") == [by_mail.id_operacion]
     assert [(p.op.id_operacion, p.estado) for p in writer.pending()] == [(by_doc.id_operacion, "error_permanente")]
 
@@ -189,7 +189,7 @@ def test_without_an_id_operacion_column_nothing_is_written(fake: FakeSheetsServe
     writer.submit(tally(), role=None)
     report = writer.flush()
     assert (report.enviadas, report.errores, report.appends) == (0, 1, 0)
-    assert "id_operacion" in report.motivo and "dos veces" in report.motivo
+    assert "id_operacion" in report.reason and "dos veces" in report.reason
     assert len(rows(fake, "Conteos")) == 1
     # Once the column is there, the failed row goes through.
     fake.book().sheet("Conteos").rows[0] = list(CONTEOS_HEADERS)
@@ -237,7 +237,7 @@ def test_the_outbox_drains_when_the_server_comes_back(fake: FakeSheetsServer, sa
     for i in range(5):
         writer.submit(tally(+1, minutes=i), role=None)
     report = writer.flush()
-    assert report.enviadas == 0 and report.pendientes == 5 and report.motivo
+    assert report.enviadas == 0 and report.pendientes == 5 and report.reason
     summary = writer.pending_summary()
     assert summary.total == 5 and summary.por_pestana == {"Conteos": 5} and summary.ultimo_error
     fake.resume()
@@ -266,7 +266,7 @@ def test_read_only_account_blocks_writes_with_a_clear_message(fake: FakeSheetsSe
     writer.submit(tally(), role=None)
     fake.book().writable = False  # shared as Lector: reads work, the append gets 403
     report = writer.flush()
-    assert report.errores == 1 and report.motivo == SOLO_LECTURA
+    assert report.errores == 1 and report.reason == SOLO_LECTURA
     summary = writer.pending_summary()
     assert summary.solo_lectura and summary.bloqueo == SOLO_LECTURA and summary.errores == 1
     with pytest.raises(WritesUnavailable) as e:
@@ -404,7 +404,7 @@ def test_a_sheet_not_shared_at_all_is_not_called_read_only(fake: FakeSheetsServe
     fake.book().shared = False
     writer.submit(tally(), role=None)
     report = writer.flush()
-    assert report.errores == 1 and "no está compartida" in report.motivo
+    assert report.errores == 1 and "no está compartida" in report.reason
     assert not writer.pending_summary().solo_lectura
 
 

@@ -54,7 +54,7 @@ def test_the_added_header_goes_in_the_header_row_and_rows_land_under_the_table(
     first = AccreditOp.new(AT, email="persona2@ejemplo.org")
     writer.submit(first, role="organizacion")
     report = writer.flush()
-    assert (report.enviadas, report.errores) == (1, 0), report.motivo
+    assert (report.enviadas, report.errores) == (1, 0), report.reason
     after = rows(fake)
     assert after[0] == TITLE  # the title row is untouched, no header written beside it
     assert after[h] == DESIGN_ACREDITACIONES + ["ID operación"]

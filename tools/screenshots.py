@@ -244,6 +244,13 @@ def _new_page(b, size: tuple[int, int], height: int | None = None):
     return ctx, ctx.new_page()
 
 
+def _flow_shot(page, path: Path) -> Path:
+    """The end of a flow: once the page is idle, its screenshot at ``path``."""
+    _wait_idle(page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+    return path
+
 def tally_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, sala: str = "Plenario") -> Path:
     """A coordinator opens their room, gives their name once and taps +1; returns the PNG."""
     ctx, page = _new_page(b, size)
@@ -258,12 +265,7 @@ def tally_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, sala:
         page.click(plus)
         page.wait_for_function("document.body.innerText.includes('toques aún no guardados') || "
                                "document.body.innerText.includes('Todo guardado')", timeout=30_000)
-        _wait_idle(page)
-        w, h = size
-        path = out_dir / f"salas-{w}x{h}-conteo.png"
-        out_dir.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path))
-        return path
+        return _flow_shot(page, out_dir / f"salas-{size[0]}x{size[1]}-conteo.png")
     finally:
         ctx.close()
 
@@ -280,12 +282,7 @@ def desk_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, consul
         page.wait_for_selector(button, timeout=30_000)
         page.click(button)
         page.wait_for_selector(venue_selector("persona", persona_key) + " >> text=ya acreditado a las", timeout=30_000)
-        _wait_idle(page)
-        w, h = size
-        path = out_dir / f"acreditacion-{w}x{h}-mesa.png"
-        out_dir.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path))
-        return path
+        return _flow_shot(page, out_dir / f"acreditacion-{size[0]}x{size[1]}-mesa.png")
     finally:
         ctx.close()
 

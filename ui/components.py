@@ -356,8 +356,6 @@ def widen(lon: tuple[float, float], lat: tuple[float, float], aspect: float) -> 
     >>> widen((-92.0, -28.0), (-56.0, 14.0), 1.5)
     (-121.5, 1.5)
     """
-    import math
-
     y = lambda d: math.log(math.tan(math.pi / 4 + math.radians(d) / 2))  # noqa: E731
     need = math.degrees((y(lat[1]) - y(lat[0])) * aspect)
     if need <= lon[1] - lon[0]:

@@ -156,7 +156,7 @@ def banners(ctx: Ctx, now: datetime, limite_s: float | None = None) -> None:
     if f.estado == "desactualizado":
         st.warning(
             t("banner.desactualizado", ctx.lang, cuando=day_hour(f.leido_en, ctx.lang, ctx.snap.tz), edad=edad,
-              motivo=md_escape(access.reason_for(ctx.role, f.motivo or "—", ctx.cfg.identifiers()))),
+              motivo=md_escape(access.reason_for(ctx.role, f.motivo_in(ctx.lang) or "—", ctx.cfg.identifiers()))),
             icon=None,
         )
     st.html(status_line(ctx, now, limite_s), unsafe_allow_javascript=True)

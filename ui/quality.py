@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from foro_data import metrics, sede
+from foro_data import access, metrics, sede
 from foro_data.errors import word_for
 from foro_data.model import Problem
 from foro_data.shared_read import coordinacion
@@ -80,12 +80,19 @@ def health_rows(ctx: Ctx, health: object) -> list[list[str]]:
         [ctx.t("calidad.fuente"), f"{ctx.snap.fuente.tipo} · {ctx.snap.fuente.descripcion}"],
         [ctx.t("calidad.ultima_ok"), _when(ctx, g("last_ok"), now)],
         [ctx.t("calidad.ultimo_intento"), _when(ctx, g("last_attempt"), now)],
-        [ctx.t("calidad.ultimo_error"), str(g("last_error") or ctx.t("calidad.ninguno"))],
+        [ctx.t("calidad.ultimo_error"), _last_error(ctx, health) or ctx.t("calidad.ninguno")],
         [ctx.t("calidad.fallas"), number(g("consecutive_failures") or 0, ctx.lang)],
         [ctx.t("calidad.pedidos"), number(g("requests_last_minute") or 0, ctx.lang)],
         [ctx.t("calidad.cuota"), number(g("quota_per_minute"), ctx.lang) if g("quota_per_minute") else ctx.t("calidad.ninguno")],
         [ctx.t("calidad.proximo"), age(next_in, ctx.lang) if next_in is not None else ctx.t("calidad.ninguno")],
     ]
+
+
+def _last_error(ctx: Ctx, health: object) -> str:
+    """Why the last read failed, in the viewer's language, as the viewer's role may read it."""
+    worded = getattr(health, "last_error_in", None)
+    text = worded(ctx.lang) if callable(worded) else str(getattr(health, "last_error", "") or "")
+    return access.reason_for(ctx.role, text, ctx.cfg.identifiers())
 
 
 def venue_doors(ctx: Ctx) -> tuple[str, list[tuple[sede.Entrada, bytes]]]:

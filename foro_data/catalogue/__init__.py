@@ -5,4 +5,4 @@ To add a family: a module here with ``class XCode(StrEnum)`` (the codes, declare
 ``register(XCode, {XCode.A: Sentence(es=..., pt=..., en=...), ...})``; then import it below.
 """
 
-from . import config, problems, sheets, writes  # noqa: F401  (importing a module registers its family)
+from . import cli, config, fuente, problems, sheets, writes  # noqa: F401  (importing a module registers its family)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, Union
 
+from ..errors import ForoError, Said
+
 Cell = Union[str, int, float, bool, datetime, date, None]
 
 
@@ -37,14 +39,21 @@ class RawWorkbook:
     read_at: datetime | None = None
 
 
-class SourceError(Exception):
-    """A source could not deliver a workbook. ``reason`` is one Spanish sentence for people."""
+class SourceError(ForoError):
+    """A source could not deliver a workbook. ``code`` says what failed, the value callers branch
+    on (``SheetsCode`` for a Sheet, ``archivo``, ``contenido``, ``error``); the reason is one or
+    more catalogue sentences (``sentences()``), worded in Spanish by ``reason`` and in the
+    viewer's language by ``reason_in``."""
 
-    def __init__(self, reason: str, code: str = "error", retry_after: float | None = None):
-        super().__init__(reason)
-        self.reason = reason
-        self.code = code
+    def __init__(self, code: str, *reason: Said, retry_after: float | None = None):
+        if not reason:
+            raise ValueError("a SourceError says why: give at least one sentence")
+        self._reason = reason
         self.retry_after = retry_after
+        super().__init__(code)
+
+    def sentences(self) -> tuple[Said, ...]:
+        return self._reason
 
 
 class Source(Protocol):

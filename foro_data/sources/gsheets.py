@@ -13,9 +13,10 @@ from gspread.exceptions import APIError, NoValidUrlKeyFound
 from gspread.utils import absolute_range_name, extract_id_from_url
 
 from .. import schema
+from ..catalogue.fuente import FuenteSentence as F
 from ..catalogue.sheets import SheetsSentence
 from ..config import Config
-from ..errors import say
+from ..errors import Said
 from .base import Cell, RawWorkbook, SourceError
 from .sheets_http import (  # noqa: F401  (API_URL*, DEFAULT_TIMEOUT, retry_after_seconds: public here too)
     API_URL,
@@ -64,7 +65,7 @@ def spreadsheet_key(planilla: str) -> str:
         try:
             return extract_id_from_url(text)
         except NoValidUrlKeyFound:
-            raise SourceError(say(SheetsSentence.CLAVE_ILEGIBLE, texto=text), "no_existe") from None
+            raise SourceError("no_existe", Said.of(SheetsSentence.CLAVE_ILEGIBLE, texto=text)) from None
     return text
 
 
@@ -153,17 +154,16 @@ class GSheetsSource:
             tabs = tuple(str(s["properties"]["title"]) for s in data.get("sheets") or [])
             return SheetMeta(str(props.get("title") or self.key), props.get("locale"), props.get("timeZone"), tabs)
         except (AttributeError, KeyError, TypeError):
-            raise SourceError("Google Sheets devolvió una descripción de la planilla incompleta.", "respuesta") from None
+            raise SourceError("respuesta", Said.of(F.META_INCOMPLETA)) from None
 
     def _tabs_to_read(self) -> list[str]:
         assert self._meta is not None
         titles = known_tabs(self._meta.tabs)
         if not any(schema.header_key(t) in _REQUIRED_KEYS for t in titles):
-            found = ", ".join(f"«{t}»" for t in self._meta.tabs) or "ninguna"
+            found: object = ", ".join(f"«{t}»" for t in self._meta.tabs) or Said.of(F.NINGUNA)
             # Forget the metadata: the next attempt looks again (the tab may be renamed back).
             self._meta = None
-            raise SourceError(f"La planilla no tiene la pestaña «{REQUIRED_TAB}» (pestañas encontradas: {found}).",
-                              "pestana")
+            raise SourceError("pestana", Said.of(F.SIN_PESTANA, tab=REQUIRED_TAB, encontradas=found))
         return titles
 
     def _workbook(self, titles: list[str], data: Any) -> RawWorkbook:
@@ -175,7 +175,7 @@ class GSheetsSource:
             for title, vr in zip(titles, ranges):
                 tabs[title] = [list(row) for row in vr.get("values") or []]
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise SourceError("Google Sheets devolvió una respuesta con un formato inesperado.", "respuesta") from None
+            raise SourceError("respuesta", Said.of(F.FORMATO_INESPERADO)) from None
         assert self._meta is not None
         return RawWorkbook(tabs=tabs, time_zone=self._meta.time_zone, locale=self._meta.locale, serial_dates=True)
 
@@ -184,4 +184,4 @@ class GSheetsSource:
     def describe_error(self, e: BaseException) -> SourceError:
         """A failure of this source as the SourceError the feed keeps (classified in sheets_http)."""
         f = classify(e, SheetAddress(self.key, self.email, self.timeout[1]), "lectura")
-        return SourceError(f.reason, f.code, f.retry_after)
+        return SourceError(f.code, *f.said(), retry_after=f.retry_after)

@@ -7,6 +7,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from ..catalogue.fuente import FuenteSentence as F
+from ..errors import Said
 from .base import Cell, RawWorkbook, SourceError, trim_row
 
 
@@ -17,7 +19,7 @@ def _read_xlsx(path: Path) -> RawWorkbook:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as e:
-        raise SourceError(f"No se pudo abrir el libro {path.name}: {e}.", "archivo") from None
+        raise SourceError("archivo", Said.of(F.LIBRO_ILEGIBLE, nombre=path.name, error=str(e))) from None
     try:
         tabs: dict[str, list[list[Cell]]] = {}
         for ws in wb.worksheets:
@@ -56,7 +58,7 @@ def _delimiter(text: str) -> str:
 def _read_csv_folder(path: Path) -> RawWorkbook:
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
     if not files:
-        raise SourceError(f"La carpeta {path} no tiene archivos .csv (uno por pestaña, por ejemplo Inscripciones.csv).", "archivo")
+        raise SourceError("archivo", Said.of(F.CARPETA_SIN_CSV, ruta=str(path)))
     tabs: dict[str, list[list[Cell]]] = {}
     for f in files:
         text = _decode(f.read_bytes())
@@ -75,11 +77,11 @@ class LocalSource:
 
     def read(self) -> RawWorkbook:
         if not self.path.exists():
-            raise SourceError(f"No existe {self.path}.", "archivo")
+            raise SourceError("archivo", Said.of(F.NO_EXISTE, ruta=str(self.path)))
         if self.path.is_dir():
             return _read_csv_folder(self.path)
         if self.path.suffix.lower() in (".xlsx", ".xlsm"):
             return _read_xlsx(self.path)
         if self.path.suffix.lower() == ".csv":
-            raise SourceError(f"{self.path.name} es un solo CSV: indique la carpeta que contiene un .csv por pestaña.", "archivo")
-        raise SourceError(f"{self.path.name} no es un .xlsx ni una carpeta de CSV.", "archivo")
+            raise SourceError("archivo", Said.of(F.UN_SOLO_CSV, nombre=self.path.name))
+        raise SourceError("archivo", Said.of(F.NO_ES_LIBRO, nombre=self.path.name))

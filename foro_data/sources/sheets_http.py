@@ -145,8 +145,8 @@ class SheetsError(ForoError):
         self.failure = failure
         super().__init__(failure.code)
 
-    def reason_in(self, lang: str) -> str:
-        return self.failure.reason_in(lang)
+    def sentences(self) -> tuple[Said, ...]:
+        return self.failure.said()
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from .. import schema
 from ..catalogue.writes import OpSentence as O
 from ..catalogue.writes import SendSentence, WritesCode
 from ..countries import country_code
-from ..errors import ForoError, say
-from ..identity import is_email
+from ..errors import ForoError, Said, say
+from ..identity import is_document, is_email
 from ..model import Persona
-from ..parse import digits, text
+from ..parse import text
 from ..schema import fold
 
 SHEET_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # ISO: parsed as a date by Sheets in every locale
@@ -38,8 +38,8 @@ class WritesUnavailable(ForoError):
         self.sentence = sentence or str(code)
         super().__init__(code, **params)
 
-    def reason_in(self, lang: str) -> str:
-        return say(self.sentence, lang, **self.params)
+    def sentences(self) -> tuple[Said, ...]:
+        return (Said(self.sentence, dict(self.params)),)
 
 
 # field -> (sentence code, its parameters)
@@ -61,8 +61,11 @@ class InvalidOperation(ForoError):
     def errores_in(self, lang: str) -> dict[str, str]:
         return {f: say(code, lang, **params) for f, (code, params) in self.campos.items()}
 
+    def sentences(self) -> tuple[Said, ...]:
+        return tuple(Said(code, params) for code, params in self.campos.values())
+
     def reason_in(self, lang: str) -> str:
-        return " ".join(self.errores_in(lang).values())
+        return " ".join(self.errores_in(lang).values())  # one sentence per field, spaced
 
 
 def new_operation_id() -> str:
@@ -128,7 +131,7 @@ def _identity_errors(id: str, email: str, documento: str) -> FieldErrors:
         errores["persona"] = (O.FALTA_IDENTIFICADOR, {})
     if email and not is_email(email):
         errores["email"] = (O.EMAIL, {"valor": email})
-    if documento and not digits(documento):
+    if documento and not is_document(documento):
         errores["documento"] = (O.DOCUMENTO, {})
     return errores
 
@@ -216,7 +219,7 @@ WALK_IN_FIELDS = ("nombre", "apellido", "email", "documento", "cargo", "rol", "i
 def walk_in_errors(fields: Mapping[str, str]) -> FieldErrors:
     """Field -> (sentence code, parameters) for every value clean would reject or could not identify.
 
-    Same rules as clean: e-mail shape, a document with digits, a known country, a known gender;
+    Same rules as clean: e-mail shape, a document that identifies (identity.is_document), a known country, a known gender;
     and, because a walk-in is accredited at once, name, surname and an e-mail or a document.
     """
     f = {k: text(fields.get(k, "")) for k in WALK_IN_FIELDS}

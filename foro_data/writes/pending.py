@@ -28,7 +28,7 @@ class PendingOp:
 
     op: Operation
     estado: str  # worst state of its rows: error_permanente > pendiente/enviando > enviada
-    motivo: str
+    reason: str  # Spanish, why its last attempt failed ("" when none)
     encolada_en: float
 
 

@@ -57,7 +57,7 @@ class FlushReport:
     errores: int = 0  # rows now in error_permanente
     appends: int = 0  # values:append requests made
     lecturas: int = 0  # read requests made (titles, headers, reconciliation)
-    motivo: str = ""  # Spanish, when something failed
+    reason: str = ""  # Spanish, when something failed
     avisos: tuple[str, ...] = ()  # columns the Sheet lacks (value not written), a header added
     esperando: bool = False  # nothing sent: inside back-off
 
@@ -144,7 +144,7 @@ class Writer:
             state = self.outbox.state()
             due = _at(state.no_antes_de) if force else _next_attempt(state)
             if due > now:
-                return FlushReport(pendientes=self._pending_count(), esperando=True, motivo=words(state.ultimo_error))
+                return FlushReport(pendientes=self._pending_count(), esperando=True, reason=words(state.ultimo_error))
             self._last_flush = now
             before = dict(self.appender.requests)
             report = self._send(self.outbox.claim(now))
@@ -238,9 +238,9 @@ class Writer:
         for r in rows:
             prev = by_op.get(r.id_operacion)
             if prev is None:
-                by_op[r.id_operacion] = PendingOp(op_from_dict(r.tipo, r.operacion), r.estado, r.motivo, r.encolada_en)
+                by_op[r.id_operacion] = PendingOp(op_from_dict(r.tipo, r.operacion), r.estado, r.reason, r.encolada_en)
             elif rank[r.estado] > rank[prev.estado]:
-                by_op[r.id_operacion] = dataclasses.replace(prev, estado=r.estado, motivo=r.motivo)
+                by_op[r.id_operacion] = dataclasses.replace(prev, estado=r.estado, reason=r.reason)
         return list(by_op.values())
 
     def _send(self, filas: list[Fila]) -> FlushReport:
@@ -248,7 +248,7 @@ class Writer:
         for f in filas:
             groups.setdefault(f.pestana, []).append(f)
         total = _TabResult()
-        motivo: tuple[Said, ...] = ()
+        reason: tuple[Said, ...] = ()
         transient: SheetsFailure | None = None
         for tab in sorted(groups, key=lambda t: TAB_ORDER.index(t) if t in TAB_ORDER else 99):
             rows = groups[tab]
@@ -262,10 +262,10 @@ class Writer:
                 total = _TabResult(total.enviadas + done.enviadas, total.ya_estaban + done.ya_estaban,
                                    total.rechazadas + done.rechazadas, total.avisos + done.avisos)
                 if done.rechazadas:
-                    motivo = (done.avisos[-1],)
+                    reason = (done.avisos[-1],)
             except SheetsError as e:
                 fail = e.failure
-                motivo = fail.said()
+                reason = fail.said()
                 if fail.permanent:
                     self.outbox.fail(claves, fail.reason, fail.code)
                     total = dataclasses.replace(total, rechazadas=total.rechazadas + len(rows))
@@ -277,13 +277,13 @@ class Writer:
                     transient = fail
                 log.warning("Escritura en %s: %s", tab, fail.reason)
         avisos = tuple(dict.fromkeys(total.avisos))
-        self._after(transient, motivo, avisos)
+        self._after(transient, reason, avisos)
         return FlushReport(enviadas=total.enviadas, ya_estaban=total.ya_estaban, errores=total.rechazadas,
-                           motivo=words(motivo), avisos=tuple(a.in_() for a in avisos))
+                           reason=words(reason), avisos=tuple(a.in_() for a in avisos))
 
-    def _after(self, transient: SheetsFailure | None, motivo: tuple[Said, ...], avisos: tuple[Said, ...]) -> None:
+    def _after(self, transient: SheetsFailure | None, reason: tuple[Said, ...], avisos: tuple[Said, ...]) -> None:
         """Schedule the next attempt (shared by every process on this outbox)."""
-        changes: dict[str, Any] = {"ultimo_error": tuple(motivo)}
+        changes: dict[str, Any] = {"ultimo_error": tuple(reason)}
         if avisos:
             changes["avisos"] = avisos
         if transient is None:

@@ -90,7 +90,7 @@ def every_figure(snap: Snapshot) -> None:
         metrics.cifras(snap, as_of)
         metrics.ocupacion_salas(snap, as_of)
         metrics.por_lugar(snap, as_of)
-        metrics.paridad_intendencias(snap, as_of)
+        metrics.cuadro_socios(snap, as_of, "paridad")
         metrics.asistencia_general(snap, as_of)
         for campo in metrics.CAMPOS:
             metrics.desglose(snap, as_of, campo)
