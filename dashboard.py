@@ -4,7 +4,7 @@ import streamlit as st
 
 from foro_data import access
 from foro_data.config import ConfigError
-from ui import data, gate
+from ui import data, gate, writing
 from ui.i18n import t
 
 lang = gate.lang()
@@ -18,6 +18,7 @@ st.set_page_config(
 
 try:
     cfg = data.config()
+    writing.resume_outbox(cfg)  # writes queued before a restart leave now, whoever connected first
     ses = gate.session(cfg)
     role = ses.role
     gate.sidebar(cfg, ses)

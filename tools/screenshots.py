@@ -55,7 +55,15 @@ SHOTS: dict[str, tuple[str, str]] = {
     "salas_kiosk": ("kiosk=1", '[data-testid="stMetric"]'),
     "mapa_kiosk": ("kiosk=1", '.st-key-foro-mapa img'),
     "acreditacion": ("", '.st-key-foro-buscar input'),
+    # Calidad de datos opened on its «En la sede» tab: each role's address and QR (issue 15).
+    "calidad_sede": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
 }
+# Views that are a tab of their page: view -> (page id, catalogue key of the tab, selector inside it).
+TAB_VIEWS: dict[str, tuple[str, str, str]] = {
+    "calidad_sede": ("calidad", "calidad.sede", '[data-testid="stImage"] img'),
+}
+# Passcodes for the views that show what only organisers see with passcodes configured.
+DEMO_ACCESO_TOML = '[acceso]\norganizacion = "org-demo"\ncoordinacion = "coord-demo"\nsocios = "socios-demo"\n'
 PAGES: tuple[str, ...] = access.PAGES
 VIEWS: tuple[str, ...] = tuple(SHOTS)  # every page, plus the kiosk views
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
@@ -154,7 +162,8 @@ def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Pa
             suffix: str = "", height: int | None = None) -> Shot:
     """Open one page, wait until it has drawn, check it, save a PNG."""
     query, selector = SHOTS[page_id]
-    base = page_id.removesuffix("_kiosk")
+    tab = TAB_VIEWS.get(page_id)
+    base = tab[0] if tab else page_id.removesuffix("_kiosk")
     path_ = "/" if base == PAGES[0] else f"/{access.PAGE_BY_ID[base].url_path}"  # the first page is home
     q = "&".join(x for x in (query, f"lang={lang}" if lang != "es" else "") if x)
     url = f"{server_url}{path_}" + (f"?{q}" if q else "")
@@ -178,6 +187,11 @@ def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Pa
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(selector, timeout=60_000)
     shot.seconds_to_figure = time.monotonic() - t0
+    if tab:
+        from ui.i18n import t
+
+        page.get_by_role("tab", name=t(tab[1], lang)).click()
+        page.wait_for_selector(tab[2], timeout=30_000)
     _wait_idle(page)
     for sel in ERROR_SELECTORS:
         for el in page.query_selector_all(sel):
@@ -301,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = args.pages or list(VIEWS)
     out = Path(args.out)
     bad = 0
-    with streamlit_server(demo_inicio=args.hora) as server, browser() as b:
+    # The tab views need passcodes configured (a QR that carries one, with its warning).
+    secrets = DEMO_TOML.format(inicio=args.hora) + (DEMO_ACCESO_TOML if set(pages) <= set(TAB_VIEWS) else "")
+    with streamlit_server(demo_inicio=args.hora, secrets_toml=secrets) as server, browser() as b:
         for page_id in pages:
             for size in SIZES:
                 shot = capture(b, server.url, page_id, size, out, lang=args.lang)
