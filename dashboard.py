@@ -4,7 +4,7 @@ import streamlit as st
 
 from foro_data import access
 from foro_data.config import ConfigError
-from ui import data, gate
+from ui import data, gate, writing
 from ui.i18n import t
 
 lang = gate.lang()
@@ -19,6 +19,7 @@ st.set_page_config(
 try:
     cfg = data.config()
     gate.pace(cfg, "app")  # first: a flood of reruns must cost almost nothing (issue 18)
+    writing.resume_outbox(cfg)  # writes queued before a restart leave now, whoever connected first
     ses = gate.session(cfg)
     role = ses.role
     gate.sidebar(cfg, ses)

@@ -1,4 +1,4 @@
-"""CLI: python -m foro_data resumen | informe | verificar | plantilla | geocodificar | conteo | acreditar (one Spanish line on error)."""
+"""CLI: python -m foro_data resumen | informe | verificar | plantilla | geocodificar | conteo | acreditar | sede (one Spanish line on error)."""
 
 from __future__ import annotations
 
@@ -260,6 +260,22 @@ def _accredited_at(config: Config, snap: Snapshot, key: str) -> datetime | None:
     return metrics.acreditado_a(snap, key, now, pendientes=as_scans(ops, snap.personas), anuladas=anuladas(ops))
 
 
+def cmd_sede(args: argparse.Namespace, out) -> int:
+    """The venue's addresses (``./app.sh --red``): ``--activa`` answers through the exit status
+    whether ``[foro] red`` is on, ``--ip`` prints the LAN address alone, otherwise the banner."""
+    from . import sede
+
+    config = load_config(args.secrets)
+    if args.activa:
+        return 0 if config.get("red") is True else 1
+    ip = sede.lan_ip()
+    if args.ip:
+        out.write(f"{ip or '127.0.0.1'}\n")
+        return 0
+    out.write(sede.start_banner(ip, args.puerto, config.acceso) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--secrets", metavar="RUTA", help="archivo de configuración (por defecto FORO_SECRETS o .streamlit/secrets.toml)")
@@ -298,6 +314,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--sin-inscripcion", dest="sin_inscripcion", action="store_true",
                    help="registra la entrada aunque nadie inscripto tenga ese identificador (ingreso sin inscripción)")
     a.set_defaults(func=cmd_acreditar)
+    s = sub.add_parser("sede", parents=[common], help="direcciones y QR de cada rol en la red del lugar")
+    s.add_argument("--puerto", type=int, default=8501, metavar="N", help="puerto de Streamlit (por defecto 8501)")
+    s.add_argument("--ip", action="store_true", help="imprime solo la dirección en la red local")
+    s.add_argument("--activa", action="store_true", help="sale con 0 si [foro] red = true")
+    s.set_defaults(func=cmd_sede)
     return p
 
 

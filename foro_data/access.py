@@ -6,11 +6,19 @@ for the navigation; the pages re-check ``may_open`` as a second lock.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
+import os
 import re
+import secrets
 import threading
 from collections import deque
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 # Ordered from most to least privileged.
 ROLES: tuple[str, ...] = ("organizacion", "coordinacion", "socios", "publico")
@@ -379,3 +387,71 @@ def sees_write_controls(role: str, kiosk: bool = False) -> bool:
     (True, False, False)
     """
     return not kiosk and role in VENUE_ROLES
+
+
+# --- The pass that replaces ?clave= in the address bar (issue 18, Low) -----------------------------
+# Once a passcode has been accepted, the URL carries ``?pase=`` instead: the role and an expiry,
+# signed with HMAC-SHA256 under a key made from a server secret and the configured passcodes. A
+# wall that reloads keeps its role until the end of the forum day; the passcode itself never stays
+# in the address bar, the history or a proxy's log; changing a passcode revokes every pass.
+
+PASE_SECRET_FILE = "pase.key"
+
+
+def pase_key(secret: bytes, acceso: dict[str, str]) -> bytes:
+    configured = "\n".join(f"{r}={v}" for r, v in sorted(acceso.items()) if r in PASSCODE_ROLES and v)
+    return hmac.new(secret, configured.encode("utf-8"), hashlib.sha256).digest()
+
+
+def _sign(body: str, key: bytes) -> str:
+    return base64.urlsafe_b64encode(hmac.new(key, body.encode("ascii"), hashlib.sha256).digest()[:18]).decode("ascii")
+
+
+def pase(role: str, expires: float, key: bytes) -> str:
+    """An opaque pass for ``role`` until ``expires`` (epoch seconds): "<body>.<signature>"."""
+    nonce = secrets.token_bytes(4)  # two passes for one role do not look alike
+    raw = f"{ROLES.index(role)}:{int(expires)}:".encode("ascii") + nonce
+    body = base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    return f"{body}.{_sign(body, key)}"
+
+
+def leer_pase(token: str, key: bytes, now: float) -> str | None:
+    """The role a pass grants, or None (malformed, signed with another key, or expired)."""
+    body, _, sig = (token or "").partition(".")
+    if not body or not sig or not hmac.compare_digest(sig, _sign(body, key)):
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        index, expires, _ = raw.split(b":", 2)
+        role = ROLES[int(index)]
+    except (ValueError, IndexError):
+        return None
+    return role if now < int(expires) and role in PASSCODE_ROLES else None
+
+
+def fin_del_dia(now: float, zona: str) -> float:
+    """The end of the day ``now`` falls on, in the event's time zone (epoch seconds)."""
+    tz = ZoneInfo(zona)
+    day = datetime.fromtimestamp(now, tz).date()
+    return datetime.combine(day + timedelta(days=1), dtime(0, 0), tz).timestamp()
+
+
+def server_secret(folder: Path) -> bytes:
+    """32 random bytes kept in ``folder`` (0600), made on first use: passes survive a restart."""
+    path = folder / PASE_SECRET_FILE
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{PASE_SECRET_FILE}.{os.getpid()}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(secrets.token_bytes(32))
+    try:
+        os.link(tmp, path)  # the first process to get here wins; the others read its secret
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_bytes()

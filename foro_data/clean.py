@@ -689,6 +689,21 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
     return out
 
 
+def _known_rooms(conteos: list[Conteo], salas: list[Sala], agenda: list[Sesion],
+                 problems: _Problems) -> list[Conteo]:
+    """Tallies for rooms that exist (Salas or Agenda, matched as metrics matches them); one for a
+    room nobody declared would be counted nowhere, so it is a Problem instead of a silent row.
+    Without either tab there is no room to check against (that tab's own Problem says so)."""
+    known = {fold(s.sala) for s in salas} | {fold(s.sala) for s in agenda}
+    if not known:
+        return conteos
+    for c in conteos:
+        if fold(c.sala) not in known:
+            problems.add("conteo_invalido", "Conteos", c.row, "sala", c.sala,
+                         Said.of(P.CONTEO_SALA_DESCONOCIDA, sala=c.sala))
+    return [c for c in conteos if fold(c.sala) in known]
+
+
 def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
     out: list[CiudadOverride] = []
     for row, cells in t.rows:
@@ -751,16 +766,18 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
     def run(name: str, fn, *args):
         return fn(tables[name], *args) if name in tables else []
 
+    salas = run("Salas", _salas, problems)
+    agenda = run("Agenda", _agenda, tz, day, serial, problems)
     return Snapshot(
         fuente=fuente,
         evento=evento,
         personas=tuple(personas),
         scans=tuple(run("Acreditaciones", _scans, ix, tz, serial, problems)),
-        salas=tuple(run("Salas", _salas, problems)),
-        agenda=tuple(run("Agenda", _agenda, tz, day, serial, problems)),
+        salas=tuple(salas),
+        agenda=tuple(agenda),
         apoyos=tuple(run("Apoyos", _apoyos, ix, tz, serial, problems)),
         presupuesto=tuple(run("Presupuesto", _presupuesto, problems)),
-        conteos=tuple(run("Conteos", _conteos, tz, serial, problems)),
+        conteos=tuple(_known_rooms(run("Conteos", _conteos, tz, serial, problems), salas, agenda, problems)),
         ciudades=tuple(run("Ciudades", _ciudades, problems)),
         problems=tuple(problems.items),
         tabs=tuple(reports),

@@ -860,9 +860,16 @@ def _filas_pooled(snap: Snapshot, as_of: datetime, campo: str) -> list[FilaDesgl
     return keep
 
 
+def _al_final(clave: str) -> int:
+    """Sort key that puts the pooled rows after the real values: a table never opens with
+    "(sin dato)" or "Otras" (issue 13 item 8), even when blanks outnumber every named value."""
+    return {OTRAS: 1, SIN_DATO: 2}.get(clave, 0)
+
+
 def _cuadro(campo: str, rows: list[FilaDesglose], una: bool) -> Cuadro:
     ci, ca = _proteger_filas([r.inscriptos for r in rows], [r.acreditados for r in rows])
-    return Cuadro(campo, tuple(FilaCuadro(r.clave, i, a) for r, i, a in zip(rows, ci, ca)), una)
+    filas = sorted((FilaCuadro(r.clave, i, a) for r, i, a in zip(rows, ci, ca)), key=lambda f: _al_final(f.clave))
+    return Cuadro(campo, tuple(filas), una)
 
 
 def cuadro_socios(snap: Snapshot, as_of: datetime, campo: str) -> Cuadro:
@@ -901,7 +908,7 @@ def cuadro_ciudades(snap: Snapshot, as_of: datetime) -> Cuadro:
         slot[2] += 1
         slot[3] += p.key in acc
     filas: list[FilaCuadro] = []
-    for pais in sorted(groups, key=lambda k: -sum(s[2] for s in groups[k].values())):
+    for pais in sorted(groups, key=lambda k: (_al_final(k), -sum(s[2] for s in groups[k].values()))):
         places = sorted(groups[pais].values(), key=lambda s: (s[0] == SIN_UBICAR, -s[2], s[0]))
         country = paises.get(pais)
         if country is None or not isinstance(country.inscriptos, int) or not isinstance(country.acreditados, int):

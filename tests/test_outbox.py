@@ -128,3 +128,25 @@ def test_the_file_lives_in_the_cache_dir(tmp_path: Path, monkeypatch: pytest.Mon
     assert path.parent == tmp_path / "cache" and path.name.startswith("escrituras-gsheets-")
     Outbox(path)
     assert os.stat(path).st_mode & 0o077 == 0  # walk-ins' personal data: owner only
+
+
+def test_a_restarted_process_knows_from_the_file_alone_whether_writes_are_waiting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What lets a restarted replica start its sender before anyone opens Salas (issue 18, issue 15):
+    only the local file is read, and a Sheet that never had an outbox gets none."""
+    from foro_data.config import config_from_dict
+    from foro_data.writes import has_pending
+
+    monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path))
+    key = "1FakeKey_0123456789abcdefghijklmnopqrstuv"
+    cfg = config_from_dict({"foro": {"fuente": "gsheets", "planilla": key},
+                            "gcp_service_account": {"client_email": "x@y.iam.gserviceaccount.com"}})
+    assert not has_pending(cfg) and not outbox_path(key).exists()
+    box = Outbox(outbox_path(key))
+    box.add([row(1)], NOW)
+    assert has_pending(cfg)
+    box.claim(NOW)  # claimed by a sender that then died: still waiting
+    assert has_pending(cfg)
+    box.mark_sent([row(1)[0]], NOW + 1)
+    assert not has_pending(cfg)
+    assert not has_pending(config_from_dict({}))  # the demo never writes

@@ -46,3 +46,40 @@ def test_take_aways_are_built_on_demand():
     assert "Preparado para Mercociudades" in text and tr("metodo", "pt") in text
     make, name = archivo_tablas(ctx, "CSV", "")
     assert name.endswith(".csv") and make().decode("utf-8-sig").count(";") > 20
+
+
+@pytest.mark.parametrize("campo", ["pais", "rol", "red", "ejes", "ciudad"])
+def test_sin_dato_is_never_the_headline_row(campo):
+    """Issue 13 item 8: people who left a field blank are counted, but after every real value
+    (on the demo most people name no network: "(sin dato)" was the first row of that table)."""
+    at = open_page("socios", "socios", "es")
+    snap, as_of = rendered(at)
+    filas = metrics.cuadro_socios(snap, as_of, campo).filas
+    claves = [f.pais if campo == "ciudad" else f.clave for f in filas]
+    if metrics.SIN_DATO in claves:
+        first = claves.index(metrics.SIN_DATO)
+        assert all(k == metrics.SIN_DATO for k in claves[first:]), claves
+    assert claves and claves[0] != metrics.SIN_DATO
+
+
+def test_red_table_has_sin_dato_in_the_demo_and_last():
+    at = open_page("socios", "socios", "es")
+    snap, as_of = rendered(at)
+    claves = [f.clave for f in metrics.cuadro_socios(snap, as_of, "red").filas]
+    assert claves[-1] == metrics.SIN_DATO and len(claves) > 2
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "en"])
+def test_acreditados_and_presentes_are_explained(lang):
+    """Both words on the partner page and En vivo say what they count: an accredited person stays
+    accredited after leaving, a present one has not scanned out."""
+    at = open_page("socios", "socios", lang)
+    assert_clean(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert t("def.acreditados", lang) in captions and t("def.presentes", lang) in captions
+    helps = {m.label: m.help for m in at.metric}
+    assert helps[t("col.acreditados", lang)] == t("def.acreditados", lang)
+    vivo = open_page("en_vivo", "socios", lang)
+    helps = {m.label: m.help for m in vivo.metric}
+    assert helps[t("vivo.acreditados", lang)] == t("def.acreditados", lang)
+    assert helps[t("vivo.presentes", lang)] == t("def.presentes", lang)

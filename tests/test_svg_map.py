@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from foro_data.metrics import Lugar
 from ui import svg_map
-from ui.components import REGION_LAT, REGION_LON
+from ui.components import REGION_LAT, REGION_LON, widen
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -69,3 +69,28 @@ def test_the_shapes_are_simplified_and_rounded() -> None:
     d = next(root.iter(f"{NS}path")).get("d", "")
     assert "." not in d  # whole units: no decimals shipped
     assert len(d) < 150_000
+
+
+def test_the_wall_layout_keeps_labels_in_the_map_and_legends_beside_it() -> None:
+    """The wall's drawing (legends in a strip on the right): every text inside the drawing, the
+    places' names inside the map part and apart from each other, the legends right of the map."""
+    frame = svg_map.Frame(widen(REGION_LON, REGION_LAT, 460 / 390), REGION_LAT, width=460.0)  # as ui.components
+    words = svg_map.Text("Tamanho: inscritos", "% credenciados", label=lambda p: f"{p.nombre} {p.inscriptos}")
+    puntos = [place(i, 100 - i, i) for i in range(12)]
+    root = ET.fromstring(svg_map.svg(puntos, frame, words, font=30.0, r_min=8.0, r_max=32.0, side=230.0))
+    vb = [float(v) for v in root.get("viewBox", "").split()]
+    assert vb[2] == 690 and vb[3] <= 390 + 1
+    texts = list(root.iter(f"{NS}text"))
+    labels = [t for t in texts if re.match(r"Ciudad\d+ \d+$", t.text or "")]
+    assert labels and all(float(t.get("font-size", 0)) == 30 for t in texts)
+    boxes = []
+    for t in labels:
+        x, y = float(t.get("x", 0)), float(t.get("y", 0))
+        box = (x, y - 30, x + svg_map.text_width(t.text or "", 30), y)
+        assert 0 <= box[0] and box[2] <= 460 and 0 <= box[1] and box[3] <= vb[3]
+        assert not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
+        boxes.append(box)
+    legend = [t for t in texts if t not in labels]
+    assert {"% credenciados", "0 %", "100 %"} <= {t.text for t in legend}
+    assert all(float(t.get("x", 0)) >= 460 for t in legend)
+    assert all(float(t.get("y", 0)) <= vb[3] for t in legend)

@@ -55,7 +55,15 @@ SHOTS: dict[str, tuple[str, str]] = {
     "salas_kiosk": ("kiosk=1", '[data-testid="stMetric"]'),
     "mapa_kiosk": ("kiosk=1", '.st-key-foro-mapa img'),
     "acreditacion": ("", '.st-key-foro-buscar input'),
+    # Calidad de datos opened on its «En la sede» tab: each role's address and QR (issue 15).
+    "calidad_sede": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
 }
+# Views that are a tab of their page: view -> (page id, catalogue key of the tab, selector inside it).
+TAB_VIEWS: dict[str, tuple[str, str, str]] = {
+    "calidad_sede": ("calidad", "calidad.sede", '[data-testid="stImage"] img'),
+}
+# Passcodes for the views that show what only organisers see with passcodes configured.
+DEMO_ACCESO_TOML = '[acceso]\norganizacion = "org-demo"\ncoordinacion = "coord-demo"\nsocios = "socios-demo"\n'
 PAGES: tuple[str, ...] = access.PAGES
 VIEWS: tuple[str, ...] = tuple(SHOTS)  # every page, plus the kiosk views
 ERROR_SELECTORS = ('[data-testid="stException"]', '[data-testid="stAlertContentError"]')
@@ -83,9 +91,10 @@ class Server:
 
 @contextmanager
 def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, secrets_toml: str | None = None,
-                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = (), root: Path = ROOT):
+                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = (),
+                     script: str = "dashboard.py", root: Path = ROOT):
     """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
-    stopped on exit."""
+    stopped on exit. ``script="serve.py"`` serves it as app.sh does (gzip-compressed)."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="foro-shots-") as tmp:
         secrets = Path(tmp) / "secrets.toml"
@@ -95,7 +104,7 @@ def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, sec
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                  "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                  "--server.fileWatcherType", "none", *extra_args],
                 cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -153,7 +162,8 @@ def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Pa
             suffix: str = "", height: int | None = None) -> Shot:
     """Open one page, wait until it has drawn, check it, save a PNG."""
     query, selector = SHOTS[page_id]
-    base = page_id.removesuffix("_kiosk")
+    tab = TAB_VIEWS.get(page_id)
+    base = tab[0] if tab else page_id.removesuffix("_kiosk")
     path_ = "/" if base == PAGES[0] else f"/{access.PAGE_BY_ID[base].url_path}"  # the first page is home
     q = "&".join(x for x in (query, f"lang={lang}" if lang != "es" else "") if x)
     url = f"{server_url}{path_}" + (f"?{q}" if q else "")
@@ -177,6 +187,11 @@ def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Pa
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(selector, timeout=60_000)
     shot.seconds_to_figure = time.monotonic() - t0
+    if tab:
+        from ui.i18n import t
+
+        page.get_by_role("tab", name=t(tab[1], lang)).click()
+        page.wait_for_selector(tab[2], timeout=30_000)
     _wait_idle(page)
     for sel in ERROR_SELECTORS:
         for el in page.query_selector_all(sel):
@@ -300,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = args.pages or list(VIEWS)
     out = Path(args.out)
     bad = 0
-    with streamlit_server(demo_inicio=args.hora) as server, browser() as b:
+    # The tab views need passcodes configured (a QR that carries one, with its warning).
+    secrets = DEMO_TOML.format(inicio=args.hora) + (DEMO_ACCESO_TOML if set(pages) <= set(TAB_VIEWS) else "")
+    with streamlit_server(demo_inicio=args.hora, secrets_toml=secrets) as server, browser() as b:
         for page_id in pages:
             for size in SIZES:
                 shot = capture(b, server.url, page_id, size, out, lang=args.lang)

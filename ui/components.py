@@ -74,12 +74,14 @@ def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
 def _big_numbers(ctx: Ctx, c: metrics.Cifras, n) -> None:
     cols = st.columns(5, gap="medium")
     cols[0].metric(ctx.t("vivo.inscriptos"), n(c.inscriptos))
+    # The two counts people confuse say what they are (a tooltip; the wall has nobody to hover).
+    helps = {} if ctx.kiosk else {k: ctx.t(f"def.{k}") for k in ("acreditados", "presentes")}
     cols[1].metric(
         ctx.t("vivo.acreditados"), n(c.acreditados),
         delta=ctx.t("vivo.de_inscriptos", pct=percent(c.porcentaje_acreditados, ctx.lang)),
-        delta_color="off", delta_arrow="off",
+        delta_color="off", delta_arrow="off", help=helps.get("acreditados"),
     )
-    cols[2].metric(ctx.t("vivo.presentes"), n(c.presentes))
+    cols[2].metric(ctx.t("vivo.presentes"), n(c.presentes), help=helps.get("presentes"))
     cols[3].metric(
         ctx.t("vivo.intendencias"), n(c.intendencias_acreditadas),
         delta=ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)), delta_color="off", delta_arrow="off",
@@ -323,6 +325,8 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
 # The forum's region (South America and Mexico's south), the view when every city is in it.
 REGION_LON, REGION_LAT = (-92.0, -28.0), (-56.0, 14.0)
 WORLD_LON, WORLD_LAT = (-180.0, 180.0), (-58.0, 78.0)
+# The wall's map (SVG units ≈ px on a 1280×720 wall): whole drawing, legend strip, text size.
+WALL_MAP, WALL_LEGEND, WALL_FONT = (690.0, 390.0), 230.0, 30.0
 
 
 def map_frame(lats: Sequence[float], lons: Sequence[float]) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -391,11 +395,21 @@ def map_svg(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> str:
         label=lambda b: f"{b.nombre} {shown(b.inscriptos)}",
     )
     lon_range, lat_range = map_frame([b.lat for b in puntos], [b.lon for b in puntos])
-    if ctx.kiosk:  # a wall is wide: show more longitude instead of a narrow strip
-        lon_range = widen(lon_range, lat_range, aspect=1.5)
-    frame = svg_map.Frame(lon_range, lat_range, width=600.0)
-    sizes = dict(font=22.0, r_min=8.0, r_max=36.0) if ctx.kiosk else dict(font=24.0, r_min=8.0, r_max=36.0)
-    return svg_map.svg(puntos, frame, words, **sizes)
+    if ctx.kiosk:
+        # The wall: a frame of the shape its box has on a 1280×720 screen (≈ 700 × 400 px, CSS in
+        # ui.frame), so one SVG unit is about one pixel there and 30-unit text is ≥ 28 px on the
+        # smallest wall; the legends go in a strip on the right, where a wall has room to spare.
+        map_w, map_h = WALL_MAP[0] - WALL_LEGEND, WALL_MAP[1]
+        lon_range = widen(lon_range, lat_range, aspect=map_w / map_h)
+        frame = svg_map.Frame(lon_range, lat_range, width=map_w)
+        if frame.height > map_h:  # the world is not wide enough for that shape: a narrower map
+            frame = svg_map.Frame(lon_range, lat_range, width=round(map_w * map_h / frame.height, 1))
+        drawing = svg_map.svg(puntos, frame, words, font=WALL_FONT, r_min=8.0, r_max=32.0, side=WALL_LEGEND)
+    else:
+        # 600 px on a desk or phone: one unit is one pixel.
+        frame = svg_map.Frame(lon_range, lat_range, width=600.0)
+        drawing = svg_map.svg(puntos, frame, words, font=24.0, r_min=8.0, r_max=36.0)
+    return drawing
 
 
 def light_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:
@@ -438,7 +452,11 @@ def dataframe(rows: Sequence[Sequence[object]], headers: Sequence[str], height: 
 
 
 def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
-    """CSV (all tables in one) and XLSX (one sheet per table), both neutralised against formulas."""
+    """CSV (all tables in one) and XLSX (one sheet per table), both neutralised against formulas.
+    They hold personal data: the files leave the server when this session ends (ui.expiry)."""
+    from . import expiry
+
+    expiry.note_personal_download()
     c1, c2 = st.columns(2)
     csv_table = export.combined(list(tablas), ctx.t("col.seccion")) if len(tablas) > 1 else tablas[0]
     c1.download_button(ctx.t("socios.descargar_csv"), export.to_csv(csv_table), file_name=f"{nombre}.csv",

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import streamlit as st
 
-from foro_data.config import Config, config_path, load_config
+from foro_data.config import Config, config_from_dict, config_path, load_config
 from foro_data.live import LiveFeed
 from foro_data.per_process import PerProcess
 from foro_data.replay import DAY_START, ReplayClock, parse_hhmm
@@ -29,7 +29,23 @@ SNAP_SHOWN = "_snap"  # the Snapshot of the last render (a reference to the shar
 @st.cache_resource(show_spinner=False)
 def _config_cached(env_path: str, mtime: float) -> Config:
     # Keyed by path and modification time: editing secrets.toml takes effect without a restart.
-    return load_config()
+    cfg = load_config()
+    if cfg.path is None and not env_path:
+        return _streamlit_secrets() or cfg
+    return cfg
+
+
+def _streamlit_secrets() -> Config | None:
+    """The secrets Streamlit itself found when our file is absent: Streamlit Community Cloud keeps
+    the TOML pasted in the app's settings where ``st.secrets`` reads it, not necessarily in
+    .streamlit/secrets.toml. Same sections, same checks as the file."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return None
+        data = st.secrets.to_dict()
+    except (FileNotFoundError, OSError, ValueError):  # Streamlit's own parse errors are ValueErrors
+        return None
+    return config_from_dict(data) if data else None
 
 
 def config() -> Config:

@@ -88,7 +88,8 @@ footer { display: none !important; }
    1280×720 (a 1080p TV at 150 %). Room cards keep one line per fact, cut with an ellipsis. */
 /* The arrival chart takes the height the wall has left. */
 .st-key-foro-curva { flex: 0 0 auto !important; height: calc(100vh - 440px) !important; min-height: 280px; }
-.st-key-foro-mapa { flex: 0 0 auto !important; height: calc(100vh - 330px) !important; min-height: 320px; }
+/* The map's box: ≈ 700 × 400 px on a 1280×720 wall (ui.components.WALL_MAP is drawn for it). */
+.st-key-foro-mapa { flex: 0 0 auto !important; height: calc(100vh - 320px) !important; min-height: 320px; }
 .st-key-foro-mapa [data-testid="stElementContainer"], .st-key-foro-mapa div:has(img) { height: 100% !important; width: 100% !important; }
 .st-key-foro-mapa img { height: 100% !important; width: 100% !important; object-fit: contain; object-position: left top; }
 .st-key-foro-curva > div, .st-key-foro-curva [data-testid="stElementContainer"], .st-key-foro-curva [data-testid="stPlotlyChart"] { height: 100% !important; }

@@ -11,6 +11,7 @@ import streamlit as st
 from foro_data import access
 from foro_data.config import Config
 from foro_data.pacing import RunPacer
+from foro_data.sources import cache
 
 from .i18n import LANGS, normalise_lang, t
 
@@ -19,6 +20,8 @@ LANG_NAMES = {"es": "Español", "pt": "Português", "en": "English"}
 _ROLE = "_rol_base"  # role granted by a passcode (or the demo)
 _ROLE_CODE = "_rol_code"
 _SEEN_CLAVE = "_clave_vista"  # the ?clave= value already checked (each value costs one check)
+_SEEN_PASE = "_pase_visto"
+PASE = "pase"  # the signed pass that replaces ?clave= in the address bar
 _FAILURES = "_claves_fallidas"
 VIEW_AS = "ver_como"  # a lower role chosen to preview the app with fewer rights
 # dashboard.py ran its st.navigation for this session. Until some session does, a fresh server
@@ -51,8 +54,8 @@ def lang() -> str:
 
 
 def carried_params() -> dict[str, str]:
-    """The query parameters a page switch must keep (language, kiosk, passcode, room, counter's name)."""
-    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", "clave", "sala", "rol", "rotar", "por")}
+    """The query parameters a page switch must keep (language, kiosk, pass, room, counter's name)."""
+    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", PASE, "sala", "rol", "rotar", "por")}
 
 
 def rotation_seconds() -> int:
@@ -117,6 +120,34 @@ def _check_passcode(given: str, cfg: Config) -> access.Acceso:
     return result
 
 
+def _pase_key(cfg: Config) -> bytes:
+    return access.pase_key(access.server_secret(cache.cache_dir()), cfg.acceso)
+
+
+def _swap_clave_for_pase(cfg: Config) -> None:
+    """The passcode leaves the address bar once used (issue 18): a pass signed by this server
+    (role + end of the forum day, never the passcode) takes its place, so a wall that reloads
+    keeps its role; a wrong passcode just goes."""
+    del st.query_params["clave"]
+    role = st.session_state.get(_ROLE, "")
+    if st.session_state.get(_ROLE_CODE) == "clave" and role in access.PASSCODE_ROLES:
+        now = time.time()
+        st.query_params[PASE] = access.pase(role, access.fin_del_dia(now, str(cfg.get("zona_horaria"))), _pase_key(cfg))
+
+
+def _from_pase(cfg: Config) -> None:
+    """A pass from the address bar (a reload, a rotation's page switch): its role, once checked."""
+    token = _param(PASE)
+    if not token or st.session_state.get(_SEEN_PASE) == token:
+        return
+    st.session_state[_SEEN_PASE] = token
+    role = access.leer_pase(token, _pase_key(cfg), time.time())
+    if role is None:  # forged, expired or made before a passcode changed: the public view
+        del st.query_params[PASE]
+        return
+    st.session_state[_ROLE], st.session_state[_ROLE_CODE] = role, "clave"
+
+
 def session(cfg: Config) -> Sesion:
     """Resolve the session once per rerun. A passcode, once accepted, lasts for the session."""
     clave = _param("clave")
@@ -125,6 +156,10 @@ def session(cfg: Config) -> Sesion:
         result = _check_passcode(clave, cfg)
         if result.code == "clave" or _ROLE not in st.session_state:
             st.session_state[_ROLE], st.session_state[_ROLE_CODE] = result.role, result.code
+    if clave:
+        _swap_clave_for_pase(cfg)
+    else:
+        _from_pase(cfg)
     if _ROLE not in st.session_state:
         result = access.resolve_role(None, cfg.acceso, cfg.is_demo)
         st.session_state[_ROLE], st.session_state[_ROLE_CODE] = result.role, result.code
@@ -155,6 +190,7 @@ def sidebar(cfg: Config, ses: Sesion) -> None:
             for k in (_ROLE, _ROLE_CODE, VIEW_AS):
                 st.session_state.pop(k, None)
             st.query_params.pop("clave", None)
+            st.query_params.pop(PASE, None)
             st.rerun()
         if ses.base_role != "organizacion":
             with st.form("clave", clear_on_submit=True, border=False):

@@ -183,6 +183,27 @@ _T: dict[str, tuple[str, str, str]] = {
     "calidad.cuota": ("Cuota por minuto", "Cota por minuto", "Quota per minute"),
     "calidad.proximo": ("Próxima lectura en", "Próxima leitura em", "Next read in"),
     "calidad.ninguno": ("—", "—", "—"),
+    "calidad.sede": ("En la sede", "No local", "At the venue"),
+    "sede.nota": (
+        "Direcciones para los teléfonos en la red del lugar: imprima cada código en una tarjeta para la puerta de la sala.",
+        "Endereços para os celulares na rede do local: imprima cada código num cartão para a porta da sala.",
+        "Addresses for phones on the venue's network: print each code on a card for the room's door.",
+    ),
+    "sede.sin_red": (
+        "Esta computadora no tiene dirección en una red local: los teléfonos no podrán entrar hasta que se conecte al Wi-Fi.",
+        "Este computador não tem endereço numa rede local: os celulares só poderão entrar quando ele se conectar ao Wi-Fi.",
+        "This computer has no address on a local network: phones cannot reach it until it joins the Wi-Fi.",
+    ),
+    "sede.aviso_clave": (
+        "⚠️ Este código lleva la clave de {rol}: quien lo fotografíe entra con ese acceso.",
+        "⚠️ Este código leva a senha de {rol}: quem o fotografar entra com esse acesso.",
+        "⚠️ This code carries the {rol} passcode: whoever photographs it gets that access.",
+    ),
+    "sede.rol.publico": ("Público (cualquier teléfono o pantalla)", "Público (qualquer celular ou tela)", "Public (any phone or screen)"),
+    "sede.rol.pantalla": ("Pantalla grande (modo quiosco)", "Tela grande (modo quiosque)", "Big screen (kiosk mode)"),
+    "sede.rol.coordinacion": ("Coordinación de salas", "Coordenação das salas", "Room coordinators"),
+    "sede.rol.socios": ("Socios", "Parceiros", "Partners"),
+    "sede.rol.organizacion": ("Organización (escribe su clave al entrar)", "Organização (digita a senha ao entrar)", "Organisers (type the passcode on arrival)"),
     "calidad.coordinacion": ("Lectura entre réplicas", "Leitura entre réplicas", "Read across replicas"),
     "coordinacion.lee": (
         "compartida: esta réplica lee la planilla para todas",
@@ -230,6 +251,17 @@ _T: dict[str, tuple[str, str, str]] = {
         "número para que aquela não possa ser deduzida dos totais.",
         "Aggregate figures only. Every cell with fewer than 3 people shows as “<3”; “x” hides another number "
         "so that one cannot be worked out from the totals.",
+    ),
+    # Two counts people confuse: said where either is shown (issue 13 item 8).
+    "def.acreditados": (
+        "Acreditados: pasaron por la acreditación hoy; siguen contando si después se fueron.",
+        "Credenciados: passaram pelo credenciamento hoje; continuam contando se depois saíram.",
+        "Checked in: went through check-in today; they still count if they left later.",
+    ),
+    "def.presentes": (
+        "Presentes: acreditados que no registraron salida, es decir, los que están en el lugar ahora.",
+        "Presentes: credenciados que não registraram saída, ou seja, os que estão no local agora.",
+        "Present: checked-in people who have not scanned out, that is, those at the venue now.",
     ),
     "socios.asistencia": ("Asistencia", "Comparecimento", "Attendance"),
     "socios.asistencia_def": ("acreditados ÷ inscriptos", "credenciados ÷ inscritos", "checked in ÷ registered"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from foro_data import access, metrics
+from foro_data import access, metrics, sede
 from foro_data.errors import word_for
 from foro_data.model import Problem
 from foro_data.shared_read import coordinacion
@@ -93,6 +93,20 @@ def _last_error(ctx: Ctx, health: object) -> str:
     worded = getattr(health, "last_error_in", None)
     text = worded(ctx.lang) if callable(worded) else str(getattr(health, "last_error", "") or "")
     return access.reason_for(ctx.role, text, ctx.cfg.identifiers())
+
+
+def venue_doors(ctx: Ctx) -> tuple[str, list[tuple[sede.Entrada, bytes]]]:
+    """The base address phones should use and each role's door with its QR (PNG). Addresses that
+    carry a passcode only for organisers: any other role gets the passcode-free ones."""
+    import streamlit as st
+
+    headers = st.context.headers
+    host = headers.get("X-Forwarded-Host") or headers.get("Host")
+    scheme = (headers.get("X-Forwarded-Proto") or "http").split(",")[0].strip()
+    port = int(st.get_option("server.port") or sede.DEFAULT_PORT)
+    base = sede.base_url(host, scheme=scheme, ip=sede.lan_ip(), port=port)
+    doors = sede.entradas(base, ctx.cfg.acceso, con_claves=ctx.role == "organizacion")
+    return base, [(e, sede.qr_png(e.url)) for e in doors]
 
 
 def coordination_rows(ctx: Ctx, source: object) -> list[list[str]]:

@@ -27,6 +27,7 @@ LAND, BORDER, SEA = "#1b2230", "#5b6478", "#0e1117"
 SCALE = ((0.0, (33, 145, 140)), (0.5, (94, 201, 98)), (1.0, (253, 231, 37)))
 MIN_STEP = 1.2  # drop shape points closer than this (SVG units) to the last kept one
 LABELS = 6  # at most this many places named on the map
+CHAR_EM = 0.62  # width of a character, in font sizes, for placing text (measured in chromium: ~0.6)
 
 
 @dataclass(frozen=True)
@@ -141,31 +142,59 @@ class Text:
     label: Callable[[Lugar], str]
 
 
-def svg(puntos: Sequence[Lugar], frame: Frame, words: Text, *, font: float, r_min: float, r_max: float) -> str:
-    """The whole map, legends under it, as an SVG document (Sheet text escaped)."""
+def svg(puntos: Sequence[Lugar], frame: Frame, words: Text, *, font: float, r_min: float, r_max: float,
+        side: float | None = None, labels: int = LABELS) -> str:
+    """The whole map as an SVG document (Sheet text escaped): legends under it, or, with ``side``,
+    in a strip of that width on its right (the wall: its height is what a 1280×720 screen lacks)."""
     w, h = frame.width, frame.height
-    band = font * 2.2 + 2 * r_max + 8  # the legends: a title line, then the biggest size circle
     biggest = max(p.inscriptos for p in puntos)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0f} {h + band:.0f}" role="img" '
-           f'width="{w:.0f}" height="{h + band:.0f}" font-family="sans-serif">',
+    if side is None:
+        band = font * 2.2 + 2 * r_max + 8  # the legends: a title line, then the biggest size circle
+        legends, vw, vh = _legends(frame, band, biggest, words, font, r_min, r_max), w, h + band
+    else:
+        legends, need = _side_legends(w, side, biggest, words, font, r_min, r_max)
+        vw, vh = w + side, max(h, need)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {vw:.0f} {vh:.0f}" role="img" '
+           f'width="{vw:.0f}" height="{vh:.0f}" font-family="sans-serif">',
            f'<rect width="{w:.0f}" height="{h:.0f}" fill="{SEA}"/>', _shapes(frame)]
     placed = sorted(puntos, key=lambda p: -p.inscriptos)
     for p in placed:  # biggest first: the small ones are drawn over them and stay visible
         x, y = frame.xy(p.lon, p.lat)
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius(p.inscriptos, biggest, r_min, r_max):.1f}" '
                    f'fill="{colour(p.porcentaje)}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.5"/>')
+    out.extend(_labels(placed[:labels], frame, words, font, biggest, r_min, r_max))
+    out.append(legends)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def text_width(text: str, font: float) -> float:
+    """A generous estimate of a line's width (bold sans-serif runs about 0.62 em a character)."""
+    return CHAR_EM * font * len(text)
+
+
+def _labels(places: Sequence[Lugar], frame: Frame, words: Text, font: float, biggest: int,
+            r_min: float, r_max: float) -> list[str]:
+    """A name for each of the biggest places whose line fits inside the map beside its bubble
+    without touching another name; a place with no free line stays unnamed."""
+    w, h = frame.width, frame.height
     boxes: list[tuple[float, float, float, float]] = []
-    for p in placed[:LABELS]:
+    out = []
+    for p in places:
         x, y = frame.xy(p.lon, p.lat)
         text = words.label(p)
         r = radius(p.inscriptos, biggest, r_min, r_max)
-        bw, bh = 0.56 * font * len(text), font * 1.1
+        bw, bh = text_width(text, font), font * 1.1
         left = x + r + 3 + bw > w  # no room on the right: write it on the left
         x0 = x - r - 3 - bw if left else x + r + 3
+        if x0 < 0:
+            continue  # wider than the map on either side
         # Crowded places (a metropolitan area) get their labels stacked beside the bubble.
         for dy in (0.0, -1.2, 1.2, -2.4, 2.4, -3.6, 3.6):
             ly = y + dy * font
             box = (x0, ly - bh / 2, x0 + bw, ly + bh / 2)
+            if box[1] < 0 or box[3] > h:
+                continue
             if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
                 break
         else:
@@ -174,9 +203,64 @@ def svg(puntos: Sequence[Lugar], frame: Frame, words: Text, *, font: float, r_mi
         out.append(f'<text x="{x0:.0f}" y="{ly + font * 0.35:.0f}" font-size="{font:.0f}" fill="#f2f4f8" '
                    f'font-weight="600" stroke="{SEA}" stroke-width="{font / 4:.1f}" paint-order="stroke">'
                    f'{html.escape(text)}</text>')
-    out.append(_legends(frame, band, biggest, words, font, r_min, r_max))
-    out.append("</svg>")
-    return "".join(out)
+    return out
+
+
+def wrap(text: str, width: float, font: float) -> list[str]:
+    """Words to lines no wider than ``width`` (a single longer word keeps its own line).
+
+    >>> wrap("Tamaño: inscriptos", 210, 30), wrap("% acreditados", 210, 30)
+    (['Tamaño:', 'inscriptos'], ['% acreditados'])
+    """
+    lines: list[str] = []
+    for word in text.split():
+        glue = bool(lines) and not any(ch.isalnum() for ch in lines[-1])  # "%" never stands alone
+        if lines and (glue or text_width(f"{lines[-1]} {word}", font) <= width):
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _side_legends(x0: float, width: float, biggest: int, words: Text, font: float,
+                  r_min: float, r_max: float) -> tuple[str, float]:
+    """Both legends stacked in a strip right of the map; (SVG, height used)."""
+    pad, line = font * 0.4, font * 1.15
+    x0 += pad
+    width -= pad
+    out: list[str] = []
+    y = 0.0
+
+    def title(text: str) -> None:
+        nonlocal y
+        for part in wrap(text, width, font):
+            y += line
+            out.append(f'<text x="{x0:.0f}" y="{y - font * 0.25:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
+                       f'{html.escape(part)}</text>')
+
+    title(words.size_label)
+    x, row_top, row_h = x0, y + 6, 0.0
+    for v in nice_sizes(biggest):
+        r = radius(v, biggest, r_min, r_max)
+        step = 2 * r + 4 + text_width(str(v), font)
+        if x > x0 and x + step > x0 + width:  # the row is full: the next size goes under it
+            x, row_top, row_h = x0, row_top + row_h + 6, 0.0
+        cy = row_top + max(r, font / 2)
+        out.append(f'<circle cx="{x + r:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#f2f4f8" stroke-width="1.5"/>'
+                   f'<text x="{x + 2 * r + 4:.0f}" y="{cy + font * 0.35:.0f}" font-size="{font:.0f}" '
+                   f'fill="#f2f4f8">{v}</text>')
+        row_h = max(row_h, 2 * max(r, font / 2))
+        x += step + font * 0.5
+    y = row_top + row_h + font * 0.6
+    out.append('<defs><linearGradient id="foro-acr">' + "".join(
+        f'<stop offset="{t * 100:.0f}%" stop-color="{colour(t * 100)}"/>' for t, _ in SCALE) + "</linearGradient></defs>")
+    title(words.colour_label)
+    out.append(f'<rect x="{x0:.0f}" y="{y + 6:.0f}" width="{width:.0f}" height="{font * 0.9:.0f}" fill="url(#foro-acr)"/>')
+    y += 6 + font * 0.9 + line
+    for t, anchor in ((0, "start"), (100, "end")):  # no middle mark: "50 %" would touch both ends
+        out.append(f'<text x="{x0 + width * t / 100:.0f}" y="{y - font * 0.25:.0f}" font-size="{font:.0f}" '
+                   f'fill="#f2f4f8" text-anchor="{anchor}">{t} %</text>')
+    return "".join(out), y + pad
 
 
 def _legends(frame: Frame, band: float, biggest: int, words: Text, font: float, r_min: float, r_max: float) -> str:

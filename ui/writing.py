@@ -25,6 +25,7 @@ from foro_data.writes import (
     PendingOp,
     Writer,
     WritesUnavailable,
+    has_pending,
     not_yet_read,
     open_writer,
     writes_unavailable_reason,
@@ -79,6 +80,28 @@ def _shared_writer(key: str, cfg: Config) -> Writer:
     # One per Sheet per process, like the feed: every viewer's taps share one sender thread, and
     # a client's clear_cache message cannot start a second one.
     return _WRITERS.get(key, lambda: _open_started(cfg))
+
+
+_RESUMED = PerProcess[bool]("resume")
+
+
+def resume_outbox(cfg: Config) -> None:
+    """Start this Sheet's sender if the outbox still holds writes from before a restart (a crash, a
+    killed replica), so they reach the Sheet at the first visit of any page by anyone — a wall
+    reconnecting by itself is enough — not only once a coordinator opens Salas (issue 18).
+    Streamlit runs no app code before a first connection; after that, checked once per process."""
+    key = _writer_key(cfg)
+    _RESUMED.get(key, lambda: _resume(key, cfg))
+
+
+def _resume(key: str, cfg: Config) -> bool:
+    if not has_pending(cfg):
+        return False
+    try:
+        _shared_writer(key, cfg)
+    except WritesUnavailable:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class ProblemSentence(StrEnum):
     CONTEO_TIPO = "problema.conteo_tipo"
     CONTEO_NEGATIVO = "problema.conteo_negativo"
     CONTEO_GRANDE = "problema.conteo_grande"
+    CONTEO_SALA_DESCONOCIDA = "problema.conteo_sala_desconocida"
     # Salas, Agenda, Ciudades
     SALA_SIN_NOMBRE = "problema.sala_sin_nombre"
     SALA_REPETIDA = "problema.sala_repetida"
@@ -282,6 +283,10 @@ register(ProblemSentence, {
         es="Un conteo de sala no puede pasar de {max} personas (¿un dígito de más?); no se usa.",
         pt="Uma contagem de sala não pode passar de {max} pessoas (um dígito a mais?); não é usada.",
         en="A room count cannot exceed {max} people (an extra digit?); not used."),
+    P.CONTEO_SALA_DESCONOCIDA: S(
+        es="La sala «{sala}» no figura en Salas ni en Agenda; este conteo no se usa.",
+        pt="A sala «{sala}» não consta em Salas nem em Agenda; esta contagem não é usada.",
+        en="The room «{sala}» is in neither Salas nor Agenda; this headcount is not used."),
     P.SALA_SIN_NOMBRE: S(
         es="Fila de Salas sin nombre de sala; se ignora.",
         pt="Linha de Salas sem nome de sala; é ignorada.",

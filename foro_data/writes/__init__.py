@@ -14,7 +14,7 @@ people.
 """
 
 from .appender import SheetAppender
-from .open import open_writer, writes_unavailable_reason
+from .open import has_pending, open_writer, writes_unavailable_reason
 from .operations import (
     UNDO_WINDOW,
     AccreditOp,
@@ -43,6 +43,6 @@ from .writer import SOLO_LECTURA, FlushReport, PendingSummary, Writer
 __all__ = [
     "AccreditOp", "FlushReport", "InvalidOperation", "Operation", "PendingOp", "PendingSummary", "SOLO_LECTURA",
     "SheetAppender", "TallyOp", "UNDO_WINDOW", "UndoOp", "WalkInOp", "Writer", "WritesUnavailable", "anuladas",
-    "as_conteos", "as_scans", "may_undo", "not_yet_read", "open_writer", "pending_check_ins", "tally_with_pending",
+    "as_conteos", "as_scans", "has_pending", "may_undo", "not_yet_read", "open_writer", "pending_check_ins", "tally_with_pending",
     "unseen", "validate_walk_in", "visible_ids", "writes_unavailable_reason",
 ]

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from ..catalogue.sheets import SheetsSentence
 from ..catalogue.writes import WritesCode
 from ..config import Config
-from ..outbox import Outbox, outbox_path
+from ..outbox import ENVIANDO, PENDIENTE, Outbox, outbox_path
 from ..sources.base import SourceError
+from ..sources.gsheets import spreadsheet_key
 from ..sources.sheets_http import DEFAULT_TIMEOUT
 from .appender import SheetAppender
 from .operations import WritesUnavailable
@@ -44,3 +45,19 @@ def open_writer(config: Config, *, tz: ZoneInfo | None = None, timeout: tuple[fl
                                 texto=str(config.get("planilla")).strip()) from None
     zone = tz or ZoneInfo(str(config.get("zona_horaria")))
     return Writer(Outbox(outbox_path(appender.key)), appender, tz=zone, wall=wall, **kwargs)
+
+
+def has_pending(config: Config) -> bool:
+    """Whether this configuration's outbox holds rows not yet on the Sheet (pending, or claimed by
+    a sender that died mid-request). Reads only the local file: no request to Google, and no
+    outbox file is created for a Sheet that never had one."""
+    if writes_unavailable_reason(config) is not None:
+        return False
+    try:
+        path = outbox_path(spreadsheet_key(str(config.get("planilla"))))
+    except SourceError:
+        return False
+    if not path.exists():
+        return False
+    counts = Outbox(path).counts()
+    return counts.get(PENDIENTE, 0) + counts.get(ENVIANDO, 0) > 0

@@ -42,7 +42,7 @@ SOLO_LECTURA = say(WritesCode.SOLO_LECTURA)
 TAB_ORDER = ("Inscripciones", "Acreditaciones", "Conteos")
 # DESIGN lists Acreditaciones without id_operacion: the sender adds this header before its first write.
 ADDED_HEADERS: dict[str, tuple[str, str]] = {"Acreditaciones": ("id_operacion", "ID operación")}
-MIN_FLUSH_INTERVAL_S = 5.0  # <= 12 flushes a minute: writes share the 60-per-minute quota with reads
+MIN_FLUSH_INTERVAL_S = 5.0  # <= 12 flushes a minute, well inside the write quota (60 a minute, apart from reads)
 BACKOFF_BASE_S = 2.0
 BACKOFF_CAP_S = 120.0
 

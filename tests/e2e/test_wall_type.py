@@ -78,12 +78,8 @@ def browser():
 
 @pytest.mark.parametrize("size", [shots.BIG, shots.TV], ids=["1920x1080", "1280x720"])
 @pytest.mark.parametrize("path", ["/", "/salas", "/mapa", "/salas?lang=en"])  # English words run longer
-def test_nothing_small_on_the_wall(server, browser, path, size, request):
+def test_nothing_small_on_the_wall(server, browser, path, size):
     w, h = size
-    if path == "/mapa" and size == shots.TV:  # a known defect, kept visible: strict, so a fix must lift it
-        request.applymarker(pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-            "the SVG map is drawn at 390 px high on a 1280x720 wall (0.74 of its 600-unit frame): its "
-            "22-unit labels show at 16 px; the wall map needs a wider, shorter frame or fewer lines above it")))
     ctx = browser.new_context(viewport={"width": w, "height": h}, locale="es-AR")
     page = ctx.new_page()
     try:

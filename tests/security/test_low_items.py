@@ -47,3 +47,25 @@ def test_an_absurd_tally_typed_into_the_sheet_is_a_problem() -> None:
     assert [c.valor for c in snap.conteos] == [3]
     bad = [p for p in snap.problems if p.tab == "Conteos" and p.column == "valor"]
     assert bad and "100" in bad[0].reason, snap.problems
+
+
+def test_a_tally_for_an_unknown_room_is_a_problem_on_calidad() -> None:
+    """Issue 18 (Low): a tally whose room is in neither Salas nor Agenda was kept and never shown
+    anywhere. It is a Problem with tab, row, column and value, its reason from the catalogue in
+    the viewer's language; the rooms that exist keep their tallies (spelling folded as Salas does)."""
+    from tests.sheets_fixtures import forum_tabs
+    from tests.workbooks import snapshot
+
+    tabs = forum_tabs(6)
+    tabs["Conteos"] = [["Marca temporal", "Sala", "Tipo", "Valor"],
+                       [datetime(2025, 6, 19, 10, 0), "Sala 9", "conteo", 40],
+                       [datetime(2025, 6, 19, 10, 1), "plenario", "conteo", 30]]
+    snap = snapshot(**tabs)
+    assert [(c.sala, c.valor) for c in snap.conteos] == [("plenario", 30)]
+    bad = [p for p in snap.problems if p.tab == "Conteos" and p.value == "Sala 9"]
+    assert len(bad) == 1, snap.problems
+    p = bad[0]
+    assert (p.row, p.column) == (2, "sala")
+    assert "Sala 9" in p.reason and "Salas" in p.reason
+    assert "room" in p.reason_in("en") and "Sala 9" in p.reason_in("en")
+    assert "sala" in p.reason_in("pt") and p.reason_in("pt") != p.reason

@@ -1,0 +1,149 @@
+"""Time to the first figure per page, at localhost and on a throttled phone, with the bytes the
+browser downloaded (issue 13: a coordinator's phone on the venue's network must show Salas in
+≤ 8 s; today's figure and an older commit's, measured in one run).
+
+    .venv/bin/python bench/bench_first_figure.py [--pages en_vivo salas mapa socios] [--before REV_DIR]
+                                                 [--repeat 1]
+
+Each load is a new browser context (empty cache), through Playwright in Debian's chromium. The
+phone profile is set over the Chrome DevTools Protocol: Network.emulateNetworkConditions "Fast 3G"
+(1.6 Mbit/s down, 750 kbit/s up, 150 ms latency) and Emulation.setCPUThrottlingRate 4, at 390×844.
+"First figure" = from navigation to the page's first figure selector (tools/screenshots.SHOTS).
+Bytes = every response's headers + body as sent (Playwright's ``request.sizes()``), counted until
+the first figure. ``--before`` names a checkout of an older commit (``git worktree add /tmp/old
+6df8172``): its app is served the same way, from that directory, with this venv's packages. Today's
+app is measured twice: ``streamlit run dashboard.py`` (as the tests start it) and ``streamlit run
+serve.py`` (as app.sh starts it: every response gzip-compressed).
+
+Prints a Markdown table; no assertion (timings belong here, not in tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+
+from tools import screenshots as shots  # noqa: E402
+
+FAST_3G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+CPU_SLOWDOWN = 4
+TIMEOUT_S = 120
+PATHS = {"en_vivo": "/", "salas": "/salas", "mapa": "/mapa", "socios": "/socios", "personas": "/personas",
+         "calidad": "/calidad", "apoyos": "/apoyos"}
+
+
+@dataclass(frozen=True)
+class Load:
+    seconds: float
+    bytes: int
+
+
+@contextmanager
+def server_at(root: Path, script: str):
+    """``streamlit run <script>`` from ``root`` on demo data at 11:15 (as tools/screenshots)."""
+    port = shots.free_port()
+    with tempfile.TemporaryDirectory(prefix="foro-bench-") as tmp:
+        secrets = Path(tmp) / "secrets.toml"
+        secrets.write_text(shots.DEMO_TOML.format(inicio="11:15"), encoding="utf-8")
+        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"),
+                   PYTHONPATH=str(root))
+        log_path = Path(tmp) / "server.log"
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+                 "--server.port", str(port), "--server.address", "127.0.0.1",
+                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                url = f"http://127.0.0.1:{port}"
+                shots._wait_healthy(url, proc, 90.0, log_path)
+                yield url
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+def load(b, url: str, page_id: str, phone: bool) -> Load:
+    w, h = shots.PHONE if phone else shots.BIG
+    ctx = b.new_context(viewport={"width": w, "height": h}, is_mobile=phone, has_touch=phone, locale="es-AR")
+    page = ctx.new_page()
+    if phone:
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", FAST_3G)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    done: list = []
+    page.on("requestfinished", lambda r: done.append(r))
+    selector = shots.SHOTS[page_id][1]
+    t0 = time.monotonic()
+    try:
+        page.goto(url + PATHS[page_id], wait_until="commit", timeout=TIMEOUT_S * 1000)
+        page.wait_for_selector(selector, timeout=TIMEOUT_S * 1000)
+        seconds = time.monotonic() - t0
+    except PlaywrightTimeout:  # said in the table as "> TIMEOUT_S", not a crash of the whole run
+        seconds = math.inf
+    total = 0
+    for r in list(done):
+        if not r.url.startswith(("data:", "blob:")):
+            s = r.sizes()
+            total += s["responseBodySize"] + s["responseHeadersSize"]
+    ctx.close()
+    return Load(seconds, total)
+
+
+def measure(root: Path, script: str, pages: list[str], repeat: int) -> dict[tuple[str, bool], Load]:
+    out = {}
+    with server_at(root, script) as url, shots.browser() as b:
+        load(b, url, pages[0], False)  # the first run of a fresh server builds its caches: not timed
+        for page_id in pages:
+            for phone in (False, True):
+                runs = [load(b, url, page_id, phone) for _ in range(repeat)]
+                out[(page_id, phone)] = Load(statistics.median(r.seconds for r in runs),
+                                             int(statistics.median(r.bytes for r in runs)))
+    return out
+
+
+def secs(load_: Load) -> str:
+    return f"> {TIMEOUT_S}" if math.isinf(load_.seconds) else f"{load_.seconds:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", nargs="*", default=["en_vivo", "salas", "mapa", "socios"])
+    ap.add_argument("--before", type=Path, help="a checkout of an older commit, measured first")
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args(argv)
+    if not shots.chromium_available():
+        print(f"{shots.CHROMIUM} is missing")
+        return 1
+    runs = ([("antes", args.before, "dashboard.py")] if args.before else []) + [
+        ("ahora, dashboard.py", ROOT, "dashboard.py"), ("ahora, serve.py (app.sh)", ROOT, "serve.py")]
+    results = {name: measure(root, script, args.pages, args.repeat) for name, root, script in runs}
+    print("| página | versión | localhost s | MB | teléfono lento s | MB |")
+    print("|---|---|--:|--:|--:|--:|")
+    for page_id in args.pages:
+        for name, _, _ in runs:
+            fast, slow = results[name][(page_id, False)], results[name][(page_id, True)]
+            print(f"| {page_id} | {name} | {secs(fast)} | {fast.bytes / 1e6:.2f} | {secs(slow)} | {slow.bytes / 1e6:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
