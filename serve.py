@@ -59,9 +59,16 @@ class StaticGZip:
             body = self.packed(path)
             if body is not None:
                 kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-                await Response(body if scope["method"] == "GET" else b"", media_type=kind, headers={
-                    "Content-Encoding": "gzip", "Vary": "Accept-Encoding", "Cache-Control": IMMUTABLE,
-                    "Content-Length": str(len(body))})(scope, receive, send)
+                await Response(
+                    body if scope["method"] == "GET" else b"",
+                    media_type=kind,
+                    headers={
+                        "Content-Encoding": "gzip",
+                        "Vary": "Accept-Encoding",
+                        "Cache-Control": IMMUTABLE,
+                        "Content-Length": str(len(body)),
+                    },
+                )(scope, receive, send)
                 return
         await self.gzip(scope, receive, send)
 

@@ -14,7 +14,8 @@ if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/noto/NotoColor
     echo "Aviso: falta /usr/bin/chromium; las pruebas en navegador se saltearán (instale el paquete chromium)." >&2
   fi
 fi
-# Linters first: a finding fails the run. (`ruff format --check` joins once the code is formatted.)
+# Linters first: a finding (or an unformatted file) fails the run.
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

@@ -42,8 +42,15 @@ from tools import screenshots as shots  # noqa: E402
 FAST_3G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 CPU_SLOWDOWN = 4
 TIMEOUT_S = 120
-PATHS = {"en_vivo": "/", "salas": "/salas", "mapa": "/mapa", "socios": "/socios", "personas": "/personas",
-         "calidad": "/calidad", "apoyos": "/apoyos"}
+PATHS = {
+    "en_vivo": "/",
+    "salas": "/salas",
+    "mapa": "/mapa",
+    "socios": "/socios",
+    "personas": "/personas",
+    "calidad": "/calidad",
+    "apoyos": "/apoyos",
+}
 
 
 @dataclass(frozen=True)
@@ -59,15 +66,32 @@ def server_at(root: Path, script: str):
     with tempfile.TemporaryDirectory(prefix="foro-bench-") as tmp:
         secrets = Path(tmp) / "secrets.toml"
         secrets.write_text(shots.DEMO_TOML.format(inicio="11:15"), encoding="utf-8")
-        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"),
-                   PYTHONPATH=str(root))
+        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"), PYTHONPATH=str(root))
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    script,
+                    "--server.headless",
+                    "true",
+                    "--server.port",
+                    str(port),
+                    "--server.address",
+                    "127.0.0.1",
+                    "--browser.gatherUsageStats",
+                    "false",
+                    "--server.fileWatcherType",
+                    "none",
+                ],
+                cwd=root,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
             try:
                 url = f"http://127.0.0.1:{port}"
                 shots._wait_healthy(url, proc, 90.0, log_path)
@@ -115,8 +139,9 @@ def measure(root: Path, script: str, pages: list[str], repeat: int) -> dict[tupl
         for page_id in pages:
             for phone in (False, True):
                 runs = [load(b, url, page_id, phone) for _ in range(repeat)]
-                out[(page_id, phone)] = Load(statistics.median(r.seconds for r in runs),
-                                             int(statistics.median(r.bytes for r in runs)))
+                out[(page_id, phone)] = Load(
+                    statistics.median(r.seconds for r in runs), int(statistics.median(r.bytes for r in runs))
+                )
     return out
 
 
@@ -134,14 +159,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{shots.CHROMIUM} is missing")
         return 1
     runs = ([("antes", args.before, "dashboard.py")] if args.before else []) + [
-        ("ahora, dashboard.py", ROOT, "dashboard.py"), ("ahora, serve.py (app.sh)", ROOT, "serve.py")]
+        ("ahora, dashboard.py", ROOT, "dashboard.py"),
+        ("ahora, serve.py (app.sh)", ROOT, "serve.py"),
+    ]
     results = {name: measure(root, script, args.pages, args.repeat) for name, root, script in runs}
     print("| página | versión | localhost s | MB | teléfono lento s | MB |")
     print("|---|---|--:|--:|--:|--:|")
     for page_id in args.pages:
         for name, _, _ in runs:
             fast, slow = results[name][(page_id, False)], results[name][(page_id, True)]
-            print(f"| {page_id} | {name} | {secs(fast)} | {fast.bytes / 1e6:.2f} | {secs(slow)} | {slow.bytes / 1e6:.2f} |")
+            print(
+                f"| {page_id} | {name} | {secs(fast)} | {fast.bytes / 1e6:.2f} | {secs(slow)} | {slow.bytes / 1e6:.2f} |"
+            )
     return 0
 
 

@@ -106,9 +106,19 @@ print(json.dumps(out))
 
 
 def accuracy(tree: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", _EVAL, str(tree), str(ROOT / "tests" / "geo_eval.tsv"),
-                           str(ROOT / "tests" / "geo_eval_municipios.tsv")],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _EVAL,
+            str(tree),
+            str(ROOT / "tests" / "geo_eval.tsv"),
+            str(ROOT / "tests" / "geo_eval_municipios.tsv"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout)
 
 
@@ -146,8 +156,9 @@ def fresh_load(runs: int = 5, before: Path | None = None) -> tuple[list[dict], l
         proc = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT)], capture_output=True, text=True, check=True)
         out.append(json.loads(proc.stdout))
         if before is not None:
-            proc = subprocess.run([sys.executable, "-c", _CHILD, str(before), "solo-carga"], capture_output=True,
-                                  text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", _CHILD, str(before), "solo-carga"], capture_output=True, text=True, check=True
+            )
             old.append(json.loads(proc.stdout))
     return out, old
 
@@ -192,13 +203,22 @@ def main() -> None:
     load_ms = [r["load"] * 1000 for r in loads]
     old_ms = [r["load"] * 1000 for r in old_loads]
     rows = [
-        ("gazetteer load (fresh process, median of 5)", f"{statistics.median(load_ms):.0f} ms",
-         f"min {min(load_ms):.0f}, max {max(load_ms):.0f}; budget 200 ms"),
-        (f"same, gazetteer at {args.antes} (run alternately)", f"{statistics.median(old_ms):.0f} ms",
-         f"min {min(old_ms):.0f}, max {max(old_ms):.0f}"),
+        (
+            "gazetteer load (fresh process, median of 5)",
+            f"{statistics.median(load_ms):.0f} ms",
+            f"min {min(load_ms):.0f}, max {max(load_ms):.0f}; budget 200 ms",
+        ),
+        (
+            f"same, gazetteer at {args.antes} (run alternately)",
+            f"{statistics.median(old_ms):.0f} ms",
+            f"min {min(old_ms):.0f}, max {max(old_ms):.0f}",
+        ),
         ("import foro_data.geo", f"{statistics.median(r['import'] for r in loads) * 1000:.0f} ms", ""),
-        ("peak traced memory during load (tracemalloc)", f"{statistics.median(r['peak'] for r in loads) / 1e6:.1f} MB",
-         "budget 50 MB"),
+        (
+            "peak traced memory during load (tracemalloc)",
+            f"{statistics.median(r['peak'] for r in loads) / 1e6:.1f} MB",
+            "budget 50 MB",
+        ),
         ("memory kept after load (tracemalloc)", f"{statistics.median(r['current'] for r in loads) / 1e6:.1f} MB", ""),
         ("RSS growth during load", f"{statistics.median(r['rss_delta_kb'] for r in loads) / 1024:.1f} MB", ""),
         ("gazetteer file", f"{geo.DATA_FILE.stat().st_size / 1e6:.2f} MB", "gzip, committed"),
@@ -217,13 +237,23 @@ def main() -> None:
     warm = time.perf_counter() - t0
     unresolved = sum(r.lat is None for r in results)
     rows += [
-        (f"resolve 1,000 entries ({distinct} distinct), cold cache", f"{cold * 1000:.0f} ms",
-         f"{1000 / cold:,.0f} entries/s; {unresolved} unresolved"),
+        (
+            f"resolve 1,000 entries ({distinct} distinct), cold cache",
+            f"{cold * 1000:.0f} ms",
+            f"{1000 / cold:,.0f} entries/s; {unresolved} unresolved",
+        ),
         ("resolve the same 1,000 again (cache)", f"{warm * 1000:.1f} ms", f"{1000 / warm:,.0f} entries/s"),
     ]
 
-    typos = [("Guaymalen", "Mendoza", "Argentina"), ("Montevido", "", "Uruguay"), ("Floranopolis", "", "Brasil"),
-             ("Cochabanba", "", "Bolivia"), ("Rio de Janerio", "", ""), ("Mednoza", "", ""), ("Santigo", "", "Chile")]
+    typos = [
+        ("Guaymalen", "Mendoza", "Argentina"),
+        ("Montevido", "", "Uruguay"),
+        ("Floranopolis", "", "Brasil"),
+        ("Cochabanba", "", "Bolivia"),
+        ("Rio de Janerio", "", ""),
+        ("Mednoza", "", ""),
+        ("Santigo", "", "Chile"),
+    ]
     geo.resolve.cache_clear()
     g._pools = None
     g._pool.cache_clear()

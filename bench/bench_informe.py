@@ -79,7 +79,9 @@ def main() -> None:
     cases = [("demo", build_snapshot(demo_workbook(), Fuente("demo", "demo", READ)))]
     big = build_snapshot(multiplied(args.copias), Fuente("archivo", "bench", READ))
     cases.append((f"demo ×{args.copias}", big))
-    print(f"{'datos':<10} {'inscriptos':>10} {'escaneos':>9} {'paso':<18} {'s':>7} {'pico MB':>8} {'maxrss MB':>10} {'bytes':>9}")
+    print(
+        f"{'datos':<10} {'inscriptos':>10} {'escaneos':>9} {'paso':<18} {'s':>7} {'pico MB':>8} {'maxrss MB':>10} {'bytes':>9}"
+    )
     for name, snap in cases:
         as_of = datetime(2025, 6, 19, 20, 0, tzinfo=snap.tz)
         steps: list[tuple[str, Callable[[], object]]] = [
@@ -93,8 +95,10 @@ def main() -> None:
             secs, peak = measure(fn, args.repeat)
             size = len(fn()) if step != "contenido" else 0  # type: ignore[arg-type]
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"{name:<10} {len(snap.personas):>10} {len(snap.scans):>9} {step:<18} {secs:>7.2f} {peak:>8.1f} "
-                  f"{rss:>10.0f} {size:>9}")
+            print(
+                f"{name:<10} {len(snap.personas):>10} {len(snap.scans):>9} {step:<18} {secs:>7.2f} {peak:>8.1f} "
+                f"{rss:>10.0f} {size:>9}"
+            )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,11 @@ sys.path.insert(0, str(ROOT))
 
 from tools import screenshots as shots  # noqa: E402
 
-SELECTORS = {"mapa": ".js-plotly-plot .scattergeo, [data-testid='stImage'] img, .foro-mapa svg",
-             "en_vivo": "[data-testid='stMetricValue']", "salas": "[data-testid='stMetricValue']"}
+SELECTORS = {
+    "mapa": ".js-plotly-plot .scattergeo, [data-testid='stImage'] img, .foro-mapa svg",
+    "en_vivo": "[data-testid='stMetricValue']",
+    "salas": "[data-testid='stMetricValue']",
+}
 
 
 VERBOSE = False
@@ -37,8 +40,9 @@ def kind(url: str) -> str:
 
 
 def measure(b, url: str, page_id: str, width: int) -> dict[str, int]:
-    ctx = b.new_context(viewport={"width": width, "height": 844 if width < 600 else 1080},
-                        is_mobile=width < 600, has_touch=width < 600)
+    ctx = b.new_context(
+        viewport={"width": width, "height": 844 if width < 600 else 1080}, is_mobile=width < 600, has_touch=width < 600
+    )
     page = ctx.new_page()
     requests = []
     page.on("requestfinished", lambda r: requests.append(r))

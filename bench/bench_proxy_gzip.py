@@ -32,8 +32,12 @@ FIGURE = '[data-testid="stMetricValue"]'
 def measure(b, url: str, width: int) -> tuple[int, int, float, int, float]:
     """Cold cache: (HTTP bytes on the wire and websocket bytes received by the first figure, its
     seconds, HTTP bytes and seconds once the network is idle: the arrival chart's Plotly too)."""
-    ctx = b.new_context(viewport={"width": width, "height": 844 if width < 600 else 1080},
-                        is_mobile=width < 600, has_touch=width < 600, locale="es-AR")
+    ctx = b.new_context(
+        viewport={"width": width, "height": 844 if width < 600 else 1080},
+        is_mobile=width < 600,
+        has_touch=width < 600,
+        locale="es-AR",
+    )
     page = ctx.new_page()
     cdp = ctx.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -64,8 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     conf = NGINX_CONF.read_text(encoding="utf-8")
     assert "    gzip on;" in conf
     results: dict[str, list[tuple[int, int, float, int, float]]] = {}
-    with shots.streamlit_server(demo_inicio="11:00") as server, tempfile.TemporaryDirectory() as tmp_s, \
-            shots.browser() as b:
+    with (
+        shots.streamlit_server(demo_inicio="11:00") as server,
+        tempfile.TemporaryDirectory() as tmp_s,
+        shots.browser() as b,
+    ):
         port = int(server.url.rsplit(":", 1)[1])
         procs = []
         try:
@@ -86,13 +93,19 @@ def main(argv: list[str] | None = None) -> int:
             for proc in procs:
                 proc.terminate()
                 proc.wait(timeout=10)
-    print(f"En vivo a {args.width} px, Fast 3G (562,5 ms, 1,44 Mbit/s) + CPU {CPU_SLOWDOWN}×, caché vacía; "
-          f"mediana de {args.runs} cargas")
-    print(f"{'proxy':<10} {'HTTP a la 1.ª cifra (KB)':>25} {'websocket (KB)':>15} {'1.ª cifra (s)':>14}"
-          f" {'HTTP completa (KB)':>19} {'completa (s)':>13}")
+    print(
+        f"En vivo a {args.width} px, Fast 3G (562,5 ms, 1,44 Mbit/s) + CPU {CPU_SLOWDOWN}×, caché vacía; "
+        f"mediana de {args.runs} cargas"
+    )
+    print(
+        f"{'proxy':<10} {'HTTP a la 1.ª cifra (KB)':>25} {'websocket (KB)':>15} {'1.ª cifra (s)':>14}"
+        f" {'HTTP completa (KB)':>19} {'completa (s)':>13}"
+    )
     for name, runs in results.items():
         med = [statistics.median(r[i] for r in runs) for i in range(5)]
-        print(f"{name:<10} {med[0] / 1000:>25.0f} {med[1] / 1000:>15.0f} {med[2]:>14.1f} {med[3] / 1000:>19.0f} {med[4]:>13.1f}")
+        print(
+            f"{name:<10} {med[0] / 1000:>25.0f} {med[1] / 1000:>15.0f} {med[2]:>14.1f} {med[3] / 1000:>19.0f} {med[4]:>13.1f}"
+        )
     return 0
 
 

@@ -144,18 +144,26 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  … {n} viewers done", file=sys.stderr, flush=True)
 
     tabs = len(known_tabs(tuple(s.title for s in book.sheets)))
-    print(f"\nSheets API requests per minute — interval {args.interval:g} s, {args.duration:g} s per run, "
-          f"{args.personas} registrations, {tabs} tabs read; quota: 60/min per service account\n")
-    print("| viewers | ours req/min | naive req/min | naive / ours | ours req/interval | naive req/interval "
-          "| ours median wait | naive median wait |")
+    print(
+        f"\nSheets API requests per minute — interval {args.interval:g} s, {args.duration:g} s per run, "
+        f"{args.personas} registrations, {tabs} tabs read; quota: 60/min per service account\n"
+    )
+    print(
+        "| viewers | ours req/min | naive req/min | naive / ours | ours req/interval | naive req/interval "
+        "| ours median wait | naive median wait |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for ours, naive in rows:
         ratio = f"{naive.per_minute / ours.per_minute:.0f}×" if ours.per_minute else "∞"
-        print(f"| {ours.viewers} | {ours.per_minute:.1f} | {naive.per_minute:.1f} | {ratio} | {ours.per_interval:.2f} "
-              f"| {naive.per_interval:.1f} | {ours.median_wait_ms:.2f} ms | {naive.median_wait_ms:.0f} ms |")
-    print("\nours: one LiveFeed for the server (warmed up: token and metadata read before the window); naive: "
-          "metadata + one values.get per tab on every viewer refresh. Above 60 req/min the real API answers 429. "
-          "A naive median wait far above one round trip means the local server itself was saturated.")
+        print(
+            f"| {ours.viewers} | {ours.per_minute:.1f} | {naive.per_minute:.1f} | {ratio} | {ours.per_interval:.2f} "
+            f"| {naive.per_interval:.1f} | {ours.median_wait_ms:.2f} ms | {naive.median_wait_ms:.0f} ms |"
+        )
+    print(
+        "\nours: one LiveFeed for the server (warmed up: token and metadata read before the window); naive: "
+        "metadata + one values.get per tab on every viewer refresh. Above 60 req/min the real API answers 429. "
+        "A naive median wait far above one round trip means the local server itself was saturated."
+    )
     return 0
 
 

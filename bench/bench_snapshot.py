@@ -21,23 +21,69 @@ from foro_data.build import build_snapshot  # noqa: E402
 from foro_data.snapshot import Fuente  # noqa: E402
 from foro_data.sources.base import RawWorkbook  # noqa: E402
 
-CITIES = ["Godoy Cruz", "Mendoza", "Maipú", "Montevideo - UY", "São Paulo", "asuncion", "Rosario, Santa Fe", "Gral. San Martín"]
-CARGOS = ["Intendente Municipal", "Sra. Intendenta", "Secretario de Seguridad", "Periodista", "Comisario", "Investigadora", ""]
+CITIES = [
+    "Godoy Cruz",
+    "Mendoza",
+    "Maipú",
+    "Montevideo - UY",
+    "São Paulo",
+    "asuncion",
+    "Rosario, Santa Fe",
+    "Gral. San Martín",
+]
+CARGOS = [
+    "Intendente Municipal",
+    "Sra. Intendenta",
+    "Secretario de Seguridad",
+    "Periodista",
+    "Comisario",
+    "Investigadora",
+    "",
+]
 
 
 def workbook(n: int, seed: int = 1) -> RawWorkbook:
     rnd = random.Random(seed)
-    ins = [["Marca temporal", "Nombre", "Apellido", "Dirección de correo electrónico", "DNI", "Cargo", "Ciudad", "País", "Género", "Ejes de interés"]]
+    ins = [
+        [
+            "Marca temporal",
+            "Nombre",
+            "Apellido",
+            "Dirección de correo electrónico",
+            "DNI",
+            "Cargo",
+            "Ciudad",
+            "País",
+            "Género",
+            "Ejes de interés",
+        ]
+    ]
     for i in range(n):
-        ins.append([f"{rnd.randint(1, 30)}/5/2025 {rnd.randint(8, 20)}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
-                    f"Nombre{i}", f"Apellido{i}", f"p{i}@muni.org", f"{20_000_000 + i:,}".replace(",", "."),
-                    rnd.choice(CARGOS), rnd.choice(CITIES), rnd.choice(["Argentina", "UY", "Brasil", "Paraguay"]),
-                    rnd.choice(["Femenino", "Masculino", ""]), "Diseño urbano, Crimen organizado"])
+        ins.append(
+            [
+                f"{rnd.randint(1, 30)}/5/2025 {rnd.randint(8, 20)}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
+                f"Nombre{i}",
+                f"Apellido{i}",
+                f"p{i}@muni.org",
+                f"{20_000_000 + i:,}".replace(",", "."),
+                rnd.choice(CARGOS),
+                rnd.choice(CITIES),
+                rnd.choice(["Argentina", "UY", "Brasil", "Paraguay"]),
+                rnd.choice(["Femenino", "Masculino", ""]),
+                "Diseño urbano, Crimen organizado",
+            ]
+        )
     acr = [["Marca temporal", "Dirección de correo electrónico", "Punto", "Movimiento"]]
     rooms = ["Acreditación", "Plenario", "Sala 1", "Sala 2"]
     for _ in range(n * 10):
-        acr.append([f"19/6/2025 {rnd.randint(8, 18)}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
-                    f"p{rnd.randrange(n)}@muni.org", rnd.choice(rooms), rnd.choice(["entrada"] * 4 + ["salida"])])
+        acr.append(
+            [
+                f"19/6/2025 {rnd.randint(8, 18)}:{rnd.randint(0, 59):02d}:{rnd.randint(0, 59):02d}",
+                f"p{rnd.randrange(n)}@muni.org",
+                rnd.choice(rooms),
+                rnd.choice(["entrada"] * 4 + ["salida"]),
+            ]
+        )
     salas = [["Sala", "Capacidad"]] + [[r, "200"] for r in rooms[1:]]
     return RawWorkbook(tabs={"Inscripciones": ins, "Acreditaciones": acr, "Salas": salas})
 

@@ -75,8 +75,7 @@ def workbook() -> FakeSpreadsheet:
     return FakeSpreadsheet.from_tabs(tabs)
 
 
-def run(strategy: str, events: list[tuple[float, int]], interval: float, sa_base: dict[str, str],
-        tmp: Path) -> Result:
+def run(strategy: str, events: list[tuple[float, int]], interval: float, sa_base: dict[str, str], tmp: Path) -> Result:
     rooms = ["Eje 1", "Eje 2", "Eje 3", "Eje 4", "Eje 5", "Eje 6", "Plenario"]
     with FakeSheetsServer() as fake:
         fake.add(workbook())
@@ -137,19 +136,27 @@ def main() -> int:
         results = [run("ours", events, i, sa, Path(d) / f"{i:g}") for i in intervals]
         results.append(run("ingenuo", events, 0.0, sa, Path(d) / "ingenuo"))
 
-    print(f"{args.conteos} conteos en 1 minuto de {args.coordinadores} coordinadores "
-          f"(refresco del tablero {args.refresco:g} s, cuota {QUOTA}/min; reloj simulado)\n")
-    head = (f"{'estrategia':<14} {'appends':>8} {'lecturas':>9} {'total/min':>10} {'+lecturas tablero':>18} "
-            f"{'% cuota':>8} {'hasta planilla p50/máx (s)':>27} {'hasta la cifra máx (s)':>23}")
+    print(
+        f"{args.conteos} conteos en 1 minuto de {args.coordinadores} coordinadores "
+        f"(refresco del tablero {args.refresco:g} s, cuota {QUOTA}/min; reloj simulado)\n"
+    )
+    head = (
+        f"{'estrategia':<14} {'appends':>8} {'lecturas':>9} {'total/min':>10} {'+lecturas tablero':>18} "
+        f"{'% cuota':>8} {'hasta planilla p50/máx (s)':>27} {'hasta la cifra máx (s)':>23}"
+    )
     print(head)
     print("-" * len(head))
     for r in results:
         with_reads = r.total + READS_PER_MINUTE_AT_15S
         p50, mx = statistics.median(r.demoras), max(r.demoras)
-        print(f"{r.estrategia:<14} {r.appends:>8} {r.lecturas:>9} {r.total:>10} {with_reads:>18} "
-              f"{100 * with_reads / QUOTA:>7.0f}% {p50:>13.1f} / {mx:<11.1f} {mx + args.refresco:>23.1f}")
-    print("\nlecturas = metadata + fila de encabezados (una vez; caché de 120 s). Las filas llegan una sola vez "
-          "en las dos estrategias (verificado en la planilla).")
+        print(
+            f"{r.estrategia:<14} {r.appends:>8} {r.lecturas:>9} {r.total:>10} {with_reads:>18} "
+            f"{100 * with_reads / QUOTA:>7.0f}% {p50:>13.1f} / {mx:<11.1f} {mx + args.refresco:>23.1f}"
+        )
+    print(
+        "\nlecturas = metadata + fila de encabezados (una vez; caché de 120 s). Las filas llegan una sola vez "
+        "en las dos estrategias (verificado en la planilla)."
+    )
     return 0
 
 

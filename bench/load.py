@@ -131,8 +131,9 @@ class Viewer:
         t0 = time.monotonic()
         try:
             extra = {"local_addr": (self.source_ip, 0)} if self.source_ip else {}
-            async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
-                                          ping_interval=None, **extra) as ws:
+            async with websockets.connect(
+                ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=60, ping_interval=None, **extra
+            ) as ws:
                 self._ws = ws
                 await ws.send(self._rerun())
                 reader = asyncio.create_task(self._read(ws, t0))
@@ -233,8 +234,13 @@ def add_registration(fake: FakeSheetsServer, n: int) -> None:
         sheet = fake.book().sheet("Inscripciones")
         header = [str(h) for h in sheet.rows[0]]
         row: list[Any] = [None] * len(header)
-        for k, v in {"Nombre": f"Carga{n}", "Apellido": f"Prueba{n}", "Dirección de correo electrónico": f"carga{n}@ejemplo.org",
-                     "Ciudad": "Mendoza", "País": "Argentina"}.items():
+        for k, v in {
+            "Nombre": f"Carga{n}",
+            "Apellido": f"Prueba{n}",
+            "Dirección de correo electrónico": f"carga{n}@ejemplo.org",
+            "Ciudad": "Mendoza",
+            "País": "Argentina",
+        }.items():
             row[header.index(k)] = v
         sheet.rows.append(row)
         sheet.fit_grid()
@@ -293,8 +299,9 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, refresh_s: float, change_no: int,
-                    ramp_s: float) -> Step:
+async def load_step(
+    app: Any, fake: FakeSheetsServer, n: int, window_s: float, refresh_s: float, change_no: int, ramp_s: float
+) -> Step:
     pid = app.process.pid
     stop = asyncio.Event()
     viewers = [Viewer(app.url, source_ip=loopback_address(i)) for i in range(n)]
@@ -344,14 +351,28 @@ async def load_step(app: Any, fake: FakeSheetsServer, n: int, window_s: float, r
     await asyncio.sleep(2)  # sessions close on the server
     firsts = [v.first_figure_s for v in viewers if v.first_figure_s is not None]
     return Step(
-        viewers=n, connected=len(firsts), first_figure_p50_s=statistics.median(firsts) if firsts else float("nan"),
+        viewers=n,
+        connected=len(firsts),
+        first_figure_p50_s=statistics.median(firsts) if firsts else float("nan"),
         first_figure_max_s=max(firsts) if firsts else float("nan"),
-        sheet_reads_per_min=reads / elapsed * 60, expected_reads_per_min=60 / refresh_s,
-        cpu_pct=cpu, rss_mb=statistics.median(rss), rss_max_mb=max(rss),
-        change_p50_s=pct(lat, 0.5), change_p95_s=pct(lat, 0.95), change_max_s=max(lat) if lat else float("nan"),
-        within_budget=sum(1 for x in lat if x <= budget), budget_s=budget, runs_per_s=runs / elapsed,
-        client_cpu_pct=client_cpu, reads=reads, window_s=elapsed,
-        errors=sum(1 for v in viewers if v.errors), refresh_s=refresh_s, updated=len(lat), warned=warned,
+        sheet_reads_per_min=reads / elapsed * 60,
+        expected_reads_per_min=60 / refresh_s,
+        cpu_pct=cpu,
+        rss_mb=statistics.median(rss),
+        rss_max_mb=max(rss),
+        change_p50_s=pct(lat, 0.5),
+        change_p95_s=pct(lat, 0.95),
+        change_max_s=max(lat) if lat else float("nan"),
+        within_budget=sum(1 for x in lat if x <= budget),
+        budget_s=budget,
+        runs_per_s=runs / elapsed,
+        client_cpu_pct=client_cpu,
+        reads=reads,
+        window_s=elapsed,
+        errors=sum(1 for v in viewers if v.errors),
+        refresh_s=refresh_s,
+        updated=len(lat),
+        warned=warned,
     )
 
 
@@ -367,15 +388,19 @@ def _longest_silence(stamps: list[float], start: float, end: float) -> float:
 
 def print_steps(steps: list[Step]) -> None:
     print()
-    print("| espectadores | conectados | 1ª cifra p50 / máx (s) | lecturas de la planilla por min (esperado) | CPU servidor (% de un núcleo) "
-          "| RSS mediana / máx (MB) | cambio → pantalla p50 / p95 / máx (s) | dentro del presupuesto | corridas/s "
-          "| CPU clientes (%) | errores |")
+    print(
+        "| espectadores | conectados | 1ª cifra p50 / máx (s) | lecturas de la planilla por min (esperado) | CPU servidor (% de un núcleo) "
+        "| RSS mediana / máx (MB) | cambio → pantalla p50 / p95 / máx (s) | dentro del presupuesto | corridas/s "
+        "| CPU clientes (%) | errores |"
+    )
     print("|---:|---:|---|---|---:|---|---|---|---:|---:|---:|")
     for s in steps:
-        print(f"| {s.viewers} | {s.connected} | {s.first_figure_p50_s:.1f} / {s.first_figure_max_s:.1f} "
-              f"| {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.cpu_pct:.0f} "
-              f"| {s.rss_mb:.0f} / {s.rss_max_mb:.0f} | {s.change_p50_s:.1f} / {s.change_p95_s:.1f} / {s.change_max_s:.1f} "
-              f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |")
+        print(
+            f"| {s.viewers} | {s.connected} | {s.first_figure_p50_s:.1f} / {s.first_figure_max_s:.1f} "
+            f"| {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.cpu_pct:.0f} "
+            f"| {s.rss_mb:.0f} / {s.rss_max_mb:.0f} | {s.change_p50_s:.1f} / {s.change_p95_s:.1f} / {s.change_max_s:.1f} "
+            f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |"
+        )
 
 
 async def warm_app(app: Any) -> None:
@@ -389,16 +414,18 @@ async def warm_app(app: Any) -> None:
 def old_checkout(rev: str) -> Iterator[Path]:
     """Commit ``rev`` of this repository in a temporary git worktree (removed on exit)."""
     where = Path(tempfile.mkdtemp(prefix="foro-antes-")) / "repo"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), rev], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(where), rev], check=True, capture_output=True
+    )
     try:
         yield where
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(where)], capture_output=True)
 
 
-async def run_compare(counts: list[int], refreshes: list[int], window_s: float, ramp_s: float, n_personas: int,
-                      rev: str) -> list[Step]:
+async def run_compare(
+    counts: list[int], refreshes: list[int], window_s: float, ramp_s: float, n_personas: int, rev: str
+) -> list[Step]:
     """The same viewers against commit ``rev`` and against this checkout, step by step in one run
     (one fake Sheet; the idle server has no viewers, so it neither reads nor works)."""
     steps: list[Step] = []
@@ -407,8 +434,10 @@ async def run_compare(counts: list[int], refreshes: list[int], window_s: float, 
         fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
         for refresh in refreshes:
             with ExitStack() as stack:
-                apps = {f"antes ({rev[:7]})": stack.enter_context(streamlit_app(fake, refresh_s=refresh, root=old_root)),
-                        "ahora": stack.enter_context(streamlit_app(fake, refresh_s=refresh))}
+                apps = {
+                    f"antes ({rev[:7]})": stack.enter_context(streamlit_app(fake, refresh_s=refresh, root=old_root)),
+                    "ahora": stack.enter_context(streamlit_app(fake, refresh_s=refresh)),
+                }
                 for app in apps.values():
                     await warm_app(app)
                 for n in counts:
@@ -420,30 +449,37 @@ async def run_compare(counts: list[int], refreshes: list[int], window_s: float, 
                         print_compare([step])
                         await asyncio.sleep(5)  # the sessions of this step leave before the next one
                 for label, app in apps.items():
-                    if (tb := app.log_text().count("Traceback")):
+                    if tb := app.log_text().count("Traceback"):
                         print(f"{label}: {tb} tracebacks en el registro del servidor")
     return steps
 
 
 def print_compare(steps: list[Step]) -> None:
     print()
-    print("| versión | espectadores | refresco | CPU servidor (% de un núcleo) | RSS máx (MB) "
-          "| cambio → pantalla p50 / p95 (s) | dentro de refresco + 5 s | actualizados | con aviso de datos viejos "
-          "| lecturas/min (esperado) | corridas/s | CPU clientes (%) | errores |")
+    print(
+        "| versión | espectadores | refresco | CPU servidor (% de un núcleo) | RSS máx (MB) "
+        "| cambio → pantalla p50 / p95 (s) | dentro de refresco + 5 s | actualizados | con aviso de datos viejos "
+        "| lecturas/min (esperado) | corridas/s | CPU clientes (%) | errores |"
+    )
     print("|---|---:|---:|---:|---:|---|---|---|---:|---|---:|---:|---:|")
     for s in steps:
-        print(f"| {s.version} | {s.viewers} | {s.refresh_s} s | {s.cpu_pct:.0f} | {s.rss_max_mb:.0f} "
-              f"| {s.change_p50_s:.1f} / {s.change_p95_s:.1f} | {s.within_budget}/{s.viewers} | {s.updated}/{s.viewers} "
-              f"| {s.warned} | {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.runs_per_s:.1f} "
-              f"| {s.client_cpu_pct:.0f} | {s.errors} |")
+        print(
+            f"| {s.version} | {s.viewers} | {s.refresh_s} s | {s.cpu_pct:.0f} | {s.rss_max_mb:.0f} "
+            f"| {s.change_p50_s:.1f} / {s.change_p95_s:.1f} | {s.within_budget}/{s.viewers} | {s.updated}/{s.viewers} "
+            f"| {s.warned} | {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.runs_per_s:.1f} "
+            f"| {s.client_cpu_pct:.0f} | {s.errors} |"
+        )
 
 
 async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int) -> list[Step]:
     with FakeSheetsServer() as fake:
         fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
         with streamlit_app(fake, refresh_s=refresh_s) as app:
-            print(f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
-                  f"{n_personas} inscripciones; refresco {refresh_s} s", flush=True)
+            print(
+                f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
+                f"{n_personas} inscripciones; refresco {refresh_s} s",
+                flush=True,
+            )
             await warm_app(app)  # first run imports pandas, plotly...: outside the measurement
             steps = []
             for i, n in enumerate(counts):
@@ -455,7 +491,7 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
             print(f"\nTracebacks en el registro del servidor: {tracebacks}")
             if tracebacks:  # show the first one: a figure without its cause helps nobody
                 first = log.index("Traceback")
-                print(log[max(0, first - 300):first + 2500])
+                print(log[max(0, first - 300) : first + 2500])
             return steps
 
 
@@ -491,8 +527,9 @@ def slope(points: list[tuple[float, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else float("nan")
 
 
-async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: int, seed: int = 7,
-                   session_ttl_s: int | None = None) -> Soak:
+async def run_soak(
+    real_s: float, concurrent: int, refresh_s: int, n_personas: int, seed: int = 7, session_ttl_s: int | None = None
+) -> Soak:
     rng = random.Random(seed)
     day = datetime(2025, 6, 19, 8, 0)
     sim_s = 8 * 3600
@@ -505,8 +542,10 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
         extra = ("--server.disconnectedSessionTTL", str(session_ttl_s)) if session_ttl_s else ()
         with streamlit_app(fake, refresh_s=refresh_s, extra_args=extra) as app:
             pid = app.process.pid
-            print(f"servidor: {app.url} (pid {pid}); un día de 8 h en {real_s:.0f} s; {concurrent} espectadores a la vez",
-                  flush=True)
+            print(
+                f"servidor: {app.url} (pid {pid}); un día de 8 h en {real_s:.0f} s; {concurrent} espectadores a la vez",
+                flush=True,
+            )
             # Scans of the day: each person arrives once, some leave; in simulated-time order.
             plan: list[tuple[float, int, bool]] = []
             for i in range(n_personas):
@@ -562,22 +601,35 @@ async def run_soak(real_s: float, concurrent: int, refresh_s: int, n_personas: i
             per_session = slope([(n, y) for _, y, n in half])
             reads = fake.count("batchGet") - reads0
             return Soak(
-                real_s=real_s, simulated_h=8.0, sessions_opened=opened, concurrent=concurrent, scans_added=k,
-                rss_start_mb=samples[0][1], rss_end_mb=samples[-1][1], rss_max_mb=max(y for _, y, _ in samples),
-                slope_mb_per_h=per_s * 3600, slope_mb_per_100_sessions=per_session * 100,
-                threads_start=threads0, threads_end=threads(pid),
-                sheet_reads_per_min=reads / (time.monotonic() - t0) * 60, errors=errors,
+                real_s=real_s,
+                simulated_h=8.0,
+                sessions_opened=opened,
+                concurrent=concurrent,
+                scans_added=k,
+                rss_start_mb=samples[0][1],
+                rss_end_mb=samples[-1][1],
+                rss_max_mb=max(y for _, y, _ in samples),
+                slope_mb_per_h=per_s * 3600,
+                slope_mb_per_100_sessions=per_session * 100,
+                threads_start=threads0,
+                threads_end=threads(pid),
+                sheet_reads_per_min=reads / (time.monotonic() - t0) * 60,
+                errors=errors,
             )
 
 
 def print_soak(s: Soak) -> None:
     print()
-    print("| duración real | día simulado | sesiones abiertas | a la vez | escaneos agregados | RSS inicio / fin / máx (MB) "
-          "| pendiente 2ª mitad (MB/h real) | MB por 100 sesiones | hilos inicio / fin | lecturas/min | errores |")
+    print(
+        "| duración real | día simulado | sesiones abiertas | a la vez | escaneos agregados | RSS inicio / fin / máx (MB) "
+        "| pendiente 2ª mitad (MB/h real) | MB por 100 sesiones | hilos inicio / fin | lecturas/min | errores |"
+    )
     print("|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|")
-    print(f"| {s.real_s:.0f} s | {s.simulated_h:.0f} h | {s.sessions_opened} | {s.concurrent} | {s.scans_added} "
-          f"| {s.rss_start_mb:.0f} / {s.rss_end_mb:.0f} / {s.rss_max_mb:.0f} | {s.slope_mb_per_h:+.1f} "
-          f"| {s.slope_mb_per_100_sessions:+.2f} | {s.threads_start} / {s.threads_end} | {s.sheet_reads_per_min:.1f} | {s.errors} |")
+    print(
+        f"| {s.real_s:.0f} s | {s.simulated_h:.0f} h | {s.sessions_opened} | {s.concurrent} | {s.scans_added} "
+        f"| {s.rss_start_mb:.0f} / {s.rss_end_mb:.0f} / {s.rss_max_mb:.0f} | {s.slope_mb_per_h:+.1f} "
+        f"| {s.slope_mb_per_100_sessions:+.2f} | {s.threads_start} / {s.threads_end} | {s.sheet_reads_per_min:.1f} | {s.errors} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -590,16 +642,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--concurrent", type=int, default=30, help="espectadores a la vez (aguante)")
     ap.add_argument("--refresh", type=int, default=5, help="refresco_segundos de la app (mínimo 5)")
     ap.add_argument("--personas", type=int, default=450, help="inscripciones en la planilla simulada")
-    ap.add_argument("--session-ttl", type=int, help="server.disconnectedSessionTTL del aguante (rápido: 20 s; "
-                    "completo: el de Streamlit, 120 s)")
+    ap.add_argument(
+        "--session-ttl",
+        type=int,
+        help="server.disconnectedSessionTTL del aguante (rápido: 20 s; completo: el de Streamlit, 120 s)",
+    )
     ap.add_argument("--json", type=Path, help="además, escribir los resultados en este archivo")
-    ap.add_argument("--compare", metavar="COMMIT", help="correr también ese commit (un git worktree temporal), paso a "
-                    "paso junto a esta copia, con los mismos espectadores y la misma planilla simulada")
-    ap.add_argument("--refreshes", type=int, nargs="*", help="con --compare: refrescos a medir (por omisión, --refresh)")
+    ap.add_argument(
+        "--compare",
+        metavar="COMMIT",
+        help="correr también ese commit (un git worktree temporal), paso a "
+        "paso junto a esta copia, con los mismos espectadores y la misma planilla simulada",
+    )
+    ap.add_argument(
+        "--refreshes", type=int, nargs="*", help="con --compare: refrescos a medir (por omisión, --refresh)"
+    )
     args = ap.parse_args(argv)
     if args.compare:
-        steps = asyncio.run(run_compare(args.viewers, args.refreshes or [args.refresh], args.window or 30.0,
-                                        ramp_s=10.0, n_personas=args.personas, rev=args.compare))
+        steps = asyncio.run(
+            run_compare(
+                args.viewers,
+                args.refreshes or [args.refresh],
+                args.window or 30.0,
+                ramp_s=10.0,
+                n_personas=args.personas,
+                rev=args.compare,
+            )
+        )
         print("\nResumen:")
         print_compare(steps)
         if args.json:
@@ -616,15 +685,18 @@ def main(argv: list[str] | None = None) -> int:
         ok = result.errors == 0
     else:
         window = args.window or (15.0 if args.quick else 60.0)
-        steps = asyncio.run(run_load(args.viewers, window, args.refresh, ramp_s=5.0 if args.quick else 15.0,
-                                     n_personas=args.personas))
+        steps = asyncio.run(
+            run_load(args.viewers, window, args.refresh, ramp_s=5.0 if args.quick else 15.0, n_personas=args.personas)
+        )
         print("\nResumen:")
         print_steps(steps)
         for s in steps:
             if s.within_budget < s.viewers:
-                print(f"\nAviso: con {s.viewers} espectadores y refresco de {args.refresh} s, {s.viewers - s.within_budget} "
-                      f"no recibieron la cifra nueva dentro de {s.budget_s:.0f} s: el servidor está saturado "
-                      "(ver «Límites conocidos» en docs/confiabilidad.md).")
+                print(
+                    f"\nAviso: con {s.viewers} espectadores y refresco de {args.refresh} s, {s.viewers - s.within_budget} "
+                    f"no recibieron la cifra nueva dentro de {s.budget_s:.0f} s: el servidor está saturado "
+                    "(ver «Límites conocidos» en docs/confiabilidad.md)."
+                )
         out = [asdict(s) for s in steps]
         # At most one read per interval (plus the one at the window's edge), whatever the viewers.
         ok = all(s.reads <= s.window_s / args.refresh + 1 and s.errors == 0 for s in steps)

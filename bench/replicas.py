@@ -52,14 +52,18 @@ class Row:
         return self.reads / (self.window_s / self.refresh_s)
 
 
-async def measure(n_replicas: int, use_redis: bool, per_replica: int, window_s: float, refresh_s: int,
-                  n_personas: int) -> Row:
+async def measure(
+    n_replicas: int, use_redis: bool, per_replica: int, window_s: float, refresh_s: int, n_personas: int
+) -> Row:
     with FakeSheetsServer() as fake:
         fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
         redis = RedisServer().start() if use_redis else None
         try:
             with replicas(fake, n_replicas, redis.url if redis else None, refresh_s) as apps:
-                print(f"{n_replicas} réplica(s){' + Redis' if redis else ''}: {', '.join(a.url for a in apps)}", flush=True)
+                print(
+                    f"{n_replicas} réplica(s){' + Redis' if redis else ''}: {', '.join(a.url for a in apps)}",
+                    flush=True,
+                )
                 crowd = await Crowd.start([a.url for a in apps], per_replica, ramp_s=10.0)
                 try:
                     await crowd.wait_figures(120)
@@ -78,10 +82,21 @@ async def measure(n_replicas: int, use_redis: bool, per_replica: int, window_s: 
                     await crowd.wait_figure(before + 1, budget)
                     lat = [v.seen[before + 1] - changed for v in crowd.viewers if before + 1 in v.seen]
                     connected = sum(1 for v in crowd.viewers if v.figure is not None)
-                    return Row(n_replicas, use_redis, per_replica, connected, reads, t1 - t0, refresh_s, cpu,
-                               statistics.median(lat) if lat else float("nan"), max(lat) if lat else float("nan"),
-                               sum(1 for x in lat if x <= budget), budget,
-                               sum(1 for v in crowd.viewers if v.errors or v.page_errors))
+                    return Row(
+                        n_replicas,
+                        use_redis,
+                        per_replica,
+                        connected,
+                        reads,
+                        t1 - t0,
+                        refresh_s,
+                        cpu,
+                        statistics.median(lat) if lat else float("nan"),
+                        max(lat) if lat else float("nan"),
+                        sum(1 for x in lat if x <= budget),
+                        budget,
+                        sum(1 for v in crowd.viewers if v.errors or v.page_errors),
+                    )
                 finally:
                     await crowd.close()
         finally:
@@ -91,14 +106,18 @@ async def measure(n_replicas: int, use_redis: bool, per_replica: int, window_s: 
 
 def print_rows(rows: list[Row]) -> None:
     print()
-    print("| réplicas | Redis | espectadores por réplica | con cifras | lecturas de la planilla por intervalo (despliegue) "
-          "| CPU por réplica (% de un núcleo) | cambio → todas las pantallas p50 / máx (s) | dentro del presupuesto | errores |")
+    print(
+        "| réplicas | Redis | espectadores por réplica | con cifras | lecturas de la planilla por intervalo (despliegue) "
+        "| CPU por réplica (% de un núcleo) | cambio → todas las pantallas p50 / máx (s) | dentro del presupuesto | errores |"
+    )
     print("|---:|---|---:|---:|---:|---|---|---|---:|")
     for r in rows:
-        print(f"| {r.replicas} | {'sí' if r.redis else 'no'} | {r.per_replica} | {r.connected}/{r.replicas * r.per_replica} "
-              f"| {r.reads_per_interval:.2f} ({r.reads} en {r.window_s:.0f} s) | {' / '.join(f'{c:.0f}' for c in r.cpu_pct)} "
-              f"| {r.change_p50_s:.1f} / {r.change_max_s:.1f} | {r.within_budget}/{r.replicas * r.per_replica} (≤ {r.budget_s:.0f} s) "
-              f"| {r.errors} |")
+        print(
+            f"| {r.replicas} | {'sí' if r.redis else 'no'} | {r.per_replica} | {r.connected}/{r.replicas * r.per_replica} "
+            f"| {r.reads_per_interval:.2f} ({r.reads} en {r.window_s:.0f} s) | {' / '.join(f'{c:.0f}' for c in r.cpu_pct)} "
+            f"| {r.change_p50_s:.1f} / {r.change_max_s:.1f} | {r.within_budget}/{r.replicas * r.per_replica} (≤ {r.budget_s:.0f} s) "
+            f"| {r.errors} |"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

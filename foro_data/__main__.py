@@ -77,7 +77,9 @@ def cmd_resumen(args: argparse.Namespace, out) -> int:
         for k in ("inscriptos", "acreditados", "presentes", "sin_inscripcion", "problemas"):
             out.write(f"  {k:<16} {data[k]:>6}\n")
         if snap.fuente.estado != "ok":
-            out.write(f"  Datos desactualizados (leídos {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M}): {snap.fuente.motivo}\n")
+            out.write(
+                f"  Datos desactualizados (leídos {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M}): {snap.fuente.motivo}\n"
+            )
     return 0
 
 
@@ -165,8 +167,15 @@ def geocodificar(stdin: TextIO, stdout: TextIO) -> int:
         if not line.strip():
             continue
         m = resolve(*split_line(line))
-        obj = {"entrada": line.strip(), "lat": m.lat, "lon": m.lon, "nombre": m.nombre, "pais": m.pais,
-               "confianza": m.confianza, "ambigua": m.ambigua}
+        obj = {
+            "entrada": line.strip(),
+            "lat": m.lat,
+            "lon": m.lon,
+            "nombre": m.nombre,
+            "pais": m.pais,
+            "confianza": m.confianza,
+            "ambigua": m.ambigua,
+        }
         stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     stdout.flush()
     return 0
@@ -234,16 +243,20 @@ def cmd_acreditar(args: argparse.Namespace, out) -> int:
         label = {"id": "ID", "email": "e-mail", "documento": "documento"}[campo]
         print(f"Error: {say(DeskSentence.NO_INSCRIPTA, campo=label, valor=valor.strip())}", file=sys.stderr)
         if snap.fuente.estado != "ok":  # the registration may be newer than the last good read
-            print(f"Los datos son de las {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M} (desactualizados): "
-                  f"{snap.fuente.motivo}", file=sys.stderr)
+            print(
+                f"Los datos son de las {snap.fuente.leido_en.astimezone(snap.tz):%d/%m %H:%M} (desactualizados): "
+                f"{snap.fuente.motivo}",
+                file=sys.stderr,
+            )
         return 2
     nombre = persona.nombre_completo or persona.key
     at = _accredited_at(config, snap, persona.key)
     if at is not None:
         out.write(say(DeskSentence.YA_ACREDITADA, nombre=nombre, hora=f"{at.astimezone(snap.tz):%H:%M}") + "\n")
         return 0
-    return _submit_and_flush(config, lambda now: AccreditOp.of_persona(persona, now, punto=args.punto), out,
-                             quien=nombre)
+    return _submit_and_flush(
+        config, lambda now: AccreditOp.of_persona(persona, now, punto=args.punto), out, quien=nombre
+    )
 
 
 def _accredited_at(config: Config, snap: Snapshot, key: str) -> datetime | None:
@@ -278,8 +291,14 @@ def cmd_sede(args: argparse.Namespace, out) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--secrets", metavar="RUTA", help="archivo de configuración (por defecto FORO_SECRETS o .streamlit/secrets.toml)")
-    p = argparse.ArgumentParser(prog="python -m foro_data", description="Foro en vivo: cifras del foro desde la línea de comandos.")
+    common.add_argument(
+        "--secrets",
+        metavar="RUTA",
+        help="archivo de configuración (por defecto FORO_SECRETS o .streamlit/secrets.toml)",
+    )
+    p = argparse.ArgumentParser(
+        prog="python -m foro_data", description="Foro en vivo: cifras del foro desde la línea de comandos."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("resumen", parents=[common], help="las cifras del foro")
     r.add_argument("--json", action="store_true", help="imprime el contrato JSON")
@@ -311,8 +330,12 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--email", metavar="X")
     who.add_argument("--documento", metavar="X")
     a.add_argument("--punto", default="Acreditación", metavar="P", help="puesto o puerta (por defecto Acreditación)")
-    a.add_argument("--sin-inscripcion", dest="sin_inscripcion", action="store_true",
-                   help="registra la entrada aunque nadie inscripto tenga ese identificador (ingreso sin inscripción)")
+    a.add_argument(
+        "--sin-inscripcion",
+        dest="sin_inscripcion",
+        action="store_true",
+        help="registra la entrada aunque nadie inscripto tenga ese identificador (ingreso sin inscripción)",
+    )
     a.set_defaults(func=cmd_acreditar)
     s = sub.add_parser("sede", parents=[common], help="direcciones y QR de cada rol en la red del lugar")
     s.add_argument("--puerto", type=int, default=8501, metavar="N", help="puerto de Streamlit (por defecto 8501)")

@@ -278,8 +278,17 @@ class GuessGate:
     (True, Turno(espera_s=0.0, rechazado=False, en_cola=False))
     """
 
-    def __init__(self, *, libres: int = 5, global_libres: int = 50, paso_s: float = 2.0, en_cola_max: int = 3,
-                 bloqueo: int = 20, max_espera_s: float = 60.0, window_s: float = 600.0):
+    def __init__(
+        self,
+        *,
+        libres: int = 5,
+        global_libres: int = 50,
+        paso_s: float = 2.0,
+        en_cola_max: int = 3,
+        bloqueo: int = 20,
+        max_espera_s: float = 60.0,
+        window_s: float = 600.0,
+    ):
         self.libres, self.global_libres, self.bloqueo = libres, global_libres, bloqueo
         self.paso_s, self.en_cola_max, self.max_espera_s, self.window_s = paso_s, en_cola_max, max_espera_s, window_s
         self._wrong: dict[str, deque[float]] = {}

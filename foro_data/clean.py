@@ -50,9 +50,9 @@ from .schema import fold, header_key
 from .snapshot import Fuente, Snapshot
 from .sources.base import Cell, RawWorkbook
 
-KNOWN_CURRENCIES = frozenset(
-    "ARS USD BRL UYU PYG CLP BOB PEN COP MXN VES EUR GBP CAD CHF JPY CNY".split()
-)
+KNOWN_CURRENCIES = frozenset("ARS USD BRL UYU PYG CLP BOB PEN COP MXN VES EUR GBP CAD CHF JPY CNY".split())
+
+
 @dataclass
 class _Table:
     """One tab of the workbook with its headers resolved to canonical columns."""
@@ -85,13 +85,32 @@ def _costing(e: ParseError, consequence: C) -> Said:
 class _Problems:
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, code: str, tab: str, row: int | None, column: str | None, value: object, reason: Said,
-            fix: Said | None = None, severity: str = "error") -> None:
-        self.items.append(Problem.of(code, tab, row, column, "" if value is None else text(value), reason, fix, severity))
+    def add(
+        self,
+        code: str,
+        tab: str,
+        row: int | None,
+        column: str | None,
+        value: object,
+        reason: Said,
+        fix: Said | None = None,
+        severity: str = "error",
+    ) -> None:
+        self.items.append(
+            Problem.of(code, tab, row, column, "" if value is None else text(value), reason, fix, severity)
+        )
 
 
-def _optional_time(t: _Table, cells: list[Cell], row: int, column: str, tz: ZoneInfo, serial: bool,
-                   problems: _Problems, fix: Said | None = None) -> datetime | None:
+def _optional_time(
+    t: _Table,
+    cells: list[Cell],
+    row: int,
+    column: str,
+    tz: ZoneInfo,
+    serial: bool,
+    problems: _Problems,
+    fix: Said | None = None,
+) -> datetime | None:
     """A timestamp the row can do without (registrado_en, solicitado_en): None when blank; one that
     does not parse is an "aviso" Problem and the row is still used, without it."""
     raw = t.cell(cells, column)
@@ -110,8 +129,15 @@ def _repeated_op(problems: _Problems, tab: str, row: int, op: str, seen: dict[st
     if not op:
         return False
     if op in seen:
-        problems.add("operacion_repetida", tab, row, "id_operacion", op,
-                     Said.of(P.OPERACION_REPETIDA, fila=seen[op]), severity="aviso")
+        problems.add(
+            "operacion_repetida",
+            tab,
+            row,
+            "id_operacion",
+            op,
+            Said.of(P.OPERACION_REPETIDA, fila=seen[op]),
+            severity="aviso",
+        )
         return True
     seen[op] = row
     return False
@@ -134,9 +160,16 @@ def _match_tabs(raw: RawWorkbook, problems: _Problems) -> dict[str, tuple[str, l
             continue
         tab = match
         if tab.name in found:
-            problems.add("pestana_repetida", title, None, None, title,
-                         Said.of(P.PESTANA_REPETIDA, tab=tab.name, usada=found[tab.name][0], ignorada=title),
-                         Said.of(F.PESTANA_REPETIDA), "aviso")
+            problems.add(
+                "pestana_repetida",
+                title,
+                None,
+                None,
+                title,
+                Said.of(P.PESTANA_REPETIDA, tab=tab.name, usada=found[tab.name][0], ignorada=title),
+                Said.of(F.PESTANA_REPETIDA),
+                "aviso",
+            )
             continue
         found[tab.name] = (title, rows)
     return found
@@ -150,14 +183,28 @@ def _table(tab: schema.Tab, title: str, rows: list[list[Cell]], problems: _Probl
     index = match.index
     unknown = [text(x) for x in match.unknown]
     for x, name in match.repeated:
-        problems.add("columna_repetida", tab.name, sheet_row, text(x), x,
-                     Said.of(P.COLUMNA_REPETIDA, columna=text(x), canonica=name), Said.of(F.COLUMNA_REPETIDA), "aviso")
+        problems.add(
+            "columna_repetida",
+            tab.name,
+            sheet_row,
+            text(x),
+            x,
+            Said.of(P.COLUMNA_REPETIDA, columna=text(x), canonica=name),
+            Said.of(F.COLUMNA_REPETIDA),
+            "aviso",
+        )
     missing = [c.name for c in tab.columns if c.name not in index]
     for c in tab.columns:
         if c.required and c.name not in index:
-            problems.add("columna_faltante", tab.name, sheet_row, c.name, "",
-                         Said.of(P.COLUMNA_FALTANTE, columna=c.name, tab=tab.name),
-                         Said.of(F.COLUMNA_FALTANTE, fila=sheet_row, columna=c.name))
+            problems.add(
+                "columna_faltante",
+                tab.name,
+                sheet_row,
+                c.name,
+                "",
+                Said.of(P.COLUMNA_FALTANTE, columna=c.name, tab=tab.name),
+                Said.of(F.COLUMNA_FALTANTE, fila=sheet_row, columna=c.name),
+            )
     # Rows above the header row are titles, not data.
     body = [(n + 1, list(r)) for n, r in enumerate(rows) if n > h and not all(_is_blank(c) for c in r)]
     report = TabReport(
@@ -181,9 +228,15 @@ def _usable(t: _Table, problems: _Problems) -> bool:
     if any(c.required and c.name not in t.index for c in t.tab.columns):
         return False
     if t.tab.identifying and not any(t.has(c) for c in t.tab.identifying):
-        problems.add("columna_faltante", t.tab.name, t.header_row, " / ".join(t.tab.identifying), "",
-                     Said.of(P.SIN_COLUMNA_IDENTIFICADORA, tab=t.tab.name, columnas=", ".join(t.tab.identifying)),
-                     Said.of(F.SIN_COLUMNA_IDENTIFICADORA, fila=t.header_row))
+        problems.add(
+            "columna_faltante",
+            t.tab.name,
+            t.header_row,
+            " / ".join(t.tab.identifying),
+            "",
+            Said.of(P.SIN_COLUMNA_IDENTIFICADORA, tab=t.tab.name, columnas=", ".join(t.tab.identifying)),
+            Said.of(F.SIN_COLUMNA_IDENTIFICADORA, fila=t.header_row),
+        )
         return False
     return True
 
@@ -191,11 +244,19 @@ def _usable(t: _Table, problems: _Problems) -> bool:
 def _reject_all(t: _Table, problems: _Problems) -> None:
     """An unusable tab still reports each of its rows, so nothing disappears without a word."""
     for row, cells in t.rows:
-        problems.add("pestana_inutilizable", t.tab.name, row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
-                     Said.of(P.PESTANA_INUTILIZABLE, tab=t.tab.name), Said.of(F.ENCABEZADOS, fila=t.header_row))
+        problems.add(
+            "pestana_inutilizable",
+            t.tab.name,
+            row,
+            None,
+            " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
+            Said.of(P.PESTANA_INUTILIZABLE, tab=t.tab.name),
+            Said.of(F.ENCABEZADOS, fila=t.header_row),
+        )
 
 
 # --- Evento -----------------------------------------------------------------------------------
+
 
 def _evento(t: _Table | None, problems: _Problems) -> Evento:
     values = dict(schema.EVENT_DEFAULTS)
@@ -204,20 +265,43 @@ def _evento(t: _Table | None, problems: _Problems) -> Evento:
         for row, cells in t.rows:
             key, value = fold(t.text(cells, "clave")).replace(" ", "_"), t.text(cells, "valor")
             if not key or not value:
-                problems.add("evento_incompleto", "Evento", row, "valor", value or key, Said.of(P.EVENTO_INCOMPLETO), severity="aviso")
+                problems.add(
+                    "evento_incompleto",
+                    "Evento",
+                    row,
+                    "valor",
+                    value or key,
+                    Said.of(P.EVENTO_INCOMPLETO),
+                    severity="aviso",
+                )
             elif key in values:
                 values[key] = value
             else:
                 extra.append((key, value))
                 if key == META_LLEGADAS:
                     for part in parse_meta(value)[1]:
-                        problems.add("meta_invalida", "Evento", row, "valor", part,
-                                     Said.of(P.META_INVALIDA), Said.of(F.META), severity="aviso")
+                        problems.add(
+                            "meta_invalida",
+                            "Evento",
+                            row,
+                            "valor",
+                            part,
+                            Said.of(P.META_INVALIDA),
+                            Said.of(F.META),
+                            severity="aviso",
+                        )
     try:
         ZoneInfo(values["zona_horaria"])
     except (ZoneInfoNotFoundError, ValueError):
-        problems.add("zona_horaria_invalida", "Evento", None, "zona_horaria", values["zona_horaria"],
-                     Said.of(P.ZONA_HORARIA_INVALIDA, zona=schema.DEFAULT_TIME_ZONE), Said.of(F.ZONA_HORARIA))
+        problems.add(
+            "zona_horaria_invalida",
+            "Evento",
+            None,
+            "zona_horaria",
+            values["zona_horaria"],
+            Said.of(P.ZONA_HORARIA_INVALIDA, zona=schema.DEFAULT_TIME_ZONE),
+            Said.of(F.ZONA_HORARIA),
+        )
         values["zona_horaria"] = schema.DEFAULT_TIME_ZONE
     try:
         date.fromisoformat(values["fecha"])
@@ -225,13 +309,21 @@ def _evento(t: _Table | None, problems: _Problems) -> Evento:
         try:
             values["fecha"] = parse_datetime(values["fecha"], ZoneInfo(values["zona_horaria"])).date().isoformat()
         except ParseError:
-            problems.add("fecha_invalida", "Evento", None, "fecha", values["fecha"],
-                         Said.of(P.FECHA_EVENTO, fecha=schema.EVENT_DEFAULTS["fecha"]), Said.of(F.FECHA_EVENTO))
+            problems.add(
+                "fecha_invalida",
+                "Evento",
+                None,
+                "fecha",
+                values["fecha"],
+                Said.of(P.FECHA_EVENTO, fecha=schema.EVENT_DEFAULTS["fecha"]),
+                Said.of(F.FECHA_EVENTO),
+            )
             values["fecha"] = schema.EVENT_DEFAULTS["fecha"]
     return Evento(values["nombre"], values["fecha"], values["zona_horaria"], values["sede"], tuple(extra))
 
 
 # --- Inscripciones ----------------------------------------------------------------------------
+
 
 def _genero(value: str) -> str | None:
     if not value:
@@ -256,12 +348,27 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
         nombre, apellido, email, documento = g("nombre"), g("apellido"), g("email"), g("documento")
         ident = g("id")
         if not (email or documento or ident or (nombre and apellido)):
-            problems.add("sin_identificacion", "Inscripciones", row, None, " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
-                         Said.of(P.SIN_IDENTIFICACION), Said.of(F.SIN_IDENTIFICACION))
+            problems.add(
+                "sin_identificacion",
+                "Inscripciones",
+                row,
+                None,
+                " | ".join(text(c) for c in cells if not _is_blank(c))[:200],
+                Said.of(P.SIN_IDENTIFICACION),
+                Said.of(F.SIN_IDENTIFICACION),
+            )
             continue
         if email and not is_email(email):
-            problems.add("email_invalido", "Inscripciones", row, "email", email,
-                         Said.of(P.EMAIL_INVALIDO, email=email), Said.of(F.EMAIL), "aviso")
+            problems.add(
+                "email_invalido",
+                "Inscripciones",
+                row,
+                "email",
+                email,
+                Said.of(P.EMAIL_INVALIDO, email=email),
+                Said.of(F.EMAIL),
+                "aviso",
+            )
             email = ""
         registrado_en = _optional_time(t, cells, row, "registrado_en", tz, serial, problems, Said.of(F.FECHA_HORA))
         pais_raw = g("pais")
@@ -269,31 +376,72 @@ def _registration_rows(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problem
         if pais_raw:
             pais = country_code(pais_raw) or ""
             if not pais:
-                problems.add("pais_desconocido", "Inscripciones", row, "pais", pais_raw,
-                             Said.of(P.PAIS_DESCONOCIDO, pais=pais_raw), Said.of(F.PAIS), "aviso")
+                problems.add(
+                    "pais_desconocido",
+                    "Inscripciones",
+                    row,
+                    "pais",
+                    pais_raw,
+                    Said.of(P.PAIS_DESCONOCIDO, pais=pais_raw),
+                    Said.of(F.PAIS),
+                    "aviso",
+                )
         rol_raw, cargo = g("rol"), g("cargo")
-        if derive_role(rol_raw, cargo) == "otro" and (rol_raw or cargo) and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS:
-            problems.add("rol_otro", "Inscripciones", row, "rol" if rol_raw else "cargo", rol_raw or cargo,
-                         Said.of(P.ROL_OTRO, valor=rol_raw or cargo), Said.of(F.ROL), "aviso")
+        if (
+            derive_role(rol_raw, cargo) == "otro"
+            and (rol_raw or cargo)
+            and fold(rol_raw or cargo) not in schema.ROLE_OTRO_WORDS
+        ):
+            problems.add(
+                "rol_otro",
+                "Inscripciones",
+                row,
+                "rol" if rol_raw else "cargo",
+                rol_raw or cargo,
+                Said.of(P.ROL_OTRO, valor=rol_raw or cargo),
+                Said.of(F.ROL),
+                "aviso",
+            )
         genero_raw = g("genero")
         genero = _genero(genero_raw)
         if genero is None:
-            problems.add("genero_desconocido", "Inscripciones", row, "genero", genero_raw,
-                         Said.of(P.GENERO_DESCONOCIDO, genero=genero_raw), severity="aviso")
+            problems.add(
+                "genero_desconocido",
+                "Inscripciones",
+                row,
+                "genero",
+                genero_raw,
+                Said.of(P.GENERO_DESCONOCIDO, genero=genero_raw),
+                severity="aviso",
+            )
             genero = "sin_dato"
-        regs.append(_Reg(
-            row=row,
-            fields=dict(
-                id=ident, registrado_en=registrado_en, nombre=nombre, apellido=apellido, email=email,
-                documento=documento, cargo=cargo, rol_raw=rol_raw, institucion=g("institucion"),
-                ciudad=g("ciudad"), provincia=g("provincia"), pais=pais, pais_raw=pais_raw,
-                # "sin_dato" is what a blank says, not a value: it must not win a merge (DESIGN).
-                genero="" if genero == "sin_dato" else genero,
-                ejes=split_list(t.cell(cells, "ejes")), red=split_list(t.cell(cells, "red")), apoyo=g("apoyo"),
-            ),
-            identifiers=Identifiers.of(id=ident, email=email, documento=documento),
-            misma_persona=fold(g("misma_persona")),
-        ))
+        regs.append(
+            _Reg(
+                row=row,
+                fields=dict(
+                    id=ident,
+                    registrado_en=registrado_en,
+                    nombre=nombre,
+                    apellido=apellido,
+                    email=email,
+                    documento=documento,
+                    cargo=cargo,
+                    rol_raw=rol_raw,
+                    institucion=g("institucion"),
+                    ciudad=g("ciudad"),
+                    provincia=g("provincia"),
+                    pais=pais,
+                    pais_raw=pais_raw,
+                    # "sin_dato" is what a blank says, not a value: it must not win a merge (DESIGN).
+                    genero="" if genero == "sin_dato" else genero,
+                    ejes=split_list(t.cell(cells, "ejes")),
+                    red=split_list(t.cell(cells, "red")),
+                    apoyo=g("apoyo"),
+                ),
+                identifiers=Identifiers.of(id=ident, email=email, documento=documento),
+                misma_persona=fold(g("misma_persona")),
+            )
+        )
     return regs
 
 
@@ -313,8 +461,14 @@ NAME_RULE = Said.of(W.POR_NOMBRE)
 def _merge_fields(rows: list[_Reg]) -> dict[str, object]:
     """Field by field, the latest non-blank value wins (by registration time, then row order);
     values derived from cells (the role category) are computed from the merged cells."""
-    ordered = sorted(rows, key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row)) \
-        if any(r.fields["registrado_en"] for r in rows) else rows
+    ordered = (
+        sorted(
+            rows,
+            key=lambda r: (r.fields["registrado_en"] is not None, r.fields["registrado_en"] or datetime.min, r.row),
+        )
+        if any(r.fields["registrado_en"] for r in rows)
+        else rows
+    )
     merged: dict[str, object] = {}
     for r in ordered:
         for k, v in r.fields.items():
@@ -335,7 +489,10 @@ class _Groups:
 
     def __init__(self, regs: list[_Reg]):
         self.parent = list(range(len(regs)))
-        self.keys = {"email": [set(r.identifiers.emails) for r in regs], "documento": [set(r.identifiers.documentos) for r in regs]}
+        self.keys = {
+            "email": [set(r.identifiers.emails) for r in regs],
+            "documento": [set(r.identifiers.documentos) for r in regs],
+        }
         # The value as typed, for the Problem: the first non-blank one of the group.
         self.typed = {c: [str(r.fields[c]) for r in regs] for c in ("email", "documento")}
         self.reason: dict[int, Said] = {}
@@ -417,11 +574,25 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
             j, column, values = clash
             f = r.fields
             what = Said.of(W.EMAIL if column == "email" else W.DOCUMENTO)
-            problems.add("posible_duplicado", "Inscripciones", r.row, column, values,
-                         Said.of(P.POSIBLE_DUPLICADO, fila_a=regs[j].row, fila_b=r.row, nombre=f["nombre"],
-                                 apellido=f["apellido"], ciudad=f["ciudad"] or Said.of(W.SIN_CIUDAD), que=what,
-                                 valores=values),
-                         Said.of(F.POSIBLE_DUPLICADO, que=what), "aviso")
+            problems.add(
+                "posible_duplicado",
+                "Inscripciones",
+                r.row,
+                column,
+                values,
+                Said.of(
+                    P.POSIBLE_DUPLICADO,
+                    fila_a=regs[j].row,
+                    fila_b=r.row,
+                    nombre=f["nombre"],
+                    apellido=f["apellido"],
+                    ciudad=f["ciudad"] or Said.of(W.SIN_CIUDAD),
+                    que=what,
+                    valores=values,
+                ),
+                Said.of(F.POSIBLE_DUPLICADO, que=what),
+                "aviso",
+            )
 
     groups: dict[int, list[int]] = {}
     for i in range(len(regs)):
@@ -432,26 +603,44 @@ def deduplicate(regs: list[_Reg], problems: _Problems) -> list[Persona]:
         rows = [regs[i] for i in members]
         first = rows[0]
         for i in members[1:]:
-            problems.add("duplicado", "Inscripciones", regs[i].row, None, regs[i].fields["email"] or regs[i].fields["documento"] or _name_key(regs[i].fields) or "",
-                         Said.of(P.DUPLICADO, fila=regs[i].row, primera=first.row, por=g.reason.get(i, Said.of(W.POR_OTRO))),
-                         Said.of(F.DUPLICADO), "aviso")
+            problems.add(
+                "duplicado",
+                "Inscripciones",
+                regs[i].row,
+                None,
+                regs[i].fields["email"] or regs[i].fields["documento"] or _name_key(regs[i].fields) or "",
+                Said.of(P.DUPLICADO, fila=regs[i].row, primera=first.row, por=g.reason.get(i, Said.of(W.POR_OTRO))),
+                Said.of(F.DUPLICADO),
+                "aviso",
+            )
         ids = Identifiers.union(r.identifiers for r in rows)
         if not ids.emails and not ids.documentos:
             # Said once per person, after the merge: another row of the same person may have them.
-            problems.add("sin_contacto", "Inscripciones", first.row, "email", "",
-                         Said.of(P.SIN_CONTACTO), Said.of(F.CONTACTO), "aviso")
-        personas.append(Persona(
-            key=f"fila-{first.row}",
-            row=first.row,
-            rows=tuple(r.row for r in rows),
-            **_identifier_fields(ids),  # type: ignore[arg-type]  # one dict per field group: mypy sees one type
-            **_merge_fields(rows),  # type: ignore[arg-type]
-        ))
+            problems.add(
+                "sin_contacto",
+                "Inscripciones",
+                first.row,
+                "email",
+                "",
+                Said.of(P.SIN_CONTACTO),
+                Said.of(F.CONTACTO),
+                "aviso",
+            )
+        personas.append(
+            Persona(
+                key=f"fila-{first.row}",
+                row=first.row,
+                rows=tuple(r.row for r in rows),
+                **_identifier_fields(ids),  # type: ignore[arg-type]  # one dict per field group: mypy sees one type
+                **_merge_fields(rows),  # type: ignore[arg-type]
+            )
+        )
     personas.sort(key=lambda p: p.row)
     return personas
 
 
 # --- Acreditaciones -----------------------------------------------------------------------------
+
 
 def _movimiento(value: str) -> str | None:
     if not value:
@@ -469,36 +658,64 @@ def _scans(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems
         try:
             at = parse_datetime(raw_ts, tz, serial=serial)
         except ParseError as e:
-            problems.add("fecha_invalida", "Acreditaciones", row, "marca_temporal", raw_ts, _costing(e, C.ACREDITACION),
-                         Said.of(F.HORA_ACREDITACION))
+            problems.add(
+                "fecha_invalida",
+                "Acreditaciones",
+                row,
+                "marca_temporal",
+                raw_ts,
+                _costing(e, C.ACREDITACION),
+                Said.of(F.HORA_ACREDITACION),
+            )
             continue
         ident, email, documento = t.text(cells, "id"), t.text(cells, "email"), t.text(cells, "documento")
         if not (ident or email or documento):
-            problems.add("sin_identificacion", "Acreditaciones", row, None, text(raw_ts),
-                         Said.of(P.ACREDITACION_SIN_IDENTIFICACION), Said.of(F.ACREDITACION_SIN_IDENTIFICACION))
+            problems.add(
+                "sin_identificacion",
+                "Acreditaciones",
+                row,
+                None,
+                text(raw_ts),
+                Said.of(P.ACREDITACION_SIN_IDENTIFICACION),
+                Said.of(F.ACREDITACION_SIN_IDENTIFICACION),
+            )
             continue
         mov_raw = t.text(cells, "movimiento")
         mov = _movimiento(mov_raw)
         if mov is None:
-            problems.add("movimiento_invalido", "Acreditaciones", row, "movimiento", mov_raw,
-                         Said.of(P.MOVIMIENTO_INVALIDO, movimiento=mov_raw))
+            problems.add(
+                "movimiento_invalido",
+                "Acreditaciones",
+                row,
+                "movimiento",
+                mov_raw,
+                Said.of(P.MOVIMIENTO_INVALIDO, movimiento=mov_raw),
+            )
             continue
         op = t.text(cells, "id_operacion")
         if _repeated_op(problems, "Acreditaciones", row, op, seen_ops):
             continue
         if mov == "anulacion":
             if not op.startswith(schema.ANULA_PREFIX):
-                problems.add("anulacion_invalida", "Acreditaciones", row, "id_operacion", op,
-                             Said.of(P.ANULACION_INVALIDA))
+                problems.add(
+                    "anulacion_invalida", "Acreditaciones", row, "id_operacion", op, Said.of(P.ANULACION_INVALIDA)
+                )
             else:
-                cancelled.add(op[len(schema.ANULA_PREFIX):])
+                cancelled.add(op[len(schema.ANULA_PREFIX) :])
             continue
         persona, key = ix.match(ident, email, documento)
         if persona is None and key not in walkins:
             walkins.add(key)
-            problems.add("sin_inscripcion", "Acreditaciones", row, "email" if email else ("documento" if documento else "id"),
-                         email or documento or ident,
-                         Said.of(P.SIN_INSCRIPCION), Said.of(F.SIN_INSCRIPCION), "aviso")
+            problems.add(
+                "sin_inscripcion",
+                "Acreditaciones",
+                row,
+                "email" if email else ("documento" if documento else "id"),
+                email or documento or ident,
+                Said.of(P.SIN_INSCRIPCION),
+                Said.of(F.SIN_INSCRIPCION),
+                "aviso",
+            )
         scans.append(Scan(row, at, persona, key, t.text(cells, "punto"), mov, op))
     # Undo never deletes a row: the compensating row cancels the operation it names.
     scans = [s for s in scans if not s.id_operacion or s.id_operacion not in cancelled]
@@ -508,12 +725,15 @@ def _scans(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problems
 
 # --- Salas, Agenda ------------------------------------------------------------------------------
 
+
 def _salas(t: _Table, problems: _Problems) -> list[Sala]:
     salas: dict[str, Sala] = {}
     for row, cells in t.rows:
         name = t.text(cells, "sala")
         if not name:
-            problems.add("sala_sin_nombre", "Salas", row, "sala", t.text(cells, "capacidad"), Said.of(P.SALA_SIN_NOMBRE))
+            problems.add(
+                "sala_sin_nombre", "Salas", row, "sala", t.text(cells, "capacidad"), Said.of(P.SALA_SIN_NOMBRE)
+            )
             continue
         cap_raw = t.cell(cells, "capacidad")
         try:
@@ -521,11 +741,20 @@ def _salas(t: _Table, problems: _Problems) -> list[Sala]:
             if cap < 0:
                 raise ParseError(X.CAPACIDAD_NEGATIVA, cap_raw, valor=text(cap_raw))
         except ParseError as e:
-            problems.add("capacidad_invalida", "Salas", row, "capacidad", cap_raw,
-                         _costing(e, C.SALA_SIN_PORCENTAJE), Said.of(F.CAPACIDAD))
+            problems.add(
+                "capacidad_invalida",
+                "Salas",
+                row,
+                "capacidad",
+                cap_raw,
+                _costing(e, C.SALA_SIN_PORCENTAJE),
+                Said.of(F.CAPACIDAD),
+            )
             cap = 0
         if fold(name) in salas:
-            problems.add("sala_repetida", "Salas", row, "sala", name, Said.of(P.SALA_REPETIDA, sala=name), severity="aviso")
+            problems.add(
+                "sala_repetida", "Salas", row, "sala", name, Said.of(P.SALA_REPETIDA, sala=name), severity="aviso"
+            )
             continue
         salas[fold(name)] = Sala(name, cap, t.text(cells, "piso"), t.text(cells, "ubicacion"), row)
     return list(salas.values())
@@ -553,36 +782,61 @@ def _agenda(t: _Table, tz: ZoneInfo, day: date, serial: bool, problems: _Problem
         if len(times) < 2:
             continue
         if times[1] <= times[0]:
-            problems.add("horario_invalido", "Agenda", row, "fin", t.cell(cells, "fin"),
-                         Said.of(P.HORARIO_INVALIDO), Said.of(F.HORARIO))
+            problems.add(
+                "horario_invalido",
+                "Agenda",
+                row,
+                "fin",
+                t.cell(cells, "fin"),
+                Said.of(P.HORARIO_INVALIDO),
+                Said.of(F.HORARIO),
+            )
             continue
         sala, actividad = t.text(cells, "sala"), t.text(cells, "actividad")
         if not sala:
-            problems.add("sala_sin_nombre", "Agenda", row, "sala", actividad, Said.of(P.SESION_SIN_SALA), Said.of(F.SALA))
+            problems.add(
+                "sala_sin_nombre", "Agenda", row, "sala", actividad, Said.of(P.SESION_SIN_SALA), Said.of(F.SALA)
+            )
             continue
-        out.append(Sesion(row, times[0], times[1], sala, actividad, t.text(cells, "eje"), _tipo_sesion(t.text(cells, "tipo"))))
+        out.append(
+            Sesion(row, times[0], times[1], sala, actividad, t.text(cells, "eje"), _tipo_sesion(t.text(cells, "tipo")))
+        )
     out.sort(key=lambda s: (s.inicio, s.sala))
     return out
 
 
 # --- Apoyos, Presupuesto ------------------------------------------------------------------------
 
+
 def _estado(value: str) -> str | None:
     key = fold(value)
     for e in schema.APOYO_ESTADOS:
         if fold(e) == key:
             return e
-    return {"en evaluacion": "en evaluación", "evaluacion": "en evaluación", "pago": "pagado", "aprobada": "aprobado",
-            "confirmada": "confirmado", "rechazada": "rechazado", "cancelada": "cancelado", "pendiente": "solicitado"}.get(key)
+    return {
+        "en evaluacion": "en evaluación",
+        "evaluacion": "en evaluación",
+        "pago": "pagado",
+        "aprobada": "aprobado",
+        "confirmada": "confirmado",
+        "rechazada": "rechazado",
+        "cancelada": "cancelado",
+        "pendiente": "solicitado",
+    }.get(key)
 
 
 def _currency(column_value: str, detected: str | None) -> str | None:
-    code = schema.CURRENCY_SYMBOLS.get(column_value.strip().casefold(), column_value.strip().upper()) if column_value else (detected or "")
+    code = (
+        schema.CURRENCY_SYMBOLS.get(column_value.strip().casefold(), column_value.strip().upper())
+        if column_value
+        else (detected or "")
+    )
     return code if code in KNOWN_CURRENCIES else None
 
 
-def _amount(t: _Table, cells: list[Cell], column: str, tab: str, row: int, problems: _Problems,
-            required: bool) -> tuple[float | None, str | None, bool]:
+def _amount(
+    t: _Table, cells: list[Cell], column: str, tab: str, row: int, problems: _Problems, required: bool
+) -> tuple[float | None, str | None, bool]:
     """(amount, currency found inside the cell, ok)."""
     v = t.cell(cells, column)
     if _is_blank(v):
@@ -593,8 +847,9 @@ def _amount(t: _Table, cells: list[Cell], column: str, tab: str, row: int, probl
     try:
         amount, cur = parse_money(v)
     except ParseError as e:
-        problems.add("monto_invalido", tab, row, column, v, _costing(e, C.FILA if required else C.EN_BLANCO),
-                     Said.of(F.MONTO))
+        problems.add(
+            "monto_invalido", tab, row, column, v, _costing(e, C.FILA if required else C.EN_BLANCO), Said.of(F.MONTO)
+        )
         return None, None, not required
     return amount, cur, True
 
@@ -610,21 +865,42 @@ def _apoyos(t: _Table, ix: Index, tz: ZoneInfo, serial: bool, problems: _Problem
         moneda_raw = t.text(cells, "moneda")
         moneda = _currency(moneda_raw, cur1 or cur2 or cur3)
         if moneda is None:
-            problems.add("moneda_desconocida", "Apoyos", row, "moneda", moneda_raw,
-                         Said.of(P.MONEDA_APOYO, moneda=moneda_raw), Said.of(F.MONEDA))
+            problems.add(
+                "moneda_desconocida",
+                "Apoyos",
+                row,
+                "moneda",
+                moneda_raw,
+                Said.of(P.MONEDA_APOYO, moneda=moneda_raw),
+                Said.of(F.MONEDA),
+            )
             continue
         estado_raw = t.text(cells, "estado")
         estado = _estado(estado_raw)
         if estado is None:
-            problems.add("estado_desconocido", "Apoyos", row, "estado", estado_raw,
-                         Said.of(P.ESTADO_DESCONOCIDO, estado=estado_raw),
-                         Said.of(F.ESTADO, estados=", ".join(schema.APOYO_ESTADOS)))
+            problems.add(
+                "estado_desconocido",
+                "Apoyos",
+                row,
+                "estado",
+                estado_raw,
+                Said.of(P.ESTADO_DESCONOCIDO, estado=estado_raw),
+                Said.of(F.ESTADO, estados=", ".join(schema.APOYO_ESTADOS)),
+            )
             continue
         ident, email = t.text(cells, "id"), t.text(cells, "email")
         persona, key = ix.match(ident, email, "")
         if persona is None:
-            problems.add("apoyo_sin_inscripcion", "Apoyos", row, "email" if email else "id", email or ident,
-                         Said.of(P.APOYO_SIN_INSCRIPCION), Said.of(F.APOYO_SIN_INSCRIPCION), "aviso")
+            problems.add(
+                "apoyo_sin_inscripcion",
+                "Apoyos",
+                row,
+                "email" if email else "id",
+                email or ident,
+                Said.of(P.APOYO_SIN_INSCRIPCION),
+                Said.of(F.APOYO_SIN_INSCRIPCION),
+                "aviso",
+            )
         solicitado_en = _optional_time(t, cells, row, "solicitado_en", tz, serial, problems)
         out.append(Apoyo(row, persona, key, solicitado_en, t.text(cells, "tipo"), sol or 0.0, apr, pag, moneda, estado))
     return out
@@ -639,14 +915,22 @@ def _presupuesto(t: _Table, problems: _Problems) -> list[Partida]:
         moneda_raw = t.text(cells, "moneda")
         moneda = _currency(moneda_raw, cur)
         if moneda is None:
-            problems.add("moneda_desconocida", "Presupuesto", row, "moneda", moneda_raw,
-                         Said.of(P.MONEDA_PARTIDA, moneda=moneda_raw), Said.of(F.MONEDA))
+            problems.add(
+                "moneda_desconocida",
+                "Presupuesto",
+                row,
+                "moneda",
+                moneda_raw,
+                Said.of(P.MONEDA_PARTIDA, moneda=moneda_raw),
+                Said.of(F.MONEDA),
+            )
             continue
         out.append(Partida(row, moneda, t.text(cells, "tipo"), monto or 0.0))
     return out
 
 
 # --- Conteos, Ciudades ----------------------------------------------------------------------------
+
 
 def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list[Conteo]:
     out: list[Conteo] = []
@@ -665,8 +949,7 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
             problems.add("conteo_invalido", "Conteos", row, "sala", "", Said.of(P.CONTEO_SIN_SALA), Said.of(F.SALA))
             continue
         if tipo is None:
-            problems.add("conteo_invalido", "Conteos", row, "tipo", tipo_raw,
-                         Said.of(P.CONTEO_TIPO, tipo=tipo_raw))
+            problems.add("conteo_invalido", "Conteos", row, "tipo", tipo_raw, Said.of(P.CONTEO_TIPO, tipo=tipo_raw))
             continue
         v = t.cell(cells, "valor")
         try:
@@ -678,8 +961,9 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
             problems.add("conteo_invalido", "Conteos", row, "valor", v, Said.of(P.CONTEO_NEGATIVO))
             continue
         if abs(valor) > schema.MAX_PERSONAS_SALA:
-            problems.add("conteo_invalido", "Conteos", row, "valor", v,
-                         Said.of(P.CONTEO_GRANDE, max=schema.MAX_PERSONAS_SALA))
+            problems.add(
+                "conteo_invalido", "Conteos", row, "valor", v, Said.of(P.CONTEO_GRANDE, max=schema.MAX_PERSONAS_SALA)
+            )
             continue
         op = t.text(cells, "id_operacion")
         if _repeated_op(problems, "Conteos", row, op, seen):
@@ -689,8 +973,7 @@ def _conteos(t: _Table, tz: ZoneInfo, serial: bool, problems: _Problems) -> list
     return out
 
 
-def _known_rooms(conteos: list[Conteo], salas: list[Sala], agenda: list[Sesion],
-                 problems: _Problems) -> list[Conteo]:
+def _known_rooms(conteos: list[Conteo], salas: list[Sala], agenda: list[Sesion], problems: _Problems) -> list[Conteo]:
     """Tallies for rooms that exist (Salas or Agenda, matched as metrics matches them); one for a
     room nobody declared would be counted nowhere, so it is a Problem instead of a silent row.
     Without either tab there is no room to check against (that tab's own Problem says so)."""
@@ -699,8 +982,9 @@ def _known_rooms(conteos: list[Conteo], salas: list[Sala], agenda: list[Sesion],
         return conteos
     for c in conteos:
         if fold(c.sala) not in known:
-            problems.add("conteo_invalido", "Conteos", c.row, "sala", c.sala,
-                         Said.of(P.CONTEO_SALA_DESCONOCIDA, sala=c.sala))
+            problems.add(
+                "conteo_invalido", "Conteos", c.row, "sala", c.sala, Said.of(P.CONTEO_SALA_DESCONOCIDA, sala=c.sala)
+            )
     return [c for c in conteos if fold(c.sala) in known]
 
 
@@ -713,18 +997,30 @@ def _ciudades(t: _Table, problems: _Problems) -> list[CiudadOverride]:
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ParseError(X.COORDENADAS_FUERA, (lat, lon), lat=lat, lon=lon)
         except ParseError as e:
-            problems.add("coordenada_invalida", "Ciudades", row, "lat", f"{text(t.cell(cells, 'lat'))}, {text(t.cell(cells, 'lon'))}",
-                         _costing(e, C.CORRECCION), Said.of(F.COORDENADAS))
+            problems.add(
+                "coordenada_invalida",
+                "Ciudades",
+                row,
+                "lat",
+                f"{text(t.cell(cells, 'lat'))}, {text(t.cell(cells, 'lon'))}",
+                _costing(e, C.CORRECCION),
+                Said.of(F.COORDENADAS),
+            )
             continue
         if not ciudad:
             problems.add("ciudad_vacia", "Ciudades", row, "ciudad", "", Said.of(P.CIUDAD_VACIA))
             continue
         pais_raw = t.text(cells, "pais")
-        out.append(CiudadOverride(row, ciudad, t.text(cells, "provincia"), (country_code(pais_raw) or "") if pais_raw else "", lat, lon))
+        out.append(
+            CiudadOverride(
+                row, ciudad, t.text(cells, "provincia"), (country_code(pais_raw) or "") if pais_raw else "", lat, lon
+            )
+        )
     return out
 
 
 # --- The whole workbook -------------------------------------------------------------------------
+
 
 def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
     """Every known tab cleaned into one Snapshot (not yet geocoded: see :func:`foro_data.build.build_snapshot`)."""
@@ -736,17 +1032,30 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
         if tab.name not in found:
             reports.append(TabReport(tab.name, None, (), tuple(tab.headers), (), 0))
             if tab.required:
-                problems.add("pestana_faltante", tab.name, None, None, "",
-                             Said.of(P.PESTANA_FALTANTE, tab=tab.name), Said.of(F.PESTANA_FALTANTE, tab=tab.name))
+                problems.add(
+                    "pestana_faltante",
+                    tab.name,
+                    None,
+                    None,
+                    "",
+                    Said.of(P.PESTANA_FALTANTE, tab=tab.name),
+                    Said.of(F.PESTANA_FALTANTE, tab=tab.name),
+                )
             continue
         title, rows = found[tab.name]
         if _is_empty(rows):
             # One notice for the whole tab: listing each of its columns as missing says nothing more.
             reports.append(TabReport(tab.name, title, (), tuple(tab.headers), (), 0))
-            problems.add("pestana_vacia", tab.name, None, None, title,
-                         Said.of(P.PESTANA_VACIA, titulo=title),
-                         Said.of(F.PESTANA_VACIA, encabezados=", ".join(tab.headers)),
-                         "error" if tab.required else "aviso")
+            problems.add(
+                "pestana_vacia",
+                tab.name,
+                None,
+                None,
+                title,
+                Said.of(P.PESTANA_VACIA, titulo=title),
+                Said.of(F.PESTANA_VACIA, encabezados=", ".join(tab.headers)),
+                "error" if tab.required else "aviso",
+            )
             continue
         t, report = _table(tab, title, rows, problems)
         reports.append(report)
@@ -760,7 +1069,11 @@ def clean_workbook(raw: RawWorkbook, fuente: Fuente) -> Snapshot:
     day = date.fromisoformat(evento.fecha)
     serial = raw.serial_dates
 
-    personas = deduplicate(_registration_rows(tables["Inscripciones"], tz, serial, problems), problems) if "Inscripciones" in tables else []
+    personas = (
+        deduplicate(_registration_rows(tables["Inscripciones"], tz, serial, problems), problems)
+        if "Inscripciones" in tables
+        else []
+    )
     ix = Index.of(personas)
 
     def run(name: str, fn, *args):

@@ -32,13 +32,23 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("fuente", "demo", 'De dónde salen los datos: "demo", "archivo" o "gsheets".'),
-    Setting("planilla", "", "URL completa de la planilla de Google o solo su clave (fuente = \"gsheets\")."),
-    Setting("archivo", "", "Ruta a un .xlsx o a una carpeta con un .csv por pestaña (fuente = \"archivo\")."),
+    Setting("planilla", "", 'URL completa de la planilla de Google o solo su clave (fuente = "gsheets").'),
+    Setting("archivo", "", 'Ruta a un .xlsx o a una carpeta con un .csv por pestaña (fuente = "archivo").'),
     Setting("refresco_segundos", 15, "Cada cuántos segundos se relee la fuente (mínimo 5)."),
-    Setting("red", False, "true: ./app.sh escucha en la red del lugar (Wi-Fi de la sede) e imprime la dirección y el QR de cada rol; igual que ./app.sh --red."),
-    Setting("proxy_confiable", False, "true solo si el tablero está detrás de un proxy propio que agrega X-Forwarded-For."),
-    Setting("redis_url", "", "Varias réplicas: dirección de Redis (redis://host:6379/0) para leer la planilla una sola vez por "
-            "intervalo entre todas; también FORO_REDIS_URL."),
+    Setting(
+        "red",
+        False,
+        "true: ./app.sh escucha en la red del lugar (Wi-Fi de la sede) e imprime la dirección y el QR de cada rol; igual que ./app.sh --red.",
+    ),
+    Setting(
+        "proxy_confiable", False, "true solo si el tablero está detrás de un proxy propio que agrega X-Forwarded-For."
+    ),
+    Setting(
+        "redis_url",
+        "",
+        "Varias réplicas: dirección de Redis (redis://host:6379/0) para leer la planilla una sola vez por "
+        "intervalo entre todas; también FORO_REDIS_URL.",
+    ),
     Setting("zona_horaria", "America/Argentina/Mendoza", "Zona horaria del evento si la pestaña Evento no la indica."),
     Setting("demo_inicio", "08:00", "Demo: hora del día del foro en la que arranca el reloj de ensayo."),
     Setting("demo_velocidad", 60.0, "Demo: minutos del foro que pasan por cada minuto real (1 = tiempo real)."),

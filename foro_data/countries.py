@@ -274,6 +274,7 @@ def countries() -> tuple[tuple[str, str, str, str, str, str], ...]:
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_CODES
     names = {lang: Locale.parse(lang).territories for lang in LANGS}
     order = list(ALIASES) + sorted(set(alpha3) - set(ALIASES))
+
     def name(a2: str, lang: str) -> str:
         return DISPLAY.get((a2, lang)) or names[lang].get(a2) or a2
 

@@ -54,17 +54,35 @@ REGISTRATION_CLOSES = datetime(2025, 6, 18, 23, 30)
 # Tab headers exactly as the organisers' Sheet has them (Google Forms writes row 1 of Inscripciones).
 HEADERS: dict[str, list[str]] = {
     "Inscripciones": [
-        "Marca temporal", "Dirección de correo electrónico", "Nombre", "Apellido", "DNI / Pasaporte",
-        "Género", "País", "Provincia / Estado", "Ciudad", "Institución", "Cargo", "Rol",
-        "Ejes de interés", "Solicita apoyo", "Red",
+        "Marca temporal",
+        "Dirección de correo electrónico",
+        "Nombre",
+        "Apellido",
+        "DNI / Pasaporte",
+        "Género",
+        "País",
+        "Provincia / Estado",
+        "Ciudad",
+        "Institución",
+        "Cargo",
+        "Rol",
+        "Ejes de interés",
+        "Solicita apoyo",
+        "Red",
     ],
     "Acreditaciones": ["Marca temporal", "DNI", "Dirección de correo electrónico", "Punto", "Movimiento"],
     "Salas": ["Sala", "Capacidad", "Ubicación"],
     "Agenda": ["Inicio", "Fin", "Sala", "Actividad", "Eje", "Tipo"],
     "Conteos": ["Marca temporal", "Sala", "Tipo", "Valor", "Registrado por", "ID de operación"],
     "Apoyos": [
-        "Dirección de correo electrónico", "Marca temporal", "Tipo", "Monto solicitado", "Monto aprobado",
-        "Monto pagado", "Moneda", "Estado",
+        "Dirección de correo electrónico",
+        "Marca temporal",
+        "Tipo",
+        "Monto solicitado",
+        "Monto aprobado",
+        "Monto pagado",
+        "Moneda",
+        "Estado",
     ],
     "Presupuesto": ["Moneda", "Tipo", "Monto"],
     "Evento": ["Clave", "Valor"],
@@ -92,31 +110,128 @@ class DirtyRow:
 
 
 DIRTY_ROWS: tuple[DirtyRow, ...] = (
-    DirtyRow("Inscripciones", 58, "fila_vacia", None, None, "Completely empty row in the middle of the responses.", False),
-    DirtyRow("Inscripciones", 97, "fecha_invalida", "Marca temporal", "ayer a la tarde", "Timestamp typed by hand as words."),
-    DirtyRow("Inscripciones", 133, "sin_identificacion", "Dirección de correo electrónico", "", "Row added by hand with a name but neither e-mail nor document: cannot be matched at check-in."),
-    DirtyRow("Inscripciones", 171, "espacios", "Nombre", None, "Leading/trailing spaces in Nombre, e-mail and Ciudad.", False),
-    DirtyRow("Inscripciones", 205, "pais_desconocido", "País", "Narnia", "Country that exists nowhere (city 'Cair Paravel')."),
-    DirtyRow("Inscripciones", 240, "fila_vacia", None, None, "Row of empty strings (as a CSV export writes it).", False),
-    DirtyRow("Inscripciones", 262, "cargo_sin_rol", "Cargo", "Asesor ad honorem", "Cargo that maps to no role and Rol blank: falls into 'otro'."),
-    DirtyRow("Inscripciones", 301, "duplicado_email", "Dirección de correo electrónico", None, "Same person registered again with the e-mail in different case."),
-    DirtyRow("Inscripciones", 333, "duplicado_documento", "DNI / Pasaporte", None, "Same person registered again with the DNI written with dots and another e-mail."),
-    DirtyRow("Inscripciones", 366, "duplicado_nombre", "Nombre", None, "Same name, surname and city typed without accents, another e-mail, no document: the e-mails contradict the name match, so two people listed as posible_duplicado."),
-    DirtyRow("Inscripciones", 402, "fila_corta", None, None, "Row ends after Cargo: trailing cells missing, as the Sheets API returns them.", False),
-    DirtyRow("Acreditaciones", 95, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
-    DirtyRow("Acreditaciones", 120, "hora_invalida", "Marca temporal", "9 y cuarto", "Scan time typed by hand as words."),
-    DirtyRow("Acreditaciones", 150, "escaneo_repetido", None, None, "Same badge scanned twice within a minute (copy of the row above).", False),
-    DirtyRow("Acreditaciones", 180, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
+    DirtyRow(
+        "Inscripciones", 58, "fila_vacia", None, None, "Completely empty row in the middle of the responses.", False
+    ),
+    DirtyRow(
+        "Inscripciones", 97, "fecha_invalida", "Marca temporal", "ayer a la tarde", "Timestamp typed by hand as words."
+    ),
+    DirtyRow(
+        "Inscripciones",
+        133,
+        "sin_identificacion",
+        "Dirección de correo electrónico",
+        "",
+        "Row added by hand with a name but neither e-mail nor document: cannot be matched at check-in.",
+    ),
+    DirtyRow(
+        "Inscripciones", 171, "espacios", "Nombre", None, "Leading/trailing spaces in Nombre, e-mail and Ciudad.", False
+    ),
+    DirtyRow(
+        "Inscripciones", 205, "pais_desconocido", "País", "Narnia", "Country that exists nowhere (city 'Cair Paravel')."
+    ),
+    DirtyRow(
+        "Inscripciones", 240, "fila_vacia", None, None, "Row of empty strings (as a CSV export writes it).", False
+    ),
+    DirtyRow(
+        "Inscripciones",
+        262,
+        "cargo_sin_rol",
+        "Cargo",
+        "Asesor ad honorem",
+        "Cargo that maps to no role and Rol blank: falls into 'otro'.",
+    ),
+    DirtyRow(
+        "Inscripciones",
+        301,
+        "duplicado_email",
+        "Dirección de correo electrónico",
+        None,
+        "Same person registered again with the e-mail in different case.",
+    ),
+    DirtyRow(
+        "Inscripciones",
+        333,
+        "duplicado_documento",
+        "DNI / Pasaporte",
+        None,
+        "Same person registered again with the DNI written with dots and another e-mail.",
+    ),
+    DirtyRow(
+        "Inscripciones",
+        366,
+        "duplicado_nombre",
+        "Nombre",
+        None,
+        "Same name, surname and city typed without accents, another e-mail, no document: the e-mails contradict the name match, so two people listed as posible_duplicado.",
+    ),
+    DirtyRow(
+        "Inscripciones",
+        402,
+        "fila_corta",
+        None,
+        None,
+        "Row ends after Cargo: trailing cells missing, as the Sheets API returns them.",
+        False,
+    ),
+    DirtyRow(
+        "Acreditaciones", 95, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."
+    ),
+    DirtyRow(
+        "Acreditaciones", 120, "hora_invalida", "Marca temporal", "9 y cuarto", "Scan time typed by hand as words."
+    ),
+    DirtyRow(
+        "Acreditaciones",
+        150,
+        "escaneo_repetido",
+        None,
+        None,
+        "Same badge scanned twice within a minute (copy of the row above).",
+        False,
+    ),
+    DirtyRow(
+        "Acreditaciones", 180, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."
+    ),
     DirtyRow("Acreditaciones", 200, "fila_vacia", None, None, "Completely empty row between scans.", False),
-    DirtyRow("Acreditaciones", 260, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
-    DirtyRow("Acreditaciones", 330, "escaneo_repetido", None, None, "Same badge scanned twice within a minute (copy of the row above).", False),
-    DirtyRow("Acreditaciones", 410, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
-    DirtyRow("Acreditaciones", 520, "escaneo_repetido", None, None, "Same badge scanned twice within a minute (copy of the row above).", False),
-    DirtyRow("Acreditaciones", 640, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."),
+    DirtyRow(
+        "Acreditaciones", 260, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."
+    ),
+    DirtyRow(
+        "Acreditaciones",
+        330,
+        "escaneo_repetido",
+        None,
+        None,
+        "Same badge scanned twice within a minute (copy of the row above).",
+        False,
+    ),
+    DirtyRow(
+        "Acreditaciones", 410, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."
+    ),
+    DirtyRow(
+        "Acreditaciones",
+        520,
+        "escaneo_repetido",
+        None,
+        None,
+        "Same badge scanned twice within a minute (copy of the row above).",
+        False,
+    ),
+    DirtyRow(
+        "Acreditaciones", 640, "sin_inscripcion", None, None, "Walk-in: the e-mail or document matches no registration."
+    ),
     DirtyRow("Salas", 10, "capacidad_invalida", "Capacidad", "sesenta", "Capacity written in words."),
     DirtyRow("Agenda", 9, "espacios", "Sala", None, "Room name padded with spaces.", False),
     DirtyRow("Agenda", 12, "fila_vacia", None, None, "Empty row between sessions.", False),
-    DirtyRow("Conteos", 6, "operacion_repetida", "ID de operación", None, "The tally above sent twice (same ID de operación): must count once.", False),
+    DirtyRow(
+        "Conteos",
+        6,
+        "operacion_repetida",
+        "ID de operación",
+        None,
+        "The tally above sent twice (same ID de operación): must count once.",
+        False,
+    ),
     DirtyRow("Conteos", 11, "valor_invalido", "Valor", "diez", "Tally value written in words."),
     DirtyRow("Apoyos", 12, "monto_invalido", "Monto solicitado", "mucho", "Requested amount is not a number."),
     DirtyRow("Apoyos", 27, "moneda_desconocida", "Moneda", "XYZ", "Unknown currency code."),
@@ -223,7 +338,10 @@ class _PeopleFactory:
             if rng.random() < 0.3:
                 apellido = f"{rng.choice(D.APELLIDOS_PT)} {apellido}"
         elif lang == "otros":
-            nombre = rng.choice((D.NOMBRES_F_OTROS if female else D.NOMBRES_M_OTROS) + (D.NOMBRES_F_ES if female else D.NOMBRES_M_ES)[:6])
+            nombre = rng.choice(
+                (D.NOMBRES_F_OTROS if female else D.NOMBRES_M_OTROS)
+                + (D.NOMBRES_F_ES if female else D.NOMBRES_M_ES)[:6]
+            )
             apellido = rng.choice(D.APELLIDOS_OTROS + D.APELLIDOS_ES[:10])
         else:
             nombre = rng.choice(D.NOMBRES_F_ES if female else D.NOMBRES_M_ES)
@@ -331,7 +449,11 @@ def _typed(rng: random.Random, name: str) -> str:
 
 def _genero_raw(rng: random.Random, gender: str, lang: str) -> str:
     if gender == "f":
-        return "Feminino" if lang == "pt" and rng.random() < 0.8 else rng.choice(("Femenino",) * 6 + ("Mujer",) * 3 + ("F",))
+        return (
+            "Feminino"
+            if lang == "pt" and rng.random() < 0.8
+            else rng.choice(("Femenino",) * 6 + ("Mujer",) * 3 + ("F",))
+        )
     if gender == "m":
         return rng.choice(("Masculino",) * 7 + ("Varón", "Varón", "Hombre", "M"))
     if gender == "x":
@@ -372,10 +494,15 @@ def _institucion(rng: random.Random, role: str, city: D.CitySpec, cargo: str) ->
     if role == "gobierno_nacional_provincial":
         prov = city.provincia[0] or name
         if pais == "AR":
-            return rng.choice((
-                f"Gobierno de {prov}", f"Ministerio de Seguridad de {prov}", "Ministerio de Seguridad de la Nación",
-                "Honorable Cámara de Diputados de la Nación", f"Legislatura de {prov}",
-            ))
+            return rng.choice(
+                (
+                    f"Gobierno de {prov}",
+                    f"Ministerio de Seguridad de {prov}",
+                    "Ministerio de Seguridad de la Nación",
+                    "Honorable Cámara de Diputados de la Nación",
+                    f"Legislatura de {prov}",
+                )
+            )
         if pais == "BR":
             return f"Assembleia Legislativa - {prov}"
         return rng.choice(("Ministerio del Interior", "Congreso Nacional", f"Gobierno de {prov}"))
@@ -436,7 +563,15 @@ def _red(rng: random.Random, role: str, pais: str) -> str:
             options += ["FAM", "FAM", "Mercociudades, FAM", "Red Argentina de Municipios frente al Cambio Climático"]
         return rng.choice(options)
     if role in ("gobierno_local", "organismo_internacional") and r < 0.45:
-        return rng.choice(("Mercociudades", "Mercociudades", "Peace in Our Cities", "CGLU", "FAM" if pais == "AR" else "Mercociudades"))
+        return rng.choice(
+            (
+                "Mercociudades",
+                "Mercociudades",
+                "Peace in Our Cities",
+                "CGLU",
+                "FAM" if pais == "AR" else "Mercociudades",
+            )
+        )
     if r < 0.08:
         return rng.choice(D.REDES)
     return ""
@@ -452,7 +587,9 @@ def _registration_times(rng: random.Random, n: int) -> list[datetime]:
         else:
             day = min(span_days, int(rng.triangular(10, span_days + 1, span_days - 4)))
         hour = rng.choice((8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23))
-        at = datetime.combine(REGISTRATION_OPENS.date() + timedelta(days=day), time(hour, rng.randint(0, 59), rng.randint(0, 59)))
+        at = datetime.combine(
+            REGISTRATION_OPENS.date() + timedelta(days=day), time(hour, rng.randint(0, 59), rng.randint(0, 59))
+        )
         out.append(max(REGISTRATION_OPENS, min(REGISTRATION_CLOSES, at)))
     return sorted(out)
 
@@ -461,7 +598,9 @@ def _make_people(rng: random.Random, factory: _PeopleFactory, n: int) -> list[_P
     cities = list(D.CITIES)
     n_mayors = round(n * MAYOR_SHARE)
     # One mayor per city; Mendoza's departments and the region's smaller cities come first.
-    mayor_weights = [(6.0 if c.provincia[0] == "Mendoza" else 1.0) * (0.2 if c.pais in ("ES", "CA", "MX") else 1.0) for c in cities]
+    mayor_weights = [
+        (6.0 if c.provincia[0] == "Mendoza" else 1.0) * (0.2 if c.pais in ("ES", "CA", "MX") else 1.0) for c in cities
+    ]
     anchors = [next(c for c in cities if (c.name, c.pais) == key) for key in D.MAYOR_ANCHORS]
     pool = [(c, w) for c, w in zip(cities, mayor_weights) if c not in anchors]
     mayor_cities = anchors + _weighted_sample(rng, [c for c, _ in pool], [w for _, w in pool], n_mayors - len(anchors))
@@ -521,8 +660,21 @@ def _ts(at: datetime) -> str:
 
 def _registration_cells(p: _Person) -> list[Cell]:
     return [
-        _ts(p.registered_at), p.email, p.nombre, p.apellido, p.documento, p.genero_raw, p.pais_raw,
-        p.provincia_raw, p.ciudad_raw, p.institucion, p.cargo, p.rol_raw, ", ".join(p.ejes), p.apoyo_raw, p.red,
+        _ts(p.registered_at),
+        p.email,
+        p.nombre,
+        p.apellido,
+        p.documento,
+        p.genero_raw,
+        p.pais_raw,
+        p.provincia_raw,
+        p.ciudad_raw,
+        p.institucion,
+        p.cargo,
+        p.rol_raw,
+        ", ".join(p.ejes),
+        p.apoyo_raw,
+        p.red,
     ]
 
 
@@ -626,7 +778,9 @@ def _fila_corta(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None
 
 def _original(ctx: _Ctx, lines: list[_Line], idx: int, ok: Callable[[_Person], bool]) -> _Person:
     """An earlier, clean registration to duplicate (never one that is already duplicated)."""
-    candidates = [ln.person for ln in lines[:idx] if ln.person and ln.at and id(ln.person) not in ctx.duplicated and ok(ln.person)]
+    candidates = [
+        ln.person for ln in lines[:idx] if ln.person and ln.at and id(ln.person) not in ctx.duplicated and ok(ln.person)
+    ]
     p = ctx.rng.choice(candidates)
     ctx.duplicated.add(id(p))
     return p
@@ -649,7 +803,9 @@ def _duplicado_email(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) ->
 
 
 def _duplicado_documento(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
-    p = _original(ctx, lines, idx, lambda q: isinstance(q.documento, str) and q.documento.isdigit() and len(q.documento) == 8)
+    p = _original(
+        ctx, lines, idx, lambda q: isinstance(q.documento, str) and q.documento.isdigit() and len(q.documento) == 8
+    )
     cells = _registration_cells(p)
     num = int(str(p.documento))
     cells[4] = f"{num:,}".replace(",", ".")
@@ -665,7 +821,9 @@ def _duplicado_nombre(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -
     p = _original(ctx, lines, idx, accented)
     cells = _registration_cells(p)
     cells[2], cells[3], cells[8] = _strip_accents(p.nombre), _strip_accents(p.apellido), _strip_accents(p.ciudad_raw)
-    cells[1] = f"{header_key(p.apellido.split()[0])}{header_key(p.nombre.split()[0])[:1]}.{ctx.rng.randint(10, 99)}@hotmail.com"
+    cells[1] = (
+        f"{header_key(p.apellido.split()[0])}{header_key(p.nombre.split()[0])[:1]}.{ctx.rng.randint(10, 99)}@hotmail.com"
+    )
     cells[4] = ""
     _dup_line(ctx, lines, idx, cells)
 
@@ -693,7 +851,9 @@ def _scan_cells(at: datetime, p: _Person, punto: str, mov: str, rng: random.Rand
 def _sin_inscripcion(ctx: _Ctx, lines: list[_Line], idx: int, spec: DirtyRow) -> None:
     rng = ctx.rng
     city = rng.choices(D.CITIES, weights=[c.weight for c in D.CITIES])[0]
-    walk_in = ctx.factory.person(city, rng.choice(("prensa", "academia_sociedad_civil", "gobierno_local")), rng.choice("fm"))
+    walk_in = ctx.factory.person(
+        city, rng.choice(("prensa", "academia_sociedad_civil", "gobierno_local")), rng.choice("fm")
+    )
     walk_in.scan_by = "doc" if walk_in.documento and rng.random() < 0.5 else "email"
     at = _between(rng, lines, idx)
     lines.insert(idx, _Line(at, _scan_cells(at, walk_in, D.DESK, "entrada")))
@@ -818,7 +978,9 @@ class _Scan:
     desk: bool = False
 
 
-def _session_scans(rng: random.Random, attendees: list[_Person], punto: str, start: datetime, end: datetime) -> list[_Scan]:
+def _session_scans(
+    rng: random.Random, attendees: list[_Person], punto: str, start: datetime, end: datetime
+) -> list[_Scan]:
     """Entradas around the start; a few step out mid-session and half of them scan in again.
 
     Room doors record only entradas: DESIGN counts a ``salida`` as leaving the venue (presentes),
@@ -951,26 +1113,51 @@ def _conteo_lines(rng: random.Random) -> list[_Line]:
 def _salas_lines() -> list[_Line]:
     rooms = (D.PLENARIO, *D.EXCHANGE_ROOMS, D.STANDS)
     # Capacity typed into a plain-text cell once: a string that still reads as a number.
-    return [_Line(None, [r.name, str(r.capacidad) if r is D.EXCHANGE_ROOMS[3] else r.capacidad, r.ubicacion]) for r in rooms]
+    return [
+        _Line(None, [r.name, str(r.capacidad) if r is D.EXCHANGE_ROOMS[3] else r.capacidad, r.ubicacion]) for r in rooms
+    ]
 
 
 def _agenda_lines() -> list[_Line]:
     ex = D.EXCHANGE_ROOMS
     sessions: list[tuple[str, str, str, str, str, str]] = [
         ("08:00", "09:30", D.STANDS.name, "Acreditación y café de bienvenida", "", ""),
-        ("09:30", "10:30", D.PLENARIO.name, "Apertura: los gobiernos locales en la primera línea de la seguridad", "", "plenario"),
+        (
+            "09:30",
+            "10:30",
+            D.PLENARIO.name,
+            "Apertura: los gobiernos locales en la primera línea de la seguridad",
+            "",
+            "plenario",
+        ),
         ("10:30", "12:15", D.STANDS.name, "Stands de experiencias locales", "", "stand"),
     ]
     sessions += [("10:45", "12:15", r.name, f"Intercambio de experiencias: {r.eje}", r.eje, "intercambio") for r in ex]
     sessions += [
         ("12:15", "13:30", D.STANDS.name, "Almuerzo y recorrida de stands", "", "stand"),
-        ("13:30", "14:15", ex[0].name, "Presentación de publicaciones sobre seguridad ciudadana local", "", "presentación"),
+        (
+            "13:30",
+            "14:15",
+            ex[0].name,
+            "Presentación de publicaciones sobre seguridad ciudadana local",
+            "",
+            "presentación",
+        ),
         ("13:30", "14:15", ex[1].name, "Presentación de programas de organismos internacionales", "", "presentación"),
         ("13:30", "17:30", D.STANDS.name, "Stands de experiencias locales", "", "stand"),
     ]
-    sessions += [("14:30", "16:00", r.name, f"Intercambio de experiencias (2ª ronda): {r.eje}", r.eje, "Intercambio") for r in ex]
     sessions += [
-        ("16:15", "17:30", D.PLENARIO.name, "Panel de alto nivel: desafíos de los gobiernos locales en seguridad ciudadana", "", "plenario"),
+        ("14:30", "16:00", r.name, f"Intercambio de experiencias (2ª ronda): {r.eje}", r.eje, "Intercambio") for r in ex
+    ]
+    sessions += [
+        (
+            "16:15",
+            "17:30",
+            D.PLENARIO.name,
+            "Panel de alto nivel: desafíos de los gobiernos locales en seguridad ciudadana",
+            "",
+            "plenario",
+        ),
         ("17:30", "18:00", D.PLENARIO.name, "Cierre y Declaración de Godoy Cruz", "", "Plenario"),
     ]
     lines = []
@@ -1026,7 +1213,9 @@ def _request_amount(rng: random.Random, tipo: str, moneda: str) -> float:
     return float(total)
 
 
-def _request_cells(rng: random.Random, p: _Person, at: datetime, estado: str) -> tuple[list[Cell], str, float, float | None]:
+def _request_cells(
+    rng: random.Random, p: _Person, at: datetime, estado: str
+) -> tuple[list[Cell], str, float, float | None]:
     """One Apoyos row; returns (cells, currency, requested, committed-or-None)."""
     far = p.city.pais != "AR" or p.city.provincia[0] != "Mendoza"
     tipo = rng.choice(("pasaje y alojamiento", "pasaje y alojamiento", "pasaje", "alojamiento")) if far else "viático"
@@ -1036,20 +1225,37 @@ def _request_cells(rng: random.Random, p: _Person, at: datetime, estado: str) ->
     aprobado: float | None = None
     pagado: float | None = None
     if estado in ("aprobado", "confirmado", "pagado") or (estado == "cancelado" and rng.random() < 0.5):
-        aprobado = pedido if rng.random() < 0.65 else float(round(pedido * rng.choice((0.6, 0.8)), -3 if moneda == "ARS" else -1))
+        aprobado = (
+            pedido
+            if rng.random() < 0.65
+            else float(round(pedido * rng.choice((0.6, 0.8)), -3 if moneda == "ARS" else -1))
+        )
     if estado == "pagado" and rng.random() < 0.7:
         pagado = aprobado
     moneda_cell = moneda if rng.random() < 0.9 else moneda.lower()
     cells: list[Cell] = [
-        p.email.strip(), _ts(at), tipo, fmt(rng, pedido),
-        "" if aprobado is None else fmt(rng, aprobado), "" if pagado is None else fmt(rng, pagado),
-        moneda_cell, estado,
+        p.email.strip(),
+        _ts(at),
+        tipo,
+        fmt(rng, pedido),
+        "" if aprobado is None else fmt(rng, aprobado),
+        "" if pagado is None else fmt(rng, pagado),
+        moneda_cell,
+        estado,
     ]
     committed = aprobado if estado in ("aprobado", "confirmado", "pagado") else None
     return cells, moneda, pedido, committed
 
 
-_ESTADO_MIX = ("solicitado",) * 11 + ("en evaluación",) * 9 + ("aprobado",) * 10 + ("confirmado",) * 9 + ("pagado",) * 12 + ("rechazado",) * 4 + ("cancelado",) * 3
+_ESTADO_MIX = (
+    ("solicitado",) * 11
+    + ("en evaluación",) * 9
+    + ("aprobado",) * 10
+    + ("confirmado",) * 9
+    + ("pagado",) * 12
+    + ("rechazado",) * 4
+    + ("cancelado",) * 3
+)
 
 
 def _apoyos(rng: random.Random, people: list[_Person]) -> tuple[list[_Line], list[_Line], list[_Person]]:
@@ -1138,8 +1344,4 @@ def _build(seed: int) -> tuple[tuple[str, tuple[tuple[Cell, ...], ...]], ...]:
     }
     for tab in ("Salas", "Agenda", "Conteos"):
         _apply_dirty(ctx, tab, tabs[tab])
-    return tuple(
-        (name, (tuple(HEADERS[name]), *(tuple(ln.cells) for ln in lines)))
-        for name, lines in tabs.items()
-    )
-
+    return tuple((name, (tuple(HEADERS[name]), *(tuple(ln.cells) for ln in lines))) for name, lines in tabs.items())

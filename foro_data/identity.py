@@ -31,7 +31,8 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # letters-only document made only of these words is no document.
 _NO_DOCUMENT_WORDS = frozenset(
     "sin no tiene tengo numero nro n a s d x xx na nn sd nada ninguno ninguna falta pendiente dni ci rut cpf "
-    "documento pasaporte passport none null nao possui sem tem".split())
+    "documento pasaporte passport none null nao possui sem tem".split()
+)
 
 # The columns that identify a person, in the order a match tries them.
 IDENTIFYING = ("id", "email", "documento")
@@ -124,6 +125,7 @@ class Identifiers:
         >>> Identifiers.of(email="A@b.co", documento="")
         Identifiers(ids=frozenset(), emails=frozenset({'a@b.co'}), documentos=frozenset())
         """
+
         def one(k: str) -> frozenset[str]:
             return frozenset(filter(None, (k,)))
 
@@ -193,8 +195,9 @@ class Index:
         return None, first
 
 
-def find_persona(personas: Iterable[Persona], *, id: object = "", email: object = "",
-                 documento: object = "") -> Persona | None:
+def find_persona(
+    personas: Iterable[Persona], *, id: object = "", email: object = "", documento: object = ""
+) -> Persona | None:
     """The registered person these identifiers name (id, then e-mail, then document), or None:
     the lookup of the CLI's ``acreditar``, the desk and the walk-in check."""
     personas = list(personas)

@@ -75,8 +75,9 @@ class SourceHealth:
         return words(self.last_error_said, lang)
 
 
-def backoff_delay(interval_s: float, failures: int, retry_after: float | None, rng: random.Random,
-                  cap_s: float = MAX_BACKOFF_S) -> float:
+def backoff_delay(
+    interval_s: float, failures: int, retry_after: float | None, rng: random.Random, cap_s: float = MAX_BACKOFF_S
+) -> float:
     """Seconds to wait after ``failures`` consecutive failures: never below the interval, doubling
     with each failure up to ``cap_s``, with jitter so restarted servers do not retry in step, and
     never sooner than the server's Retry-After.
@@ -257,15 +258,25 @@ class LiveFeed:
                 self._failures += 1
                 self._last_error, self._last_error_code = error.sentences(), error.code
                 # A Sheet that answers with broken content is not overloaded: look again next interval.
-                delay = self.interval_s if error.code == CONTENT_CODE else backoff_delay(
-                    self.interval_s, self._failures, error.retry_after, self._rng, self._max_backoff_s)
+                delay = (
+                    self.interval_s
+                    if error.code == CONTENT_CODE
+                    else backoff_delay(
+                        self.interval_s, self._failures, error.retry_after, self._rng, self._max_backoff_s
+                    )
+                )
                 # Retry-After counts from the answer, the back-off from the start of the attempt.
                 self._next_at = max(self._next_at, started + delay, self._clock() + (error.retry_after or 0.0))
                 if self._good is not None:
                     prefix = (Said.of(F.GUARDADA_ANTES),) if self._from_cache else ()
                     self._shown = self._good.marked_stale(*prefix, *error.sentences())
-                log.warning("Fuente %s: %s (fallas seguidas: %d, próximo intento en %.0f s)",
-                            self.source.tipo, error.reason, self._failures, self._next_at - self._clock())
+                log.warning(
+                    "Fuente %s: %s (fallas seguidas: %d, próximo intento en %.0f s)",
+                    self.source.tipo,
+                    error.reason,
+                    self._failures,
+                    self._next_at - self._clock(),
+                )
             self._in_flight = False
             self._reads_done += 1
             self._cond.notify_all()

@@ -28,6 +28,7 @@ SIN_DATO = "sin_dato"
 
 # --- Per-Snapshot indexes (computed once, reused by every as-of time) ---------------------------
 
+
 @dataclass(frozen=True)
 class _Timeline:
     first_entry: dict[str, datetime]  # Persona.key -> time of first entrada (any point)
@@ -70,6 +71,7 @@ def _latest_scans(snap: Snapshot, as_of: datetime):  # -> dict[str, Scan]
 
 
 # --- Headline figures ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Cifras:
@@ -115,25 +117,38 @@ def cifras(snap: Snapshot, as_of: datetime) -> Cifras:
     )
 
 
-def acreditado_a(snap: Snapshot, persona_key: str, as_of: datetime, *, pendientes: Sequence[Scan] = (),
-                 anuladas: frozenset[str] = frozenset()) -> datetime | None:
+def acreditado_a(
+    snap: Snapshot,
+    persona_key: str,
+    as_of: datetime,
+    *,
+    pendientes: Sequence[Scan] = (),
+    anuladas: frozenset[str] = frozenset(),
+) -> datetime | None:
     """Time of the person's first entrada, if it happened at or before as_of.
 
     The optimistic view (the desk, before the Sheet has its writes) passes ``pendientes``, the
     check-ins queued but not read back yet, and ``anuladas``, the id_operacion of check-ins
     undone but not read back yet: the same rule then applies to the Sheet's rows and to them."""
     if anuladas:
-        sheet = [s.at for s in snap.scans
-                 if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas]
+        sheet = [
+            s.at
+            for s in snap.scans
+            if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas
+        ]
     else:
         first = _timeline(snap).first_entry.get(persona_key)
         sheet = [first] if first is not None else []
-    queued = [s.at for s in pendientes
-              if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas]
+    queued = [
+        s.at
+        for s in pendientes
+        if s.persona == persona_key and s.movimiento == "entrada" and s.id_operacion not in anuladas
+    ]
     return min((t for t in sheet + queued if t <= as_of), default=None)
 
 
 # --- Arrival curve --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Franja:
@@ -212,6 +227,7 @@ def meta_llegadas(snap: Snapshot) -> list[tuple[datetime, int]]:
 
 
 # --- Breakdowns ---------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FilaDesglose:
@@ -400,8 +416,10 @@ def ocupacion_salas(snap: Snapshot, as_of: datetime, pendientes: Sequence[Conteo
 def variacion(antes: list[OcupacionSala], ahora: list[OcupacionSala]) -> dict[str, int | None]:
     """Change in occupancy per room between two readings (None when a reading is missing)."""
     prev = {o.sala: o.ocupacion for o in antes}
-    return {o.sala: (o.ocupacion - p) if (p := prev.get(o.sala)) is not None and o.ocupacion is not None else None
-            for o in ahora}
+    return {
+        o.sala: (o.ocupacion - p) if (p := prev.get(o.sala)) is not None and o.ocupacion is not None else None
+        for o in ahora
+    }
 
 
 # Rooms that must be seen from across the control room, most urgent first (DESIGN levels).
@@ -432,6 +450,7 @@ def por_urgencia(salas: list[OcupacionSala]) -> list[OcupacionSala]:
 
 # --- Funding ------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Fondos:
     moneda: str
@@ -453,17 +472,21 @@ def _pagado(a: Apoyo) -> float:
 
 def fondos(snap: Snapshot) -> list[Fondos]:
     """Budget, committed, paid, available and pending per currency; never summed across them."""
-    monedas = sorted({p.moneda for p in snap.presupuesto} | {a.moneda for a in snap.apoyos}, key=lambda m: (m != "ARS", m))
+    monedas = sorted(
+        {p.moneda for p in snap.presupuesto} | {a.moneda for a in snap.apoyos}, key=lambda m: (m != "ARS", m)
+    )
     out = []
     for m in monedas:
         aps = [a for a in snap.apoyos if a.moneda == m]
-        out.append(Fondos(
-            moneda=m,
-            presupuesto=sum(p.monto for p in snap.presupuesto if p.moneda == m),
-            comprometido=sum(a.monto_aprobado or 0.0 for a in aps if a.estado in ESTADOS_COMPROMETIDOS),
-            pagado=sum(_pagado(a) for a in aps),
-            pendiente=sum(a.monto_solicitado for a in aps if a.estado in ESTADOS_PENDIENTES),
-        ))
+        out.append(
+            Fondos(
+                moneda=m,
+                presupuesto=sum(p.monto for p in snap.presupuesto if p.moneda == m),
+                comprometido=sum(a.monto_aprobado or 0.0 for a in aps if a.estado in ESTADOS_COMPROMETIDOS),
+                pagado=sum(_pagado(a) for a in aps),
+                pendiente=sum(a.monto_solicitado for a in aps if a.estado in ESTADOS_PENDIENTES),
+            )
+        )
     return out
 
 
@@ -476,7 +499,11 @@ class Solicitud:
 def cola_apoyos(snap: Snapshot) -> list[Solicitud]:
     """Pending requests: mayors first, then by request time (unknown times last), then row."""
     by_key = snap.persona_by_key
-    items = [Solicitud(a, by_key.get(a.persona) if a.persona else None) for a in snap.apoyos if a.estado in ESTADOS_PENDIENTES]
+    items = [
+        Solicitud(a, by_key.get(a.persona) if a.persona else None)
+        for a in snap.apoyos
+        if a.estado in ESTADOS_PENDIENTES
+    ]
     far = datetime.max.replace(tzinfo=snap.tz)
     items.sort(key=lambda s: (not (s.persona and s.persona.es_intendencia), s.apoyo.solicitado_en or far, s.apoyo.row))
     return items
@@ -506,6 +533,7 @@ def seguimiento_apoyos(snap: Snapshot, as_of: datetime) -> tuple[list[Seguimient
 
 # --- Partners -----------------------------------------------------------------------------------
 
+
 def suprimir(n: int) -> int | str:
     """Small-number suppression for partner views: 1 or 2 people show as "<3".
 
@@ -521,6 +549,7 @@ def asistencia_general(snap: Snapshot, as_of: datetime) -> float:
 
 
 # --- Places (the map) ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Lugar:
@@ -574,7 +603,9 @@ def por_lugar(snap: Snapshot, as_of: datetime) -> tuple[list[Lugar], list[SinUbi
         slot = places.setdefault(m.clave or m.entrada, [m, 0, 0])
         slot[1] += len(people)
         slot[2] += sum(1 for p in people if p.key in acc)
-    lugares = [Lugar(m.clave or m.entrada, m.nombre, m.region, m.pais, m.lat, m.lon, n, a) for m, n, a in places.values()]
+    lugares = [
+        Lugar(m.clave or m.entrada, m.nombre, m.region, m.pais, m.lat, m.lon, n, a) for m, n, a in places.values()
+    ]
     lugares.sort(key=lambda x: (-x.inscriptos, x.nombre))
     unplaced.sort(key=lambda u: (-u.inscriptos, u.entrada))
     return lugares, unplaced
@@ -582,7 +613,9 @@ def por_lugar(snap: Snapshot, as_of: datetime) -> tuple[list[Lugar], list[SinUbi
 
 # --- People search ------------------------------------------------------------------------------
 
-_haystacks: "weakref.WeakKeyDictionary[Snapshot, list[tuple[Persona, str, tuple[str, ...]]]]" = weakref.WeakKeyDictionary()
+_haystacks: "weakref.WeakKeyDictionary[Snapshot, list[tuple[Persona, str, tuple[str, ...]]]]" = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def buscar_personas(snap: Snapshot, consulta: str, limite: int = 50) -> list[Persona]:
@@ -610,7 +643,9 @@ def buscar_personas(snap: Snapshot, consulta: str, limite: int = 50) -> list[Per
         for w in words:
             if w in hay:
                 continue
-            if len(w) >= 5 and any(abs(len(t) - len(w)) <= 1 and OSA.distance(w, t, score_cutoff=1) <= 1 for t in tokens):
+            if len(w) >= 5 and any(
+                abs(len(t) - len(w)) <= 1 and OSA.distance(w, t, score_cutoff=1) <= 1 for t in tokens
+            ):
                 score += 1
                 continue
             score = -1
@@ -622,6 +657,7 @@ def buscar_personas(snap: Snapshot, consulta: str, limite: int = 50) -> list[Per
 
 
 # --- The JSON contract --------------------------------------------------------------------------
+
 
 def resumen_json(snap: Snapshot, as_of: datetime) -> dict:
     """The figures as the JSON contract of DESIGN.md (``python -m foro_data resumen --json``)."""
@@ -635,16 +671,31 @@ def resumen_json(snap: Snapshot, as_of: datetime) -> dict:
         "presentes": c.presentes,
         "sin_inscripcion": c.sin_inscripcion,
         "intendencias": {"inscriptas": c.intendencias_inscriptas, "acreditadas": c.intendencias_acreditadas},
-        "por_rol": {r.clave: {"inscriptos": r.inscriptos, "acreditados": r.acreditados} for r in desglose(snap, as_of, "rol")},
-        "por_pais": {r.clave: {"inscriptos": r.inscriptos, "acreditados": r.acreditados} for r in desglose(snap, as_of, "pais")},
+        "por_rol": {
+            r.clave: {"inscriptos": r.inscriptos, "acreditados": r.acreditados} for r in desglose(snap, as_of, "rol")
+        },
+        "por_pais": {
+            r.clave: {"inscriptos": r.inscriptos, "acreditados": r.acreditados} for r in desglose(snap, as_of, "pais")
+        },
         "salas": [
-            {"sala": o.sala, "capacidad": o.capacidad, "ocupacion": o.ocupacion, "fuente": o.fuente,
-             "actividad": o.actividad, "nivel": o.nivel}
+            {
+                "sala": o.sala,
+                "capacidad": o.capacidad,
+                "ocupacion": o.ocupacion,
+                "fuente": o.fuente,
+                "actividad": o.actividad,
+                "nivel": o.nivel,
+            }
             for o in ocupacion_salas(snap, as_of)
         ],
         "apoyos": {
-            f.moneda: {"presupuesto": f.presupuesto, "comprometido": f.comprometido, "pagado": f.pagado,
-                       "disponible": f.disponible, "pendiente": f.pendiente}
+            f.moneda: {
+                "presupuesto": f.presupuesto,
+                "comprometido": f.comprometido,
+                "pagado": f.pagado,
+                "disponible": f.disponible,
+                "pendiente": f.pendiente,
+            }
             for f in fondos(snap)
         },
         "problemas": len(snap.problems),
@@ -678,8 +729,9 @@ def _dominio(valor: Celda, piso: float, techo: float) -> tuple[float, float]:
     return float(valor), float(valor)
 
 
-def intervalos(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
-               techos: list[float] | None = None) -> list[tuple[float, float]]:
+def intervalos(
+    mostradas: list[Celda], total: int, pisos: list[float] | None = None, techos: list[float] | None = None
+) -> list[tuple[float, float]]:
     """What a reader can work out about each cell from the shown cells and the column total.
 
     One linear equation over integer intervals: a cell's possible values are exactly
@@ -696,19 +748,27 @@ def intervalos(mostradas: list[Celda], total: int, pisos: list[float] | None = N
     return [(max(lo, total - (hi_all - hi)), min(hi, total - (lo_all - lo))) for lo, hi in doms]
 
 
-def celdas_deducibles(mostradas: list[Celda], total: int, pisos: list[float] | None = None,
-                      techos: list[float] | None = None) -> list[int]:
+def celdas_deducibles(
+    mostradas: list[Celda], total: int, pisos: list[float] | None = None, techos: list[float] | None = None
+) -> list[int]:
     """Positions of hidden cells whose value follows from the shown cells and the column total.
 
     >>> celdas_deducibles([5, "<3"], 7), celdas_deducibles(["x", "<3", "<3"], 9)
     ([1], [])
     """
-    return [i for i, (a, b) in enumerate(intervalos(mostradas, total, pisos, techos))
-            if not isinstance(mostradas[i], int) and b - a < 1]
+    return [
+        i
+        for i, (a, b) in enumerate(intervalos(mostradas, total, pisos, techos))
+        if not isinstance(mostradas[i], int) and b - a < 1
+    ]
 
 
-def proteger_columna(valores: list[int], pisos: list[float] | None = None, techos: list[float] | None = None,
-                     ocultas: frozenset[int] = frozenset()) -> list[Celda]:
+def proteger_columna(
+    valores: list[int],
+    pisos: list[float] | None = None,
+    techos: list[float] | None = None,
+    ocultas: frozenset[int] = frozenset(),
+) -> list[Celda]:
     """Primary then complementary suppression of one column whose sum is public.
 
     ``pisos``/``techos``: what the same row's other column tells a reader (acreditados ≤
@@ -720,8 +780,7 @@ def proteger_columna(valores: list[int], pisos: list[float] | None = None, techo
     ([10, 'x', '<3'], [10, 4, '<3', '<3'])
     """
     celdas: list[Celda] = [
-        MENOS_DE_UMBRAL if 0 < v < UMBRAL_SUPRESION else (OCULTO if i in ocultas else v)
-        for i, v in enumerate(valores)
+        MENOS_DE_UMBRAL if 0 < v < UMBRAL_SUPRESION else (OCULTO if i in ocultas else v) for i, v in enumerate(valores)
     ]
     total = sum(valores)
     while celdas_deducibles(celdas, total, pisos, techos):
@@ -900,11 +959,15 @@ def cuadro_ciudades(snap: Snapshot, as_of: datetime) -> Cuadro:
     for point in snap.ubicaciones:
         m = point.match
         for i in point.indices:
-            place_of[i] = (m.clave or m.entrada, m.nombre, m.redes, m.region) if m.resuelta else ("", SIN_UBICAR, (), "")
+            place_of[i] = (
+                (m.clave or m.entrada, m.nombre, m.redes, m.region) if m.resuelta else ("", SIN_UBICAR, (), "")
+            )
     groups: dict[str, dict[str, list]] = {}
     for i, p in enumerate(snap.personas):
         key, nombre, redes, region = place_of.get(i, ("", SIN_UBICAR, (), ""))
-        slot = groups.setdefault(p.pais or SIN_DATO, {}).setdefault(key or SIN_UBICAR, [nombre, redes, 0, 0, key, region])
+        slot = groups.setdefault(p.pais or SIN_DATO, {}).setdefault(
+            key or SIN_UBICAR, [nombre, redes, 0, 0, key, region]
+        )
         slot[2] += 1
         slot[3] += p.key in acc
     filas: list[FilaCuadro] = []
@@ -954,8 +1017,11 @@ def picos_sesiones(snap: Snapshot, as_of: datetime) -> list[PicoSesion]:
     out = []
     for s in started:
         end = min(s.fin, as_of)
-        seen = [r[fold(s.sala)] for t, r in readings.items() if s.inicio <= t < max(end, s.inicio + timedelta(microseconds=1))
-                and fold(s.sala) in r]
+        seen = [
+            r[fold(s.sala)]
+            for t, r in readings.items()
+            if s.inicio <= t < max(end, s.inicio + timedelta(microseconds=1)) and fold(s.sala) in r
+        ]
         best = max(seen, key=lambda o: o.ocupacion or 0, default=None)
         cap = seen[0].capacidad if seen else 0
         out.append(PicoSesion(s, cap, best.ocupacion if best else None, best.fuente if best else ""))

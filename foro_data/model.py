@@ -32,10 +32,18 @@ class Problem:
     fix_said: Said | None = None
 
     @classmethod
-    def of(cls, code: str, tab: str, row: int | None, column: str | None, value: str, reason: Said,
-           fix: Said | None = None, severity: str = "error") -> Problem:
-        return cls(code, tab, row, column, value, reason.in_("es"), fix.in_("es") if fix else "", severity,
-                   reason, fix)
+    def of(
+        cls,
+        code: str,
+        tab: str,
+        row: int | None,
+        column: str | None,
+        value: str,
+        reason: Said,
+        fix: Said | None = None,
+        severity: str = "error",
+    ) -> Problem:
+        return cls(code, tab, row, column, value, reason.in_("es"), fix.in_("es") if fix else "", severity, reason, fix)
 
     @property
     def kind(self) -> str:

@@ -174,8 +174,16 @@ class Outbox:
                 cur = db.execute(
                     "INSERT OR IGNORE INTO filas (clave, id_operacion, tipo, pestana, valores, operacion, estado,"
                     " encolada_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (clave, op_id, tipo, pestana, json.dumps(valores, ensure_ascii=False),
-                     json.dumps(operacion, ensure_ascii=False), PENDIENTE, now),
+                    (
+                        clave,
+                        op_id,
+                        tipo,
+                        pestana,
+                        json.dumps(valores, ensure_ascii=False),
+                        json.dumps(operacion, ensure_ascii=False),
+                        PENDIENTE,
+                        now,
+                    ),
                 )
                 added += cur.rowcount
         return added
@@ -185,47 +193,59 @@ class Outbox:
         pid = os.getpid()
         with self._db(immediate=True) as db:
             for n, dueno, hasta in db.execute(
-                    "SELECT n, dueno, hasta FROM filas WHERE estado = ?", (ENVIANDO,)).fetchall():
+                "SELECT n, dueno, hasta FROM filas WHERE estado = ?", (ENVIANDO,)
+            ).fetchall():
                 if (hasta is not None and hasta < now) or (dueno is not None and not _pid_alive(int(dueno))):
                     # Its flusher died or hung mid-request: the append may have landed.
-                    db.execute("UPDATE filas SET estado = ?, dudosa = 1, dueno = NULL, hasta = NULL WHERE n = ?",
-                               (PENDIENTE, n))
+                    db.execute(
+                        "UPDATE filas SET estado = ?, dudosa = 1, dueno = NULL, hasta = NULL WHERE n = ?",
+                        (PENDIENTE, n),
+                    )
             rows = db.execute(f"SELECT {_COLUMNS} FROM filas WHERE estado = ? ORDER BY n", (PENDIENTE,)).fetchall()
             if rows:
-                db.execute(f"UPDATE filas SET estado = ?, dueno = ?, hasta = ?, intentos = intentos + 1 "
-                           f"WHERE n IN ({','.join('?' * len(rows))})",
-                           (ENVIANDO, pid, now + self.lease_s, *[r[0] for r in rows]))
+                db.execute(
+                    f"UPDATE filas SET estado = ?, dueno = ?, hasta = ?, intentos = intentos + 1 "
+                    f"WHERE n IN ({','.join('?' * len(rows))})",
+                    (ENVIANDO, pid, now + self.lease_s, *[r[0] for r in rows]),
+                )
         return [_fila(r, estado=ENVIANDO) for r in rows]
 
     def mark_sent(self, claves: list[str], now: float) -> None:
-        self._set(claves, "estado = ?, enviada_en = ?, dudosa = 0, motivo = '', codigo = '', dueno = NULL, hasta = NULL",
-                  (ENVIADA, now))
+        self._set(
+            claves,
+            "estado = ?, enviada_en = ?, dudosa = 0, motivo = '', codigo = '', dueno = NULL, hasta = NULL",
+            (ENVIADA, now),
+        )
 
     def release(self, claves: list[str], reason: str, code: str, *, dudosa: bool) -> None:
         """Back to pendiente after a transient failure; ``dudosa`` when the Sheet may have it."""
         extra = ", dudosa = 1" if dudosa else ""
-        self._set(claves, f"estado = ?, motivo = ?, codigo = ?, dueno = NULL, hasta = NULL{extra}",
-                  (PENDIENTE, reason, code))
+        self._set(
+            claves, f"estado = ?, motivo = ?, codigo = ?, dueno = NULL, hasta = NULL{extra}", (PENDIENTE, reason, code)
+        )
 
     def fail(self, claves: list[str], reason: str, code: str) -> None:
-        self._set(claves, "estado = ?, motivo = ?, codigo = ?, dueno = NULL, hasta = NULL",
-                  (ERROR_PERMANENTE, reason, code))
+        self._set(
+            claves, "estado = ?, motivo = ?, codigo = ?, dueno = NULL, hasta = NULL", (ERROR_PERMANENTE, reason, code)
+        )
 
     def retry_failed(self) -> int:
         """error_permanente -> pendiente, once the Sheet was fixed (shared as Editor, column added).
         A row only fails on a definite refusal, so it cannot be on the Sheet already."""
         with self._db(immediate=True) as db:
-            return db.execute("UPDATE filas SET estado = ?, motivo = '', codigo = '' WHERE estado = ?",
-                              (PENDIENTE, ERROR_PERMANENTE)).rowcount
+            return db.execute(
+                "UPDATE filas SET estado = ?, motivo = '', codigo = '' WHERE estado = ?", (PENDIENTE, ERROR_PERMANENTE)
+            ).rowcount
 
     def _set(self, claves: list[str], assignments: str, values: tuple[Any, ...]) -> None:
         if not claves:
             return
         with self._db(immediate=True) as db:
             for i in range(0, len(claves), 500):
-                chunk = claves[i:i + 500]
-                db.execute(f"UPDATE filas SET {assignments} WHERE clave IN ({','.join('?' * len(chunk))})",
-                           (*values, *chunk))
+                chunk = claves[i : i + 500]
+                db.execute(
+                    f"UPDATE filas SET {assignments} WHERE clave IN ({','.join('?' * len(chunk))})", (*values, *chunk)
+                )
 
     # --- key/value store (the sender's state lives under one key) ---------------------------
 
@@ -237,8 +257,11 @@ class Outbox:
     def set_flag(self, clave: str, valor: str) -> None:
         with self._db(immediate=True) as db:
             if valor:
-                db.execute("INSERT INTO estado (clave, valor) VALUES (?, ?) "
-                           "ON CONFLICT(clave) DO UPDATE SET valor = excluded.valor", (clave, valor))
+                db.execute(
+                    "INSERT INTO estado (clave, valor) VALUES (?, ?) "
+                    "ON CONFLICT(clave) DO UPDATE SET valor = excluded.valor",
+                    (clave, valor),
+                )
             else:
                 db.execute("DELETE FROM estado WHERE clave = ?", (clave,))
 
@@ -253,8 +276,11 @@ class Outbox:
         with self._db(immediate=True) as db:
             row = db.execute("SELECT valor FROM estado WHERE clave = ?", (_STATE_KEY,)).fetchone()
             new = dataclasses.replace(SenderState.from_json(row[0] if row else ""), **changes)
-            db.execute("INSERT INTO estado (clave, valor) VALUES (?, ?) "
-                       "ON CONFLICT(clave) DO UPDATE SET valor = excluded.valor", (_STATE_KEY, new.to_json()))
+            db.execute(
+                "INSERT INTO estado (clave, valor) VALUES (?, ?) "
+                "ON CONFLICT(clave) DO UPDATE SET valor = excluded.valor",
+                (_STATE_KEY, new.to_json()),
+            )
         return new
 
     # --- reading side ----------------------------------------------------------------------
@@ -279,11 +305,27 @@ class Outbox:
             return {e: c for e, c in db.execute("SELECT estado, COUNT(*) FROM filas GROUP BY estado")}
 
 
-_COLUMNS = ("n, clave, id_operacion, tipo, pestana, valores, operacion, estado, dudosa, intentos, motivo, codigo,"
-            " encolada_en, enviada_en")
+_COLUMNS = (
+    "n, clave, id_operacion, tipo, pestana, valores, operacion, estado, dudosa, intentos, motivo, codigo,"
+    " encolada_en, enviada_en"
+)
 
 
 def _fila(r: tuple[Any, ...], estado: str | None = None) -> Fila:
     n, clave, op_id, tipo, pestana, valores, operacion, est, dudosa, intentos, reason, code, encolada, enviada = r
-    return Fila(n, clave, op_id, tipo, pestana, json.loads(valores), json.loads(operacion), estado or est,
-                bool(dudosa), intentos, reason, code, encolada, enviada)
+    return Fila(
+        n,
+        clave,
+        op_id,
+        tipo,
+        pestana,
+        json.loads(valores),
+        json.loads(operacion),
+        estado or est,
+        bool(dudosa),
+        intentos,
+        reason,
+        code,
+        encolada,
+        enviada,
+    )

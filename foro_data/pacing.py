@@ -49,8 +49,12 @@ class RunPacer:
     0.0
     """
 
-    def __init__(self, limits: dict[str, tuple[Limit, Limit]] | None = None, max_wait_s: float = MAX_WAIT_S,
-                 max_keys: int = MAX_KEYS):
+    def __init__(
+        self,
+        limits: dict[str, tuple[Limit, Limit]] | None = None,
+        max_wait_s: float = MAX_WAIT_S,
+        max_keys: int = MAX_KEYS,
+    ):
         self.limits = limits or LIMITS
         self.max_wait_s = max_wait_s
         self.max_keys = max_keys
@@ -64,8 +68,9 @@ class RunPacer:
             if len(self._buckets) > self.max_keys:
                 for key in list(self._buckets)[: len(self._buckets) - self.max_keys // 2]:
                     del self._buckets[key]
-            return max(self._take((kind, "s", session), per_session, now),
-                       self._take((kind, "a", address), per_address, now))
+            return max(
+                self._take((kind, "s", session), per_session, now), self._take((kind, "a", address), per_address, now)
+            )
 
     def _take(self, key: tuple[str, str, str], limit: Limit, now: float) -> float:
         tokens, at = self._buckets.pop(key, (limit.burst, now))

@@ -62,10 +62,14 @@ class ParseError(ForoError, ValueError):
 
 
 _KIND: dict[str, str] = {
-    X.FECHA_VACIA: "vacio", X.NUMERO_VACIO: "vacio",
-    X.FECHA_NO_RECONOCIDA: "fecha_invalida", X.FECHA_INEXISTENTE: "fecha_invalida",
-    X.HORA_SIN_FECHA: "fecha_invalida", X.HORA_INEXISTENTE: "fecha_invalida",
-    X.NUMERO_NO_RECONOCIDO: "numero_invalido", X.ENTERO: "numero_invalido",
+    X.FECHA_VACIA: "vacio",
+    X.NUMERO_VACIO: "vacio",
+    X.FECHA_NO_RECONOCIDA: "fecha_invalida",
+    X.FECHA_INEXISTENTE: "fecha_invalida",
+    X.HORA_SIN_FECHA: "fecha_invalida",
+    X.HORA_INEXISTENTE: "fecha_invalida",
+    X.NUMERO_NO_RECONOCIDO: "numero_invalido",
+    X.ENTERO: "numero_invalido",
 }
 
 
@@ -109,8 +113,12 @@ def text(value: object) -> str:
         return repr(value)
     if isinstance(value, str):
         # Fast path: most cells are already clean.
-        if "  " not in value and value == value.strip() and not _ODD_SPACE_RE.search(value) \
-                and not _BIDI_RE.search(value):
+        if (
+            "  " not in value
+            and value == value.strip()
+            and not _ODD_SPACE_RE.search(value)
+            and not _BIDI_RE.search(value)
+        ):
             return value
         return " ".join(_BIDI_RE.sub("", value).split())
     if isinstance(value, Decimal) and value == value.to_integral_value():
@@ -180,6 +188,8 @@ _TIME_RE = re.compile(
 )
 _ISO_START_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SERIAL_STR_RE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
 def _bad_date(value: object) -> ParseError:
     return ParseError(X.FECHA_NO_RECONOCIDA, value, valor=_show(value))
 
@@ -368,6 +378,8 @@ _GROUPED_RE = {
     " ": re.compile(r"[1-9]\d{0,2}(?: \d{3})+"),
     "'": re.compile(r"[1-9]\d{0,2}(?:'\d{3})+"),
 }
+
+
 def _bad_number(value: object) -> ParseError:
     return ParseError(X.NUMERO_NO_RECONOCIDO, value, valor=_show(value))
 
@@ -535,7 +547,6 @@ def parse_int(value: object) -> int:
     if not number.is_integer():
         raise ParseError(X.ENTERO, value, valor=_show(value))
     return int(number)
-
 
 
 # The Evento tab's optional target arrival curve: "9:00=150; 10:00=300; 11:30=400".

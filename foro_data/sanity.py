@@ -31,8 +31,10 @@ def lost_since(previous: Snapshot, new: Snapshot) -> Said | None:
     if not lost:
         return None
     tab = lost[0]
-    detail = next((_said(p) for p in new.problems if p.tab == tab and p.code in _TAB_BREAKING),
-                  Said.of(F.PESTANA_YA_NO_ESTA, tab=tab))
+    detail = next(
+        (_said(p) for p in new.problems if p.tab == tab and p.code in _TAB_BREAKING),
+        Said.of(F.PESTANA_YA_NO_ESTA, tab=tab),
+    )
     return Said.of(F.PESTANA_PERDIDA, tab=tab, detalle=detail)
 
 

@@ -156,7 +156,10 @@ INSCRIPCIONES = Tab(
                 "Endereço de e-mail",
             ),
         ),
-        Column("documento", ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF", "DNI / Pasaporte", "Documento de identidad")),
+        Column(
+            "documento",
+            ("DNI", "Documento", "Pasaporte", "CI", "RUT", "CPF", "DNI / Pasaporte", "Documento de identidad"),
+        ),
         Column("cargo", ("Cargo", "Función", "Cargo/Función", "Funcion")),
         Column("rol", ("Rol", "Categoría", "Tipo de participante")),
         Column("institucion", ("Institución", "Organismo", "Municipio", "Organización", "Instituição")),
@@ -337,9 +340,18 @@ ROLE_NOUNS: tuple[tuple[str, str], ...] = (
     ("gobierno_nacional_provincial", r"\b(vice)?(gobernador|governador|governor)[a-z]*"),
     ("gobierno_nacional_provincial", r"\b(diputad|deputad|senador|legislador)[a-z]*"),
     ("policia_seguridad", r"\b(sub)?comisari[oa]s?\b"),
-    ("policia_seguridad", r"\b(gendarme|carabiner[oa]|sargento|cabo|bomber[oa]|comandante|teniente|capitan|capitao|delegad[oa] da policia)[a-z]*"),
-    ("prensa", r"\b(periodista|jornalista|journalist|reporter[oa]?|corresponsal|redactor|fotograf|camarograf|comunicador)[a-z]*"),
-    ("academia_sociedad_civil", r"\b(profesor|professor|docente|investigador|pesquisador|researcher|academic|decan|rector|reitor|estudiante|student|doctorand|becari|vecin)[a-z]*"),
+    (
+        "policia_seguridad",
+        r"\b(gendarme|carabiner[oa]|sargento|cabo|bomber[oa]|comandante|teniente|capitan|capitao|delegad[oa] da policia)[a-z]*",
+    ),
+    (
+        "prensa",
+        r"\b(periodista|jornalista|journalist|reporter[oa]?|corresponsal|redactor|fotograf|camarograf|comunicador)[a-z]*",
+    ),
+    (
+        "academia_sociedad_civil",
+        r"\b(profesor|professor|docente|investigador|pesquisador|researcher|academic|decan|rector|reitor|estudiante|student|doctorand|becari|vecin)[a-z]*",
+    ),
     ("organismo_internacional", r"\b(consul|consules|consulesa|embajador[a-z]*|embaixador[a-z]*|ambassador)\b"),
 )
 
@@ -347,30 +359,70 @@ ROLE_NOUNS: tuple[tuple[str, str], ...] = (
 # organisation word when it has one (ROLE_CUES), else from this default.
 ROLE_GENERIC: tuple[tuple[str, str], ...] = (
     ("gobierno_local", r"\b(sub)?secretari[oa]s?\b"),
-    ("gobierno_local", r"\b(director|directora|diretor|diretora|coordinador|coordinadora|coordenador|coordenadora|coordinator)[a-z]*"),
-    ("gobierno_local", r"\b(jef[ea]|chefe|gerente|funcionari[oa]|responsable|encargad[oa]|tecnic[oa]|analista|referente|gestor)[a-z]*"),
+    (
+        "gobierno_local",
+        r"\b(director|directora|diretor|diretora|coordinador|coordinadora|coordenador|coordenadora|coordinator)[a-z]*",
+    ),
+    (
+        "gobierno_local",
+        r"\b(jef[ea]|chefe|gerente|funcionari[oa]|responsable|encargad[oa]|tecnic[oa]|analista|referente|gestor)[a-z]*",
+    ),
     ("academia_sociedad_civil", r"\bconsultor[a-z]*"),
-    ("otro", r"\b(asesor|assessor|especialista|oficial|officer|representante|integrante|miembro|president[ea]|delegad[oa]|agente|inspector|enlace)[a-z]*"),
+    (
+        "otro",
+        r"\b(asesor|assessor|especialista|oficial|officer|representante|integrante|miembro|president[ea]|delegad[oa]|agente|inspector|enlace)[a-z]*",
+    ),
 )
 
 # Organisation words: (category, pattern); the earliest in the cargo wins.
 ROLE_CUES: tuple[tuple[str, str], ...] = (
-    ("organismo_internacional", r"\b(onu|pnud|undp|unodc|unicef|unesco|bid|caf|oea|cglu|uclg|flacma|efus|giz|aecid|cepal|ops|oms)\b"),
-    ("organismo_internacional", r"\b(banco interamericano|banco mundial|world bank|union europea|naciones unidas|united nations|mercociudades|peace in our cities|organismo internacional|cooperacion internacional|embajada|consulado)\b"),
-    ("policia_seguridad", r"\b(polic(ia|e|ial)|gendarmeria|prefectura naval|carabineros|guardia urbana|guarda (municipal|civil)|bomberos|fuerzas? de seguridad|servicio penitenciario)\b"),
-    ("prensa", r"\b(prensa|imprensa|press|diario|periodico|jornal|radio|television|tv|canal|revista|noticias|comunicacion)\b"),
-    ("academia_sociedad_civil", r"\b(universi[a-z]*|facultad|faculdade|conicet|flacso|instituto|fundacion|fundacao|asociacion|associacao|ong|sociedad civil|sociedade civil|vecinal)\b"),
-    ("gobierno_nacional_provincial", r"\b(nacion|nacional|national|provincia|provincial|estadual|do estado|de estado|federal|ministerio|gobernacion|governo do estado)\b"),
-    ("gobierno_local", r"\b(municipal|municipalidad|municipio|intendencia|intendent[ea]|alcaldia|alcald(e|esa)|prefeitura|prefeit[oa]|concejo|camara municipal|junta departamental|comuna|city of|gobierno local)\b"),
+    (
+        "organismo_internacional",
+        r"\b(onu|pnud|undp|unodc|unicef|unesco|bid|caf|oea|cglu|uclg|flacma|efus|giz|aecid|cepal|ops|oms)\b",
+    ),
+    (
+        "organismo_internacional",
+        r"\b(banco interamericano|banco mundial|world bank|union europea|naciones unidas|united nations|mercociudades|peace in our cities|organismo internacional|cooperacion internacional|embajada|consulado)\b",
+    ),
+    (
+        "policia_seguridad",
+        r"\b(polic(ia|e|ial)|gendarmeria|prefectura naval|carabineros|guardia urbana|guarda (municipal|civil)|bomberos|fuerzas? de seguridad|servicio penitenciario)\b",
+    ),
+    (
+        "prensa",
+        r"\b(prensa|imprensa|press|diario|periodico|jornal|radio|television|tv|canal|revista|noticias|comunicacion)\b",
+    ),
+    (
+        "academia_sociedad_civil",
+        r"\b(universi[a-z]*|facultad|faculdade|conicet|flacso|instituto|fundacion|fundacao|asociacion|associacao|ong|sociedad civil|sociedade civil|vecinal)\b",
+    ),
+    (
+        "gobierno_nacional_provincial",
+        r"\b(nacion|nacional|national|provincia|provincial|estadual|do estado|de estado|federal|ministerio|gobernacion|governo do estado)\b",
+    ),
+    (
+        "gobierno_local",
+        r"\b(municipal|municipalidad|municipio|intendencia|intendent[ea]|alcaldia|alcald(e|esa)|prefeitura|prefeit[oa]|concejo|camara municipal|junta departamental|comuna|city of|gobierno local)\b",
+    ),
 )
 
 # Values of the rol column that name "otro" on purpose (not a Problem).
 ROLE_OTRO_WORDS = frozenset({"otro", "outro", "other"})
 
-MOVIMIENTOS = {"entrada": "entrada", "ingreso": "entrada", "in": "entrada", "entrada sala": "entrada",
-               "salida": "salida", "egreso": "salida", "out": "salida", "saida": "salida",
-               # A compensating row written by "deshacer" at the desk: id_operacion = "anula:<id>".
-               "anulacion": "anulacion", "anulada": "anulacion", "deshacer": "anulacion"}
+MOVIMIENTOS = {
+    "entrada": "entrada",
+    "ingreso": "entrada",
+    "in": "entrada",
+    "entrada sala": "entrada",
+    "salida": "salida",
+    "egreso": "salida",
+    "out": "salida",
+    "saida": "salida",
+    # A compensating row written by "deshacer" at the desk: id_operacion = "anula:<id>".
+    "anulacion": "anulacion",
+    "anulada": "anulacion",
+    "deshacer": "anulacion",
+}
 ANULA_PREFIX = "anula:"
 
 APOYO_TIPOS = ("pasaje", "alojamiento", "pasaje y alojamiento", "viático")
@@ -379,19 +431,63 @@ ESTADOS_COMPROMETIDOS = frozenset({"aprobado", "confirmado", "pagado"})
 ESTADOS_PENDIENTES = frozenset({"solicitado", "en evaluación"})
 
 AGENDA_TIPOS = ("plenario", "intercambio", "presentación", "stand")
-CONTEO_TIPOS = {"conteo": "conteo", "total": "conteo", "absoluto": "conteo", "delta": "delta", "suma": "delta", "+": "delta"}
-
-GENEROS = {
-    "femenino": "femenino", "f": "femenino", "mujer": "femenino", "feminino": "femenino", "female": "femenino", "mulher": "femenino", "woman": "femenino",
-    "masculino": "masculino", "m": "masculino", "varon": "masculino", "hombre": "masculino", "male": "masculino", "homem": "masculino", "man": "masculino",
-    "no binario": "no_binario", "nao binario": "no_binario", "non binary": "no_binario", "x": "no_binario",
-    "otro": "otro", "outro": "otro", "other": "otro",
-    "prefiero no decir": "sin_dato", "prefiero no responder": "sin_dato", "prefiro nao dizer": "sin_dato",
+CONTEO_TIPOS = {
+    "conteo": "conteo",
+    "total": "conteo",
+    "absoluto": "conteo",
+    "delta": "delta",
+    "suma": "delta",
+    "+": "delta",
 }
 
-CURRENCY_SYMBOLS = {"$": "ARS", "ar$": "ARS", "us$": "USD", "u$s": "USD", "usd": "USD", "r$": "BRL", "brl": "BRL",
-                    "$u": "UYU", "uyu": "UYU", "ars": "ARS", "eur": "EUR", "€": "EUR", "clp": "CLP", "pyg": "PYG",
-                    "gs": "PYG", "pen": "PEN", "s/": "PEN", "bob": "BOB", "bs": "BOB"}
+GENEROS = {
+    "femenino": "femenino",
+    "f": "femenino",
+    "mujer": "femenino",
+    "feminino": "femenino",
+    "female": "femenino",
+    "mulher": "femenino",
+    "woman": "femenino",
+    "masculino": "masculino",
+    "m": "masculino",
+    "varon": "masculino",
+    "hombre": "masculino",
+    "male": "masculino",
+    "homem": "masculino",
+    "man": "masculino",
+    "no binario": "no_binario",
+    "nao binario": "no_binario",
+    "non binary": "no_binario",
+    "x": "no_binario",
+    "otro": "otro",
+    "outro": "otro",
+    "other": "otro",
+    "prefiero no decir": "sin_dato",
+    "prefiero no responder": "sin_dato",
+    "prefiro nao dizer": "sin_dato",
+}
+
+CURRENCY_SYMBOLS = {
+    "$": "ARS",
+    "ar$": "ARS",
+    "us$": "USD",
+    "u$s": "USD",
+    "usd": "USD",
+    "r$": "BRL",
+    "brl": "BRL",
+    "$u": "UYU",
+    "uyu": "UYU",
+    "ars": "ARS",
+    "eur": "EUR",
+    "€": "EUR",
+    "clp": "CLP",
+    "pyg": "PYG",
+    "gs": "PYG",
+    "pen": "PEN",
+    "s/": "PEN",
+    "bob": "BOB",
+    "bs": "BOB",
+}
 
 EVENT_DEFAULTS = {
     "nombre": "Foro de Ciudades por la Seguridad",

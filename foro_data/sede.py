@@ -176,12 +176,18 @@ def start_banner(ip: str | None, port: int, acceso: dict[str, str]) -> str:
     base = base_url(None, ip=ip, port=port)
     lines = ["", "Foro en vivo en la red del lugar", ""]
     if ip is None:
-        lines += ["Aviso: esta computadora no tiene dirección en una red local (¿Wi-Fi conectado?).",
-                  "Los teléfonos no podrán entrar hasta que se conecte; la dirección sería:", ""]
+        lines += [
+            "Aviso: esta computadora no tiene dirección en una red local (¿Wi-Fi conectado?).",
+            "Los teléfonos no podrán entrar hasta que se conecte; la dirección sería:",
+            "",
+        ]
     for e in entradas(base, acceso, con_claves=False):
         lines.append(f"  {ROLE_NAMES_ES[e.rol]:<46} {e.url}")
     if any(acceso.get(r) for r in _CARRY_PASSCODE):
-        lines += ["", "  Las direcciones y los QR con clave (coordinación, socios) están en la página",
-                  "  Calidad de datos → En la sede, solo para la organización."]
+        lines += [
+            "",
+            "  Las direcciones y los QR con clave (coordinación, socios) están en la página",
+            "  Calidad de datos → En la sede, solo para la organización.",
+        ]
     lines += ["", "Escanee para abrir el tablero:", qr_terminal(base + "/")]
     return "\n".join(lines)

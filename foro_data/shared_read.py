@@ -114,14 +114,27 @@ class Meta:
 
     def to_json(self) -> str:
         e = self.error
-        return json.dumps({
-            "v": FORMAT_VERSION, "token": self.token, "attempt_at": self.attempt_at.isoformat(), "version": self.version,
-            "leido_en": self.leido_en.isoformat() if self.leido_en else None, "descripcion": self.descripcion,
-            # "reason" (Spanish) is what replicas of the previous version read; "said" is the reason.
-            "error": None if e is None else {"code": e.code, "reason": e.reason, "said": [s.to_json() for s in e.said],
-                                             "retry_after": e.retry_after},
-            "failures": self.failures,
-        }, ensure_ascii=False)
+        return json.dumps(
+            {
+                "v": FORMAT_VERSION,
+                "token": self.token,
+                "attempt_at": self.attempt_at.isoformat(),
+                "version": self.version,
+                "leido_en": self.leido_en.isoformat() if self.leido_en else None,
+                "descripcion": self.descripcion,
+                # "reason" (Spanish) is what replicas of the previous version read; "said" is the reason.
+                "error": None
+                if e is None
+                else {
+                    "code": e.code,
+                    "reason": e.reason,
+                    "said": [s.to_json() for s in e.said],
+                    "retry_after": e.retry_after,
+                },
+                "failures": self.failures,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: bytes | str) -> "Meta":
@@ -131,12 +144,14 @@ class Meta:
             raise ValueError(f"formato {d['v']!r}")
         e = d["error"]
         return cls(
-            token=str(d["token"]), attempt_at=datetime.fromisoformat(d["attempt_at"]),
+            token=str(d["token"]),
+            attempt_at=datetime.fromisoformat(d["attempt_at"]),
             version=None if d["version"] is None else str(d["version"]),
             leido_en=datetime.fromisoformat(d["leido_en"]) if d["leido_en"] else None,
             descripcion=str(d["descripcion"]),
-            error=None if e is None else SharedError(str(e["code"]), _said(e),
-                                                      None if e["retry_after"] is None else float(e["retry_after"])),
+            error=None
+            if e is None
+            else SharedError(str(e["code"]), _said(e), None if e["retry_after"] is None else float(e["retry_after"])),
             failures=int(d["failures"]),
         )
 
@@ -155,7 +170,9 @@ def encode_workbook(raw: RawWorkbook) -> tuple[str, str]:
     True
     """
     version = raw.fingerprint()
-    return version, json.dumps({"v": FORMAT_VERSION, "version": version, "raw": cache.encode_raw(raw)}, ensure_ascii=False)
+    return version, json.dumps(
+        {"v": FORMAT_VERSION, "version": version, "raw": cache.encode_raw(raw)}, ensure_ascii=False
+    )
 
 
 def decode_workbook(text: bytes | str) -> tuple[str, RawWorkbook]:
@@ -184,11 +201,21 @@ class _Shared:
 class SharedSource:
     """A ``Source`` that reads the inner source only when it holds the deployment's lease."""
 
-    def __init__(self, inner: Source, client: "redis.Redis", keys: Keys, interval_s: float, *,
-                 clock: Callable[[], float] = time.monotonic,
-                 wall: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-                 sleep: Callable[[float], None] = time.sleep, rng: random.Random | None = None,
-                 max_backoff_s: float = MAX_BACKOFF_S, hold_s: float = READ_HOLD_S, wait_s: float | None = None):
+    def __init__(
+        self,
+        inner: Source,
+        client: "redis.Redis",
+        keys: Keys,
+        interval_s: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        max_backoff_s: float = MAX_BACKOFF_S,
+        hold_s: float = READ_HOLD_S,
+        wait_s: float | None = None,
+    ):
         self.inner = inner
         self.keys = keys
         self.interval_s = float(interval_s)
@@ -294,8 +321,9 @@ class SharedSource:
         if self._workbook is None or self._workbook[0] != meta.version:
             text = self._redis.get(self.keys.raw)
             if text is None:
-                raise SourceError(WAITING_CODE, Said.of(F.ESPERANDO_COMPARTIDA),
-                                  retry_after=shared.lease_left_s or None)
+                raise SourceError(
+                    WAITING_CODE, Said.of(F.ESPERANDO_COMPARTIDA), retry_after=shared.lease_left_s or None
+                )
             self._workbook = decode_workbook(text)  # unreadable: the caller reads on its own
         return replace(self._workbook[1], read_at=meta.leido_en)
 
@@ -320,8 +348,15 @@ class SharedSource:
             delay = backoff_delay(self.interval_s, failures, error.retry_after, self._rng, self._max_backoff_s)
             # Retry-After counts from the answer, the back-off from the start of the attempt.
             pace = max(lease.started + delay - self._clock(), error.retry_after or 0.0)
-            meta = Meta(lease.token, lease.leido_en, prev.version if prev else None, prev.leido_en if prev else None,
-                        self.inner.descripcion, SharedError(error.code, error.sentences(), error.retry_after), failures)
+            meta = Meta(
+                lease.token,
+                lease.leido_en,
+                prev.version if prev else None,
+                prev.leido_en if prev else None,
+                self.inner.descripcion,
+                SharedError(error.code, error.sentences(), error.retry_after),
+                failures,
+            )
             self._run_publish(lease, meta, "", pace)
         except Exception as e:  # noqa: BLE001
             self._set(("sin_coordinacion", e))
@@ -331,15 +366,21 @@ class SharedSource:
 
     def _run_publish(self, lease: _Lease, meta: Meta, raw_text: str, pace_s: float) -> None:
         pace_ms = _ms(pace_s) if pace_s > 0 else 0
-        ours = self._publish(keys=[self.keys.lease, self.keys.meta, self.keys.raw],
-                             args=[lease.token, meta.to_json(), raw_text, pace_ms, _ms(KEEP_S)])
+        ours = self._publish(
+            keys=[self.keys.lease, self.keys.meta, self.keys.raw],
+            args=[lease.token, meta.to_json(), raw_text, pace_ms, _ms(KEEP_S)],
+        )
         if not ours:
             log.warning("La lectura compartida tardó más que su turno (%.0f s); otra réplica ya leyó", self._hold_s)
 
     def _release(self, lease: _Lease) -> None:
         try:
-            self._run_publish(lease, lease.previous or Meta(lease.token, lease.leido_en, None, None,
-                                                             self.inner.descripcion, None, 0), "", 0.0)
+            self._run_publish(
+                lease,
+                lease.previous or Meta(lease.token, lease.leido_en, None, None, self.inner.descripcion, None, 0),
+                "",
+                0.0,
+            )
         except Exception:  # noqa: BLE001 - the lease expires by itself
             log.debug("No se pudo liberar el turno de lectura", exc_info=True)
 
@@ -378,8 +419,13 @@ def connect(url: str) -> "redis.Redis":
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    return redis.Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT_S, socket_connect_timeout=SOCKET_TIMEOUT_S,
-                                retry=Retry(NoBackoff(), 0), health_check_interval=0)
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=SOCKET_TIMEOUT_S,
+        socket_connect_timeout=SOCKET_TIMEOUT_S,
+        retry=Retry(NoBackoff(), 0),
+        health_check_interval=0,
+    )
 
 
 def shared_source(config: "Config", inner: Source, identity: str) -> Source:

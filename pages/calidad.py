@@ -13,10 +13,15 @@ def screen(ctx: Ctx) -> None:
     st.title(ctx.t("calidad.titulo"), anchor=False)
     groups = q.problems_by_kind(ctx.snap)
     otro = q.otro_lines(ctx)
-    problems, roles, tabs, health, venue = st.tabs([
-        f"{ctx.t('calidad.problemas')} ({len(ctx.snap.problems)})", f"{ctx.t('calidad.rol_otro')} ({len(otro)})",
-        ctx.t("calidad.pestanas"), ctx.t("calidad.salud"), ctx.t("calidad.sede"),
-    ])
+    problems, roles, tabs, health, venue = st.tabs(
+        [
+            f"{ctx.t('calidad.problemas')} ({len(ctx.snap.problems)})",
+            f"{ctx.t('calidad.rol_otro')} ({len(otro)})",
+            ctx.t("calidad.pestanas"),
+            ctx.t("calidad.salud"),
+            ctx.t("calidad.sede"),
+        ]
+    )
     with problems:
         if not groups:
             st.success(ctx.t("calidad.sin_problemas"))

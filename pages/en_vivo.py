@@ -13,8 +13,13 @@ def screen(ctx: Ctx) -> None:
     curve, rooms = st.columns([5, 7], gap="large")
     with curve:
         st.subheader(ctx.t("vivo.curva"), anchor=False)
-        c.arrival_chart(ctx, ctx.calc(metrics.curva_llegadas, ctx.snap, ctx.as_of), cifras.inscriptos,
-                        ctx.calc(metrics.meta_llegadas, ctx.snap), height=440)
+        c.arrival_chart(
+            ctx,
+            ctx.calc(metrics.curva_llegadas, ctx.snap, ctx.as_of),
+            cifras.inscriptos,
+            ctx.calc(metrics.meta_llegadas, ctx.snap),
+            height=440,
+        )
     with rooms:
         salas = ctx.calc(metrics.ocupacion_salas, ctx.snap, ctx.as_of)
         c.rooms_heading(ctx, salas)

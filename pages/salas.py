@@ -48,7 +48,7 @@ def screen(ctx: Ctx) -> None:
     per_row = 1 if len(shown) == 1 else 3
     cortos = c.session_names(shown) if ctx.kiosk else None  # the wall shows what tells sessions apart
     for start in range(0, len(shown), per_row):
-        for col, o in zip(st.columns(per_row), shown[start:start + per_row]):
+        for col, o in zip(st.columns(per_row), shown[start : start + per_row]):
             with col:
                 c.room_card(ctx, o, cambios.get(o.sala), shown.index(o), acciones=acciones, cortos=cortos)
     if pinned and len(shown) == 1 and not ctx.kiosk:

@@ -16,13 +16,23 @@ def screen(ctx: Ctx) -> None:
     cifras = ctx.calc(metrics.cifras, ctx.snap, ctx.as_of)
     with st.container(horizontal=True, gap="medium"):  # wraps two by two on a phone
         st.metric(ctx.t("col.inscriptos"), number(cifras.inscriptos, ctx.lang), width="content")
-        st.metric(ctx.t("col.acreditados"), number(cifras.acreditados, ctx.lang), help=ctx.t("def.acreditados"),
-                  width="content")
-        st.metric(ctx.t("socios.asistencia"), percent(ctx.calc(metrics.asistencia_general, ctx.snap, ctx.as_of), ctx.lang),
-                  help=ctx.t("socios.asistencia_def"), width="content")
+        st.metric(
+            ctx.t("col.acreditados"),
+            number(cifras.acreditados, ctx.lang),
+            help=ctx.t("def.acreditados"),
+            width="content",
+        )
+        st.metric(
+            ctx.t("socios.asistencia"),
+            percent(ctx.calc(metrics.asistencia_general, ctx.snap, ctx.as_of), ctx.lang),
+            help=ctx.t("socios.asistencia_def"),
+            width="content",
+        )
         st.metric(ctx.t("socios.intendencias"), number(cifras.intendencias_acreditadas, ctx.lang), width="content")
-    st.caption(f"{ctx.t('socios.asistencia')} = {ctx.t('socios.asistencia_def')}  \n"
-               f"{ctx.t('def.acreditados')}  \n{ctx.t('def.presentes')}")
+    st.caption(
+        f"{ctx.t('socios.asistencia')} = {ctx.t('socios.asistencia_def')}  \n"
+        f"{ctx.t('def.acreditados')}  \n{ctx.t('def.presentes')}"
+    )
 
     with st.container(border=True):
         st.subheader(ctx.t("socios.llevar"), anchor=False)
@@ -32,7 +42,7 @@ def screen(ctx: Ctx) -> None:
     todas = ctx.calc(partners.tablas, ctx, red)
     for i in range(0, len(todas), 2):
         cols = st.columns(2, gap="large")
-        for col, tabla in zip(cols, todas[i:i + 2]):
+        for col, tabla in zip(cols, todas[i : i + 2]):
             with col:
                 st.subheader(tabla.titulo, anchor=False)
                 headers, rows = partners.vista(tabla, ctx.lang)

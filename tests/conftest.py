@@ -37,6 +37,7 @@ def demo_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 # --- The fake Sheets server -------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def throwaway_service_account() -> dict[str, str]:
     """One RSA key per test session (generating one takes ~50 ms); token_uri is set per server."""

@@ -391,6 +391,14 @@ CASES: tuple[Case, ...] = MENDOZA + ARGENTINA + URUGUAY + PARAGUAY + BRASIL + CH
 
 # Capitals of every Mercociudades country (AR, BR, UY, PY, CL, BO, PE, CO, EC, VE) by ISO code.
 CAPITALS = {
-    "AR": "Buenos Aires", "BR": "Brasília", "UY": "Montevideo", "PY": "Asunción", "CL": "Santiago",
-    "BO": "La Paz", "PE": "Lima", "CO": "Bogotá", "EC": "Quito", "VE": "Caracas",
+    "AR": "Buenos Aires",
+    "BR": "Brasília",
+    "UY": "Montevideo",
+    "PY": "Asunción",
+    "CL": "Santiago",
+    "BO": "La Paz",
+    "PE": "Lima",
+    "CO": "Bogotá",
+    "EC": "Quito",
+    "VE": "Caracas",
 }

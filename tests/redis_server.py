@@ -28,8 +28,12 @@ def ensure_redis_server() -> str:
     if os.geteuid() != 0:
         pytest.skip("redis-server is missing and this is not root: apt-get install -y redis-server")
     subprocess.run(["apt-get", "update"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    subprocess.run(["apt-get", "install", "-y", "redis-server"], check=True, stdout=subprocess.DEVNULL,
-                   env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    subprocess.run(
+        ["apt-get", "install", "-y", "redis-server"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+    )
     found = shutil.which(REDIS_SERVER)
     if not found:
         pytest.skip("apt-get installed redis-server but it is not on PATH")
@@ -58,9 +62,22 @@ class RedisServer:
     def start(self, timeout_s: float = 20.0) -> "RedisServer":
         log = open(Path(self._dir.name) / "redis.log", "ab")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self._dir.name],
-            stdout=log, stderr=subprocess.STDOUT)
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                self._dir.name,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         log.close()
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:

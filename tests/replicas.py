@@ -17,8 +17,9 @@ from tools import screenshots as shots
 
 
 @contextmanager
-def replicas(fake: FakeSheetsServer, n: int, redis_url: str | None, refresh_s: int = 5,
-             timeout_s: float = 180.0) -> Iterator[list[App]]:
+def replicas(
+    fake: FakeSheetsServer, n: int, redis_url: str | None, refresh_s: int = 5, timeout_s: float = 180.0
+) -> Iterator[list[App]]:
     """``n`` app processes on their own ports and cache folders (as on separate machines), one
     configuration; ``FORO_REDIS_URL`` names the Redis they share (None: they do not share)."""
     toml = secrets_toml(fake.book().id, make_service_account(fake.token_uri), refresh_s)
@@ -26,8 +27,10 @@ def replicas(fake: FakeSheetsServer, n: int, redis_url: str | None, refresh_s: i
     if redis_url:
         env["FORO_REDIS_URL"] = redis_url
     with ExitStack() as stack:
-        servers = [stack.enter_context(shots.streamlit_server(timeout_s=timeout_s, secrets_toml=toml, env_extra=env))
-                   for _ in range(n)]
+        servers = [
+            stack.enter_context(shots.streamlit_server(timeout_s=timeout_s, secrets_toml=toml, env_extra=env))
+            for _ in range(n)
+        ]
         yield [App(s.url, s.process, s.log_path, fake) for s in servers]
 
 

@@ -79,6 +79,9 @@ def test_the_page_registry_matches_the_page_files_and_the_screenshot_tool() -> N
     root = Path(__file__).resolve().parent.parent
     assert {p.file for p in access.PAGE_REGISTRY} == {f"pages/{f.name}" for f in (root / "pages").glob("*.py")}
     # Every page has a shot; "<page>_kiosk" shots add the wall's view of a page, TAB_VIEWS a tab of one.
-    shown = {screenshots.TAB_VIEWS[v][0] if v in screenshots.TAB_VIEWS else v.removesuffix("_kiosk") for v in screenshots.SHOTS}
+    shown = {
+        screenshots.TAB_VIEWS[v][0] if v in screenshots.TAB_VIEWS else v.removesuffix("_kiosk")
+        for v in screenshots.SHOTS
+    }
     assert shown == set(access.PAGES)
     assert len({p.url_path for p in access.PAGE_REGISTRY}) == len(access.PAGE_REGISTRY)

@@ -35,16 +35,24 @@ def check_figures(page: str, at: AppTest, lang: str) -> None:
 
     if page == "en_vivo":
         c = metrics.cifras(snap, as_of)
-        expected = {"vivo.inscriptos": c.inscriptos, "vivo.acreditados": c.acreditados, "vivo.presentes": c.presentes,
-                    "vivo.intendencias": c.intendencias_acreditadas, "vivo.sin_inscripcion": c.sin_inscripcion}
+        expected = {
+            "vivo.inscriptos": c.inscriptos,
+            "vivo.acreditados": c.acreditados,
+            "vivo.presentes": c.presentes,
+            "vivo.intendencias": c.intendencias_acreditadas,
+            "vivo.sin_inscripcion": c.sin_inscripcion,
+        }
         for key, n in expected.items():
             assert shown[t(key, lang)] == fmt.number(n, lang)
         assert c.inscriptos > 0
     elif page == "salas":
         salas = metrics.ocupacion_salas(snap, as_of)
         values = [m.value for m in at.metric]
-        assert values == [f"{fmt.number(o.ocupacion, lang) if o.ocupacion is not None else '—'} / "
-                          f"{fmt.number(o.capacidad, lang) if o.capacidad else '—'}" for o in salas]
+        assert values == [
+            f"{fmt.number(o.ocupacion, lang) if o.ocupacion is not None else '—'} / "
+            f"{fmt.number(o.capacidad, lang) if o.capacidad else '—'}"
+            for o in salas
+        ]
     elif page == "socios":
         assert shown[t("socios.asistencia", lang)] == fmt.percent(metrics.asistencia_general(snap, as_of), lang)
     elif page == "apoyos":
@@ -174,8 +182,8 @@ def test_language_switch_from_sidebar():
 
 WORKBOOK = {
     "Inscripciones.csv": "Nombre,Apellido,Correo electrónico,DNI,Cargo,Ciudad,País\n"
-                         "Ana,Pérez,ana@x.org,20111222,Intendenta,Godoy Cruz,Argentina\n"
-                         "Bruno,Souza,bruno@x.org,30111222,Prefeito,Porto Alegre,Brasil\n",
+    "Ana,Pérez,ana@x.org,20111222,Intendenta,Godoy Cruz,Argentina\n"
+    "Bruno,Souza,bruno@x.org,30111222,Prefeito,Porto Alegre,Brasil\n",
     "Acreditaciones.csv": "Marca temporal,Correo electrónico\n19/6/2025 8:15:00,ana@x.org\n",
 }
 
@@ -188,7 +196,12 @@ def real_source(tmp_path, monkeypatch):
         (folder / name).write_text(text, encoding="utf-8")
 
     def configure(acceso: str = "") -> None:
-        use_config(monkeypatch, tmp_path / "real.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n{acceso}', tmp_path / "cache")
+        use_config(
+            monkeypatch,
+            tmp_path / "real.toml",
+            f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n{acceso}',
+            tmp_path / "cache",
+        )
 
     yield configure
 
@@ -205,7 +218,9 @@ def test_sheet_text_is_never_markup(tmp_path, monkeypatch):
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    use_config(monkeypatch, tmp_path / "evil.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', tmp_path / "cache")
+    use_config(
+        monkeypatch, tmp_path / "evil.toml", f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', tmp_path / "cache"
+    )
     for page in ("en_vivo", "salas"):
         at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
         if page != "en_vivo":
@@ -310,7 +325,13 @@ def test_kiosk_rotation_follows_the_wall_clock():
     from ui.frame import rotation_target
 
     pages = ("en_vivo", "salas", "mapa")
-    assert [rotation_target(pages, t, 30) for t in (0, 29, 30, 60, 90)] == ["en_vivo", "en_vivo", "salas", "mapa", "en_vivo"]
+    assert [rotation_target(pages, t, 30) for t in (0, 29, 30, 60, 90)] == [
+        "en_vivo",
+        "en_vivo",
+        "salas",
+        "mapa",
+        "en_vivo",
+    ]
     at = open_page("en_vivo", kiosk="1", rotar="10")
     assert_clean(at)
     # Whatever slot the clock is in, the screen ends on a rotation page with its figures drawn.

@@ -50,15 +50,25 @@ def fake() -> Iterator[FakeSheetsServer]:
 def secrets_toml(fake: FakeSheetsServer, service_account: dict[str, str]) -> str:
     """The app's configuration for the fake Sheet, with a passcode per role."""
     sa = dict(service_account, token_uri=fake.token_uri)
-    lines = ["[foro]", 'fuente = "gsheets"', f'planilla = "{fake.book().id}"', "refresco_segundos = 5", "",
-             "[acceso]", *(f'{r} = "{c}"' for r, c in CLAVES.items()), "", "[gcp_service_account]"]
+    lines = [
+        "[foro]",
+        'fuente = "gsheets"',
+        f'planilla = "{fake.book().id}"',
+        "refresco_segundos = 5",
+        "",
+        "[acceso]",
+        *(f'{r} = "{c}"' for r, c in CLAVES.items()),
+        "",
+        "[gcp_service_account]",
+    ]
     lines += [f"{k} = {json.dumps(v)}" for k, v in sa.items()]
     return "\n".join(lines) + "\n"
 
 
 @pytest.fixture()
-def sheet(fake: FakeSheetsServer, throwaway_service_account: dict[str, str], tmp_path: Path,
-          monkeypatch: pytest.MonkeyPatch) -> Iterator[Writer]:
+def sheet(
+    fake: FakeSheetsServer, throwaway_service_account: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Writer]:
     """The app configured on the fake Sheet with passcodes; yields the app's own Writer with its
     sender thread stopped, so the test decides when rows go to the Sheet."""
     secrets = tmp_path / "secrets.toml"
@@ -187,8 +197,11 @@ def test_tally_buttons_write_one_row_each(sheet: Writer, fake: FakeSheetsServer)
 
     rows = table(fake, "Conteos")
     assert [(r["Sala"], r["Tipo"], r["Valor"], r["Registrado por"]) for r in rows] == [
-        ("Plenario", "delta", 1, "Ana Gómez"), ("Plenario", "delta", 1, "Ana Gómez"),
-        ("Plenario", "delta", -1, "Ana Gómez"), ("Plenario", "conteo", 40, "Ana Gómez")]
+        ("Plenario", "delta", 1, "Ana Gómez"),
+        ("Plenario", "delta", 1, "Ana Gómez"),
+        ("Plenario", "delta", -1, "Ana Gómez"),
+        ("Plenario", "conteo", 40, "Ana Gómez"),
+    ]
     assert len({r["ID de operación"] for r in rows}) == 4
     # The real time of the tap (event time), not the day the Sheet's data is about.
     today = datetime.now(TZ).date()
@@ -308,8 +321,16 @@ def test_desk_shows_already_accredited(sheet: Writer):
 def test_walk_in_registers_and_accredits(sheet: Writer, fake: FakeSheetsServer):
     at = open_app("acreditacion", "organizacion")
     before = len(table(fake, "Inscripciones"))
-    fill = {"nombre": "Lucía", "apellido": "Fernández", "email": "no-es-mail", "documento": "",
-            "cargo": "Concejala", "institucion": "Concejo Deliberante", "ciudad": "Maipú", "pais": "Narnia"}
+    fill = {
+        "nombre": "Lucía",
+        "apellido": "Fernández",
+        "email": "no-es-mail",
+        "documento": "",
+        "cargo": "Concejala",
+        "institucion": "Concejo Deliberante",
+        "ciudad": "Maipú",
+        "pais": "Narnia",
+    }
     for campo, value in fill.items():
         at.text_input(key=f"foro-ing-{campo}").input(value)
     at.button(key="foro-inscribir").click().run()
@@ -337,8 +358,13 @@ def test_walk_in_registers_and_accredits(sheet: Writer, fake: FakeSheetsServer):
     assert len(ins) == before + 1
     new = [r for r in ins if r.get("Dirección de correo electrónico") == "lucia@maipu.gob.ar"]
     assert len(new) == 1
-    assert (new[0]["Nombre"], new[0]["Apellido"], new[0]["Dirección de correo electrónico"], new[0]["País"],
-            new[0]["Institución"]) == ("Lucía", "Fernández", "lucia@maipu.gob.ar", "Argentina", "Concejo Deliberante")
+    assert (
+        new[0]["Nombre"],
+        new[0]["Apellido"],
+        new[0]["Dirección de correo electrónico"],
+        new[0]["País"],
+        new[0]["Institución"],
+    ) == ("Lucía", "Fernández", "lucia@maipu.gob.ar", "Argentina", "Concejo Deliberante")
     checkin = [r for r in table(fake, "Acreditaciones") if r.get("id_operacion")]
     assert len(checkin) == 1 and checkin[0]["ID"] == new[0]["ID"] and checkin[0]["Movimiento"] == "entrada"
 

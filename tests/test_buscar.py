@@ -23,15 +23,18 @@ def snap():
     return build_snapshot(RawWorkbook(tabs={"Inscripciones": [HEADERS, *ROWS]}), Fuente("archivo", "prueba", READ_AT))
 
 
-@pytest.mark.parametrize(("query", "found"), [
-    ("gonzalez", ["González"]),          # accents and case aside
-    ("maria gonzales", ["González"]),    # one substitution
-    ("maria gonzalz", ["González"]),     # one deletion
-    ("maria gonzaelz", ["González"]),    # two neighbours swapped
-    ("maria gnozaelz", []),              # two typos: not the same word
-    ("mg@ejemplo.org", ["González"]),    # an e-mail as typed
-    ("pedro gonzalez", []),              # every word must match the same person
-    ("fernandez montevideo", ["Fernández"]),
-])
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("gonzalez", ["González"]),  # accents and case aside
+        ("maria gonzales", ["González"]),  # one substitution
+        ("maria gonzalz", ["González"]),  # one deletion
+        ("maria gonzaelz", ["González"]),  # two neighbours swapped
+        ("maria gnozaelz", []),  # two typos: not the same word
+        ("mg@ejemplo.org", ["González"]),  # an e-mail as typed
+        ("pedro gonzalez", []),  # every word must match the same person
+        ("fernandez montevideo", ["Fernández"]),
+    ],
+)
 def test_search(snap, query: str, found: list[str]) -> None:
     assert [p.apellido for p in metrics.buscar_personas(snap, query)] == found

@@ -110,9 +110,12 @@ def test_a_failing_source_is_explained_in_the_viewers_language(lang: str, tmp_pa
     from ui.fmt import md_escape
 
     book = write_xlsx(forum_tabs(), tmp_path / "foro.xlsx")
-    use_config(monkeypatch, tmp_path / "secrets.toml",
-               f'[foro]\nfuente = "archivo"\narchivo = "{book}"\nrefresco_segundos = 60\n'
-               '[acceso]\norganizacion = "org-1"\n', tmp_path / "cache")
+    use_config(
+        monkeypatch,
+        tmp_path / "secrets.toml",
+        f'[foro]\nfuente = "archivo"\narchivo = "{book}"\nrefresco_segundos = 60\n[acceso]\norganizacion = "org-1"\n',
+        tmp_path / "cache",
+    )
     cfg = load_config()
     first = LiveFeed.from_config(cfg).wait_read()  # a good read, saved on disk
     assert first is not None and first.fuente.estado == "ok"

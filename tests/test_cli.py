@@ -18,14 +18,54 @@ def write_xlsx(path: Path) -> None:
     tabs = {
         # Titles and headers as a Google Forms response sheet has them, columns in another order.
         "Respuestas de formulario 1": [
-            ["Marca temporal", "Dirección de correo electrónico", "Nombre", "Apellido", "DNI", "Cargo", "Ciudad", "País", "Género"],
-            ["5/5/2025 10:00:00", "ana@muni.gob.ar", "Ana", "Paz", "20.111.222", "Intendenta", "Godoy Cruz", "Argentina", "Mujer"],
-            ["6/5/2025 11:30:00", "ANA@muni.gob.ar", "Ana", "Paz", "", "Intendenta Municipal", "Godoy Cruz", "AR", "Femenino"],
+            [
+                "Marca temporal",
+                "Dirección de correo electrónico",
+                "Nombre",
+                "Apellido",
+                "DNI",
+                "Cargo",
+                "Ciudad",
+                "País",
+                "Género",
+            ],
+            [
+                "5/5/2025 10:00:00",
+                "ana@muni.gob.ar",
+                "Ana",
+                "Paz",
+                "20.111.222",
+                "Intendenta",
+                "Godoy Cruz",
+                "Argentina",
+                "Mujer",
+            ],
+            [
+                "6/5/2025 11:30:00",
+                "ANA@muni.gob.ar",
+                "Ana",
+                "Paz",
+                "",
+                "Intendenta Municipal",
+                "Godoy Cruz",
+                "AR",
+                "Femenino",
+            ],
             ["7/5/2025 9:15:00", "lu@pm.uy", "Lucía", "Ferro", "", "Alcaldesa", "Montevideo - UY", "Uruguay", "F"],
             ["8/5/2025 9:15:00", "jo@pref.br", "João", "Silva", "", "Prefeito", "São Paulo", "Brasil", "Masculino"],
             ["9/5/2025 9:15:00", "", "", "", "", "Periodista", "", "", ""],
             [None, None, None, None, None, None, None, None, None],
-            [datetime(2025, 5, 10, 8, 0), "p@diario.com", "Pedro", "Mur", "30123456", "Periodista", "Mendoza", "Narnia", "Masculino"],
+            [
+                datetime(2025, 5, 10, 8, 0),
+                "p@diario.com",
+                "Pedro",
+                "Mur",
+                "30123456",
+                "Periodista",
+                "Mendoza",
+                "Narnia",
+                "Masculino",
+            ],
         ],
         "Acreditaciones": [
             ["Marca temporal", "DNI", "Dirección de correo electrónico", "Punto"],
@@ -37,9 +77,11 @@ def write_xlsx(path: Path) -> None:
         ],
         "Salas": [["Sala", "Capacidad"], ["Plenario", 100]],
         "Agenda": [["Inicio", "Fin", "Sala", "Actividad"], ["09:30", "10:30", "Plenario", "Apertura"]],
-        "Apoyos": [["Dirección de correo electrónico", "Monto solicitado", "Monto aprobado", "Moneda", "Estado"],
-                   ["ana@muni.gob.ar", "$ 150.000", "120.000,50", "ARS", "aprobado"],
-                   ["lu@pm.uy", "USD 1,200.00", "", "USD", "solicitado"]],
+        "Apoyos": [
+            ["Dirección de correo electrónico", "Monto solicitado", "Monto aprobado", "Moneda", "Estado"],
+            ["ana@muni.gob.ar", "$ 150.000", "120.000,50", "ARS", "aprobado"],
+            ["lu@pm.uy", "USD 1,200.00", "", "USD", "solicitado"],
+        ],
         "Presupuesto": [["Moneda", "Monto"], ["ARS", "1.000.000"], ["USD", "2.000"]],
     }
     for title, rows in tabs.items():
@@ -50,8 +92,13 @@ def write_xlsx(path: Path) -> None:
 
 
 def run_cli(*args: str, secrets: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "foro_data", *args, "--secrets", str(secrets)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "foro_data", *args, "--secrets", str(secrets)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture()
@@ -78,10 +125,23 @@ def test_resumen_json_matches_figures_counted_by_hand(workbook: Path):
     assert data["por_pais"]["AR"] == {"inscriptos": 1, "acreditados": 1}
     assert data["por_pais"]["sin_dato"] == {"inscriptos": 1, "acreditados": 0}  # Narnia
     # Nobody scanned at the Plenario and nobody counted it: "sin dato", never 0 (DESIGN, issue 12 item 4).
-    assert data["salas"] == [{"sala": "Plenario", "capacidad": 100, "ocupacion": None, "fuente": "sin_dato",
-                              "actividad": "Apertura", "nivel": "sin_dato"}]
-    assert data["apoyos"]["ARS"] == {"presupuesto": 1_000_000, "comprometido": 120_000.5, "pagado": 0,
-                                     "disponible": 879_999.5, "pendiente": 0}
+    assert data["salas"] == [
+        {
+            "sala": "Plenario",
+            "capacidad": 100,
+            "ocupacion": None,
+            "fuente": "sin_dato",
+            "actividad": "Apertura",
+            "nivel": "sin_dato",
+        }
+    ]
+    assert data["apoyos"]["ARS"] == {
+        "presupuesto": 1_000_000,
+        "comprometido": 120_000.5,
+        "pagado": 0,
+        "disponible": 879_999.5,
+        "pendiente": 0,
+    }
     assert data["apoyos"]["USD"]["pendiente"] == 1200 and data["apoyos"]["USD"]["presupuesto"] == 2000
     # duplicado, sin_identificacion, pais_desconocido, sin_inscripcion
     assert data["problemas"] == 4
@@ -127,7 +187,9 @@ def test_plantilla_writes_every_tab_and_header(tmp_path: Path):
     from foro_data import schema
 
     out = tmp_path / "plantilla.xlsx"
-    r = subprocess.run([sys.executable, "-m", "foro_data", "plantilla", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "foro_data", "plantilla", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 0, r.stderr
     wb = load_workbook(out)
     assert wb.sheetnames == [t.name for t in schema.TABS]

@@ -30,22 +30,34 @@ def test_foro_secrets_names_the_file(tmp_path, monkeypatch):
     assert c.fuente == "archivo" and c.refresco_segundos == 5  # the minimum
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"foro": {"fuente": "excel"}}, "no es válida"),
-    ({"foro": {"fuente": "archivo"}}, "necesita archivo"),
-    ({"foro": {"fuente": "gsheets", "planilla": "abc"}}, "cuenta de servicio"),
-    ({"foro": {"refresco": 3}}, "Clave desconocida"),
-    ({"foro": {"demo_inicio": "21:00"}}, "demo_inicio"),
-    ({"foro": {"demo_inicio": "ocho"}}, "demo_inicio"),
-    ({"foro": {"demo_velocidad": 0}}, "demo_velocidad"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"foro": {"fuente": "excel"}}, "no es válida"),
+        ({"foro": {"fuente": "archivo"}}, "necesita archivo"),
+        ({"foro": {"fuente": "gsheets", "planilla": "abc"}}, "cuenta de servicio"),
+        ({"foro": {"refresco": 3}}, "Clave desconocida"),
+        ({"foro": {"demo_inicio": "21:00"}}, "demo_inicio"),
+        ({"foro": {"demo_inicio": "ocho"}}, "demo_inicio"),
+        ({"foro": {"demo_velocidad": 0}}, "demo_velocidad"),
+    ],
+)
 def test_bad_configuration_is_one_spanish_sentence(data, message):
     with pytest.raises(ConfigError, match=message):
         config_from_dict(data)
 
 
 def test_st_gsheets_connection_layout_is_accepted():
-    c = config_from_dict({"connections": {"gsheets": {"spreadsheet": "https://docs.google.com/spreadsheets/d/KEY/edit",
-                                                       "type": "service_account", "client_email": "a@b"}}})
+    c = config_from_dict(
+        {
+            "connections": {
+                "gsheets": {
+                    "spreadsheet": "https://docs.google.com/spreadsheets/d/KEY/edit",
+                    "type": "service_account",
+                    "client_email": "a@b",
+                }
+            }
+        }
+    )
     assert c.fuente == "gsheets" and c.get("planilla").endswith("/edit")
     assert c.service_account == {"type": "service_account", "client_email": "a@b"}

@@ -120,7 +120,16 @@ def test_cells_are_what_a_sheet_export_holds(wb):
 
 
 def test_every_header_resolves_to_one_canonical_column(wb):
-    assert set(wb.tabs) == {"Inscripciones", "Acreditaciones", "Salas", "Agenda", "Conteos", "Apoyos", "Presupuesto", "Evento"}
+    assert set(wb.tabs) == {
+        "Inscripciones",
+        "Acreditaciones",
+        "Salas",
+        "Agenda",
+        "Conteos",
+        "Apoyos",
+        "Presupuesto",
+        "Evento",
+    }
     for name, rows in wb.tabs.items():
         tab = TAB_BY_NAME[name]
         found = []
@@ -169,14 +178,30 @@ def test_mayors_are_about_one_in_eight_with_gender_parity(wb):
     genders = Counter(GENEROS.get(fold(r["Género"])) for r in mayors)
     assert genders["femenino"] / len(mayors) >= 0.4 and genders["masculino"] / len(mayors) >= 0.4
     cargos = {text(r["Cargo"]) for r in mayors}
-    assert {"Intendente Municipal", "Intendenta", "Sra. Intendenta", "Alcalde", "Alcaldesa", "Prefeito", "Prefeita"} <= cargos
+    assert {
+        "Intendente Municipal",
+        "Intendenta",
+        "Sra. Intendenta",
+        "Alcalde",
+        "Alcaldesa",
+        "Prefeito",
+        "Prefeita",
+    } <= cargos
     assert sum(1 for r in recs if not text(r["Rol"])) > len(recs) / 2  # mostly derived from Cargo
 
 
 def test_every_role_is_present_and_only_the_dirty_cargo_falls_into_otro(wb):
     roles = Counter(role_of(text(r["Rol"]), text(r["Cargo"])) for _, r in records(wb, "Inscripciones"))
-    assert set(roles) == {"intendencia", "gobierno_local", "gobierno_nacional_provincial", "organismo_internacional",
-                          "academia_sociedad_civil", "policia_seguridad", "prensa", "otro"}
+    assert set(roles) == {
+        "intendencia",
+        "gobierno_local",
+        "gobierno_nacional_provincial",
+        "organismo_internacional",
+        "academia_sociedad_civil",
+        "policia_seguridad",
+        "prensa",
+        "otro",
+    }
     assert roles["otro"] == 1
 
 
@@ -208,8 +233,11 @@ def test_registrations_span_may_and_june_in_forms_format(wb):
 
 def test_four_in_five_check_in_from_eight_with_a_morning_peak(wb):
     registered = registered_idents(wb)
-    desk = [r for _, r in records(wb, "Acreditaciones") if text(r["Punto"]) == D.DESK
-            and fold(r["Movimiento"]) in ("", "entrada") and forms_time(r["Marca temporal"])]
+    desk = [
+        r
+        for _, r in records(wb, "Acreditaciones")
+        if text(r["Punto"]) == D.DESK and fold(r["Movimiento"]) in ("", "entrada") and forms_time(r["Marca temporal"])
+    ]
     matched = {scan_ident(r) for r in desk} & registered
     people = len(records(wb, "Inscripciones"))
     assert 0.72 <= len(matched) / people <= 0.88
@@ -302,20 +330,43 @@ def test_about_sixty_requests_mayors_first_and_the_budget_runs_short(wb):
     regs = {text(r["Dirección de correo electrónico"]).casefold(): r for _, r in records(wb, "Inscripciones")}
     requests = [r for _, r in records(wb, "Apoyos")]
     assert 55 <= len(requests) <= 65
-    mayors = sum(1 for r in requests if role_of("", text(regs[text(r["Dirección de correo electrónico"]).casefold()]["Cargo"])) == "intendencia")
+    mayors = sum(
+        1
+        for r in requests
+        if role_of("", text(regs[text(r["Dirección de correo electrónico"]).casefold()]["Cargo"])) == "intendencia"
+    )
     assert mayors / len(requests) > 0.35
-    assert {fold(r["Estado"]) for r in requests} >= {"solicitado", "en evaluacion", "aprobado", "confirmado", "pagado", "rechazado", "cancelado"}
-    assert any(text(r["Monto aprobado"]) == "" for r in requests) and any(str(r["Monto solicitado"]).startswith("$ ") for r in requests)
-    clean = [r for r in requests if text(r["Moneda"]).upper() in ("ARS", "USD") and fold(r["Estado"]) in
-             ("solicitado", "en evaluacion", "aprobado", "confirmado", "pagado", "rechazado", "cancelado")
-             and text(r["Monto solicitado"]) != "mucho"]
+    assert {fold(r["Estado"]) for r in requests} >= {
+        "solicitado",
+        "en evaluacion",
+        "aprobado",
+        "confirmado",
+        "pagado",
+        "rechazado",
+        "cancelado",
+    }
+    assert any(text(r["Monto aprobado"]) == "" for r in requests) and any(
+        str(r["Monto solicitado"]).startswith("$ ") for r in requests
+    )
+    clean = [
+        r
+        for r in requests
+        if text(r["Moneda"]).upper() in ("ARS", "USD")
+        and fold(r["Estado"])
+        in ("solicitado", "en evaluacion", "aprobado", "confirmado", "pagado", "rechazado", "cancelado")
+        and text(r["Monto solicitado"]) != "mucho"
+    ]
     budget = Counter()
     for _, r in records(wb, "Presupuesto"):
         budget[text(r["Moneda"])] += _amount(r["Monto"])
     for currency in ("ARS", "USD"):
         mine = [r for r in clean if text(r["Moneda"]).upper() == currency]
-        committed = sum(_amount(r["Monto aprobado"]) for r in mine if fold(r["Estado"]) in ("aprobado", "confirmado", "pagado"))
-        pending = sum(_amount(r["Monto solicitado"]) for r in mine if fold(r["Estado"]) in ("solicitado", "en evaluacion"))
+        committed = sum(
+            _amount(r["Monto aprobado"]) for r in mine if fold(r["Estado"]) in ("aprobado", "confirmado", "pagado")
+        )
+        pending = sum(
+            _amount(r["Monto solicitado"]) for r in mine if fold(r["Estado"]) in ("solicitado", "en evaluacion")
+        )
         assert committed < budget[currency] < committed + pending, currency
 
 
@@ -358,18 +409,28 @@ def _check_dirty(wb: RawWorkbook, spec) -> bool:
         return not text(r["Dirección de correo electrónico"]) and not digits(r["DNI / Pasaporte"]) and text(r["Nombre"])
     if kind == "duplicado_email":
         e = text(r["Dirección de correo electrónico"])
-        return any(text(o["Dirección de correo electrónico"]).casefold() == e.casefold() and text(o["Dirección de correo electrónico"]) != e
-                   for o in _earlier(wb, spec))
+        return any(
+            text(o["Dirección de correo electrónico"]).casefold() == e.casefold()
+            and text(o["Dirección de correo electrónico"]) != e
+            for o in _earlier(wb, spec)
+        )
     if kind == "duplicado_documento":
         d = text(r["DNI / Pasaporte"])
-        return "." in d and any(digits(o["DNI / Pasaporte"]) == digits(d) and "." not in str(o["DNI / Pasaporte"]) for o in _earlier(wb, spec))
+        return "." in d and any(
+            digits(o["DNI / Pasaporte"]) == digits(d) and "." not in str(o["DNI / Pasaporte"])
+            for o in _earlier(wb, spec)
+        )
     if kind == "duplicado_nombre":
         key = tuple(fold(r[c]) for c in ("Nombre", "Apellido", "Ciudad"))
         mine = (text(r["Dirección de correo electrónico"]).casefold(), digits(r["DNI / Pasaporte"]))
-        return any(tuple(fold(o[c]) for c in ("Nombre", "Apellido", "Ciudad")) == key
-                   and (text(o["Nombre"]), text(o["Apellido"]), text(o["Ciudad"])) != (text(r["Nombre"]), text(r["Apellido"]), text(r["Ciudad"]))
-                   and text(o["Dirección de correo electrónico"]).casefold() != mine[0] and not mine[1]
-                   for o in _earlier(wb, spec))
+        return any(
+            tuple(fold(o[c]) for c in ("Nombre", "Apellido", "Ciudad")) == key
+            and (text(o["Nombre"]), text(o["Apellido"]), text(o["Ciudad"]))
+            != (text(r["Nombre"]), text(r["Apellido"]), text(r["Ciudad"]))
+            and text(o["Dirección de correo electrónico"]).casefold() != mine[0]
+            and not mine[1]
+            for o in _earlier(wb, spec)
+        )
     if kind == "sin_inscripcion":
         return scan_ident(r) not in registered_idents(wb) and forms_time(r["Marca temporal"]) is not None
     if kind == "escaneo_repetido":
@@ -392,9 +453,24 @@ def test_each_declared_defect_is_where_dirty_rows_says(spec, seed):
 
 def test_dirty_rows_cover_the_promised_defects():
     kinds = {d.kind for d in DIRTY_ROWS}
-    assert kinds >= {"fecha_invalida", "sin_identificacion", "duplicado_email", "duplicado_documento", "duplicado_nombre",
-                     "pais_desconocido", "cargo_sin_rol", "monto_invalido", "moneda_desconocida", "estado_desconocido",
-                     "hora_invalida", "valor_invalido", "capacidad_invalida", "fila_vacia", "fila_corta", "espacios"}
+    assert kinds >= {
+        "fecha_invalida",
+        "sin_identificacion",
+        "duplicado_email",
+        "duplicado_documento",
+        "duplicado_nombre",
+        "pais_desconocido",
+        "cargo_sin_rol",
+        "monto_invalido",
+        "moneda_desconocida",
+        "estado_desconocido",
+        "hora_invalida",
+        "valor_invalido",
+        "capacidad_invalida",
+        "fila_vacia",
+        "fila_corta",
+        "espacios",
+    }
     assert len({(d.tab, d.row) for d in DIRTY_ROWS}) == len(DIRTY_ROWS)
 
 
@@ -460,12 +536,15 @@ def test_clock_can_stop_at_the_end_of_the_day():
     assert clock.as_of(START + timedelta(days=3)) == local(20)
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"started_at": datetime(2026, 3, 2, 15, 0)},
-    {"started_at": START, "velocidad": 0},
-    {"started_at": START, "inicio": time(20, 0)},
-    {"started_at": START, "al_terminar": "nunca"},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"started_at": datetime(2026, 3, 2, 15, 0)},
+        {"started_at": START, "velocidad": 0},
+        {"started_at": START, "inicio": time(20, 0)},
+        {"started_at": START, "al_terminar": "nunca"},
+    ],
+)
 def test_clock_rejects_nonsense(kwargs):
     with pytest.raises(ValueError):
         ReplayClock(**kwargs)

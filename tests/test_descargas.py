@@ -65,7 +65,12 @@ def test_csv_follows_the_locale(demo, lang, sep, dec):
     assert rows[1][0] == t("acerca.evento", lang)
     i = rows.index([t("por_pais", lang)])
     head = rows[i + 1]
-    assert head == [t("col.pais", lang), t("col.inscriptos", lang), t("col.acreditados", lang), t("col.asistencia", lang) + " (%)"]
+    assert head == [
+        t("col.pais", lang),
+        t("col.inscriptos", lang),
+        t("col.acreditados", lang),
+        t("col.asistencia", lang) + " (%)",
+    ]
     first = rows[i + 2]
     f = metrics.cuadro_socios(demo, at("12:00"), "pais").filas[0]
     assert first[1] == str(f.inscriptos)

@@ -65,8 +65,9 @@ def writer_for(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path) -> Wr
 # --- item 7: the header cell --------------------------------------------------------------------
 
 
-def test_the_writer_adds_the_operation_id_header_once_then_accredits(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                     tmp_path: Path) -> None:
+def test_the_writer_adds_the_operation_id_header_once_then_accredits(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     writer = writer_for(fake, sa, tmp_path)
     first = AccreditOp.new(AT, email="persona2@ejemplo.org")
     writer.submit(first, role="organizacion")
@@ -83,8 +84,9 @@ def test_the_writer_adds_the_operation_id_header_once_then_accredits(fake: FakeS
     assert column(fake, "ID operación") == [first.id_operacion, second.id_operacion]
 
 
-def test_without_edit_rights_nothing_is_written_and_the_reason_says_why(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                       tmp_path: Path) -> None:
+def test_without_edit_rights_nothing_is_written_and_the_reason_says_why(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     writer = writer_for(fake, sa, tmp_path)
     fake.book().writable = False
     before = [list(r) for r in fake.book().sheet("Acreditaciones").rows]
@@ -104,12 +106,19 @@ def run_cli(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path, *args: s
     secrets = tmp_path / "secrets.toml"
     secrets.write_text("\n".join(lines) + "\n")
     env = dict(os.environ, FORO_SHEETS_API_URL=fake.url, FORO_CACHE_DIR=str(tmp_path / "cache"))
-    return subprocess.run([sys.executable, "-m", "foro_data", "acreditar", *args, "--secrets", str(secrets)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "foro_data", "acreditar", *args, "--secrets", str(secrets)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-def test_cli_accredits_on_a_design_sheet_and_says_it_added_the_header(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                     tmp_path: Path) -> None:
+def test_cli_accredits_on_a_design_sheet_and_says_it_added_the_header(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     done = run_cli(fake, sa, tmp_path, "--email", "PERSONA2@ejemplo.org")
     assert done.returncode == 0, done.stderr
     assert "enviada" in done.stdout and "ID operación" in done.stdout
@@ -119,10 +128,14 @@ def test_cli_accredits_on_a_design_sheet_and_says_it_added_the_header(fake: Fake
 # --- item 8: the CLI finds the person like the desk -----------------------------------------------
 
 
-@pytest.mark.parametrize("args", [["--documento", "30.000.008"], ["--documento", "DNI 30000008"],
-                                  ["--email", " Persona8@Ejemplo.ORG "]], ids=["dots", "prefix", "case"])
-def test_cli_finds_the_person_by_any_identifier_normalised_as_clean_does(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                        tmp_path: Path, args: list[str]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [["--documento", "30.000.008"], ["--documento", "DNI 30000008"], ["--email", " Persona8@Ejemplo.ORG "]],
+    ids=["dots", "prefix", "case"],
+)
+def test_cli_finds_the_person_by_any_identifier_normalised_as_clean_does(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path, args: list[str]
+) -> None:
     done = run_cli(fake, sa, tmp_path, *args)
     assert done.returncode == 0, done.stderr
     assert "Nombre8 Apellido8" in done.stdout
@@ -132,26 +145,30 @@ def test_cli_finds_the_person_by_any_identifier_normalised_as_clean_does(fake: F
     assert "persona8@ejemplo.org" in [str(c).lstrip("'") for c in rows[-1]]
 
 
-def test_cli_unknown_person_is_one_spanish_line_exit_2_nothing_written(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                      tmp_path: Path) -> None:
+def test_cli_unknown_person_is_one_spanish_line_exit_2_nothing_written(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     done = run_cli(fake, sa, tmp_path, "--email", "nadie@ejemplo.org")
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         "Error: no hay ninguna persona inscripta con el e-mail «nadie@ejemplo.org». "
-        "Para registrar su entrada igual, repita con --sin-inscripcion."]
+        "Para registrar su entrada igual, repita con --sin-inscripcion."
+    ]
     assert fake.count("append", "update") == 0 and "Traceback" not in done.stderr
 
 
-def test_cli_sin_inscripcion_records_the_walk_in_deliberately(fake: FakeSheetsServer, sa: dict[str, str],
-                                                             tmp_path: Path) -> None:
+def test_cli_sin_inscripcion_records_the_walk_in_deliberately(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     done = run_cli(fake, sa, tmp_path, "--email", "nadie@ejemplo.org", "--sin-inscripcion")
     assert done.returncode == 0, done.stderr
     assert "enviada" in done.stdout
     assert [str(c).lstrip("'") for c in column(fake, "Dirección de correo electrónico")][-1] == "nadie@ejemplo.org"
 
 
-def test_cli_already_accredited_says_since_when_and_writes_nothing(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                  tmp_path: Path) -> None:
+def test_cli_already_accredited_says_since_when_and_writes_nothing(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     done = run_cli(fake, sa, tmp_path, "--email", "persona1@ejemplo.org")  # in at 08:05 in the fixture
     assert done.returncode == 0, done.stderr
     assert "ya acreditado a las 08:05" in done.stdout
@@ -162,8 +179,9 @@ def test_cli_already_accredited_says_since_when_and_writes_nothing(fake: FakeShe
 
 
 @pytest.fixture()
-def desk(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path,
-         monkeypatch: pytest.MonkeyPatch) -> Iterator[Writer]:
+def desk(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Writer]:
     """The app configured on the fake Sheet (organizacion passcode "org-1"); yields the page's own
     Writer with its sender thread stopped, so the test decides when rows go out."""
     from foro_data.config import load_config
@@ -171,11 +189,24 @@ def desk(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path,
     from ui import writing
     from ui.frame import RAISE_ENV
 
-    lines = ["[foro]", 'fuente = "gsheets"', f'planilla = "{fake.book().id}"', "", "[acceso]",
-             'organizacion = "org-1"', "", "[gcp_service_account]", *(f"{k} = {json.dumps(v)}" for k, v in sa.items())]
+    lines = [
+        "[foro]",
+        'fuente = "gsheets"',
+        f'planilla = "{fake.book().id}"',
+        "",
+        "[acceso]",
+        'organizacion = "org-1"',
+        "",
+        "[gcp_service_account]",
+        *(f"{k} = {json.dumps(v)}" for k, v in sa.items()),
+    ]
     (tmp_path / "secrets.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    for k, v in {"FORO_SECRETS": str(tmp_path / "secrets.toml"), "FORO_CACHE_DIR": str(tmp_path / "cache"),
-                 API_URL_ENV: fake.url, RAISE_ENV: "1"}.items():
+    for k, v in {
+        "FORO_SECRETS": str(tmp_path / "secrets.toml"),
+        "FORO_CACHE_DIR": str(tmp_path / "cache"),
+        API_URL_ENV: fake.url,
+        RAISE_ENV: "1",
+    }.items():
         monkeypatch.setenv(k, v)
     cfg = load_config()
     writer = writing._shared_writer(writing._writer_key(cfg), cfg)
@@ -206,8 +237,9 @@ def page_text(at) -> str:
 PERSONA2 = "fila-4"  # persona2@ejemplo.org, Inscripciones row 4, no check-in in the fixture
 
 
-def test_the_desk_accredits_on_a_design_sheet_and_says_it_added_the_header(fake: FakeSheetsServer,
-                                                                          desk: Writer) -> None:
+def test_the_desk_accredits_on_a_design_sheet_and_says_it_added_the_header(
+    fake: FakeSheetsServer, desk: Writer
+) -> None:
     from ui import writing
 
     at = open_desk("persona2@ejemplo.org")

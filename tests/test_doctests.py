@@ -8,7 +8,9 @@ import pytest
 
 import foro_data
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(foro_data.__path__, "foro_data.") if not m.name.endswith("__main__"))
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(foro_data.__path__, "foro_data.") if not m.name.endswith("__main__")
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

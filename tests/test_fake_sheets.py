@@ -43,8 +43,10 @@ REPLAYED = [
 def _cassette(name: str) -> list[dict[str, Any]]:
     path = CASSETTES / name
     if not path.exists():
-        pytest.skip(f"../shared/fixtures/gspread-cassettes not found: {path} (the recorded Sheets API traffic "
-                    "lives beside the repository, not in it)")
+        pytest.skip(
+            f"../shared/fixtures/gspread-cassettes not found: {path} (the recorded Sheets API traffic "
+            "lives beside the repository, not in it)"
+        )
     return json.loads(path.read_text(encoding="utf-8"))["interactions"]
 
 
@@ -92,8 +94,11 @@ def test_replaying_real_traffic_gives_the_same_answers(name: str, open_fake: Fak
         if req["uri"].startswith(DRIVE_FILES):
             if req["method"] == "POST" and recorded_status == 200:
                 meta = json.loads(recorded_body)
-                open_fake.add(FakeSpreadsheet.from_tabs({"Sheet1": []}, id=meta["id"], title=meta["name"],
-                                                        locale="en_US", time_zone="Etc/GMT"))
+                open_fake.add(
+                    FakeSpreadsheet.from_tabs(
+                        {"Sheet1": []}, id=meta["id"], title=meta["name"], locale="en_US", time_zone="Etc/GMT"
+                    )
+                )
             continue
         assert uri.netloc == SHEETS_HOST
         if recorded_status == 403:
@@ -102,9 +107,13 @@ def test_replaying_real_traffic_gives_the_same_answers(name: str, open_fake: Fak
             book = open_fake.add(FakeSpreadsheet.from_tabs({"Sheet1": []}, id=sid, locale="en_US", time_zone="Etc/GMT"))
             book.shared = False
         body = req.get("body")
-        got = requests.request(req["method"], open_fake.url + uri.path + ("?" + uri.query if uri.query else ""),
-                               data=body.encode("utf-8") if isinstance(body, str) else body,
-                               headers={"Content-Type": "application/json"}, timeout=5)
+        got = requests.request(
+            req["method"],
+            open_fake.url + uri.path + ("?" + uri.query if uri.query else ""),
+            data=body.encode("utf-8") if isinstance(body, str) else body,
+            headers={"Content-Type": "application/json"},
+            timeout=5,
+        )
         where = f"{name} #{i} {req['method']} {req['uri']}"
         assert got.status_code == recorded_status, where
         expected = json.loads(recorded_body)
@@ -129,7 +138,8 @@ def test_the_token_endpoint_answers_like_google(open_fake: FakeSheetsServer, thr
 
     info = dict(throwaway_service_account, token_uri=open_fake.token_uri)
     creds = service_account.Credentials.from_service_account_info(
-        info, scopes=["https://www.googleapis.com/auth/spreadsheets.readonly"])
+        info, scopes=["https://www.googleapis.com/auth/spreadsheets.readonly"]
+    )
     creds.refresh(Request())
     assert creds.token and creds.token.startswith("ya29.")
     assert creds.expiry is not None
@@ -141,26 +151,33 @@ def test_the_token_endpoint_answers_like_google(open_fake: FakeSheetsServer, thr
 
 
 def _book() -> FakeSpreadsheet:
-    return FakeSpreadsheet.from_tabs({
-        "Inscripciones": [["Marca temporal", "Nombre", "Monto"],
-                          [datetime(2025, 6, 19, 9, 5, 33), "Ana", 1234.5],
-                          [None, None, None],
-                          [date(2025, 6, 19), "Bea", None, None]],
-        "Hoja con espacios": [["x"]],
-    })
+    return FakeSpreadsheet.from_tabs(
+        {
+            "Inscripciones": [
+                ["Marca temporal", "Nombre", "Monto"],
+                [datetime(2025, 6, 19, 9, 5, 33), "Ana", 1234.5],
+                [None, None, None],
+                [date(2025, 6, 19), "Bea", None, None],
+            ],
+            "Hoja con espacios": [["x"]],
+        }
+    )
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Inscripciones", "Inscripciones!A1:Z1000"),
-    ("'Inscripciones'", "Inscripciones!A1:Z1000"),
-    ("Inscripciones!A1:C2", "Inscripciones!A1:C2"),
-    ("Inscripciones!A:A", "Inscripciones!A1:A1000"),
-    ("'Inscripciones'!A1:1", "Inscripciones!A1:Z1"),
-    ("Inscripciones!B2:Z", "Inscripciones!B2:Z1000"),
-    ("'Hoja con espacios'!A1", "'Hoja con espacios'!A1"),
-    ("Hoja con espacios!A1:B2", "'Hoja con espacios'!A1:B2"),
-    ("A1:B2", "Inscripciones!A1:B2"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Inscripciones", "Inscripciones!A1:Z1000"),
+        ("'Inscripciones'", "Inscripciones!A1:Z1000"),
+        ("Inscripciones!A1:C2", "Inscripciones!A1:C2"),
+        ("Inscripciones!A:A", "Inscripciones!A1:A1000"),
+        ("'Inscripciones'!A1:1", "Inscripciones!A1:Z1"),
+        ("Inscripciones!B2:Z", "Inscripciones!B2:Z1000"),
+        ("'Hoja con espacios'!A1", "'Hoja con espacios'!A1"),
+        ("Hoja con espacios!A1:B2", "'Hoja con espacios'!A1:B2"),
+        ("A1:B2", "Inscripciones!A1:B2"),
+    ],
+)
 def test_ranges_are_parsed_and_reported_like_the_api(text: str, expected: str) -> None:
     assert parse_range(text, _book()).a1() == expected
 
@@ -176,14 +193,22 @@ def test_unknown_tabs_and_bad_ranges_do_not_parse(text: str) -> None:
 def test_render_options_and_trailing_blanks() -> None:
     rows = _book().sheets[0].rows
     unformatted = render_rows(rows, 0, 0, 1000, 26, "UNFORMATTED_VALUE", "SERIAL_NUMBER", "es_AR")
-    assert unformatted == [["Marca temporal", "Nombre", "Monto"], [to_serial(datetime(2025, 6, 19, 9, 5, 33)), "Ana", 1234.5],
-                           [], [45827, "Bea"]]
+    assert unformatted == [
+        ["Marca temporal", "Nombre", "Monto"],
+        [to_serial(datetime(2025, 6, 19, 9, 5, 33)), "Ana", 1234.5],
+        [],
+        [45827, "Bea"],
+    ]
     assert to_serial(date(2025, 6, 19)) == 45827
     formatted = render_rows(rows, 0, 0, 1000, 26, "FORMATTED_VALUE", "SERIAL_NUMBER", "es_AR")
     assert formatted[1] == ["19/6/2025 9:05:33", "Ana", "1234,5"]
     as_strings = render_rows(rows, 0, 0, 1000, 26, "UNFORMATTED_VALUE", "FORMATTED_STRING", "en_US")
     assert as_strings[1] == ["6/19/2025 9:05:33", "Ana", 1234.5]
-    assert quote_title("Sheet1") == "Sheet1" and quote_title("A1") == "'A1'" and quote_title("Inscripción") == "'Inscripción'"
+    assert (
+        quote_title("Sheet1") == "Sheet1"
+        and quote_title("A1") == "'A1'"
+        and quote_title("Inscripción") == "'Inscripción'"
+    )
 
 
 def test_faults_are_switched_from_python_and_from_the_admin_endpoint(open_fake: FakeSheetsServer) -> None:
@@ -236,9 +261,12 @@ def test_delay_outlasts_the_client_timeout(open_fake: FakeSheetsServer) -> None:
 
 def test_append_writes_after_the_table_and_answers_like_the_api(open_fake: FakeSheetsServer) -> None:
     book = open_fake.add(_book())
-    r = requests.post(f"{open_fake.url}/v4/spreadsheets/{book.id}/values/Inscripciones!A1:append",
-                      params={"valueInputOption": "USER_ENTERED", "insertDataOption": "INSERT_ROWS"},
-                      json={"values": [["19/6/2025 10:00:00", "Caro", "12,5"]]}, timeout=5)
+    r = requests.post(
+        f"{open_fake.url}/v4/spreadsheets/{book.id}/values/Inscripciones!A1:append",
+        params={"valueInputOption": "USER_ENTERED", "insertDataOption": "INSERT_ROWS"},
+        json={"values": [["19/6/2025 10:00:00", "Caro", "12,5"]]},
+        timeout=5,
+    )
     assert r.status_code == 200
     body = r.json()
     # Like Google, the table ends at the first blank row: the append fills that gap.
@@ -246,8 +274,11 @@ def test_append_writes_after_the_table_and_answers_like_the_api(open_fake: FakeS
     assert body["updates"]["updatedRange"] == "Inscripciones!A3:C3"
     rows = book.sheet("Inscripciones").rows
     assert rows[2][1:] == ["Caro", 12.5]
-    got = requests.get(f"{open_fake.url}/v4/spreadsheets/{book.id}/values/Inscripciones!A3:C3",
-                       params={"valueRenderOption": "UNFORMATTED_VALUE"}, timeout=5).json()
+    got = requests.get(
+        f"{open_fake.url}/v4/spreadsheets/{book.id}/values/Inscripciones!A3:C3",
+        params={"valueRenderOption": "UNFORMATTED_VALUE"},
+        timeout=5,
+    ).json()
     assert got["values"] == [[to_serial(datetime(2025, 6, 19, 10)), "Caro", 12.5]]
 
 
@@ -261,20 +292,33 @@ def test_requests_need_a_token_from_the_token_endpoint() -> None:
 def test_xlsx_workbooks_are_served(tmp_path: Path, open_fake: FakeSheetsServer) -> None:
     from tests.sheets_fixtures import write_xlsx
 
-    path = write_xlsx({"Inscripciones": [["Marca temporal", "Nombre"], [datetime(2025, 6, 19, 9, 0), "Ana"]]},
-                      tmp_path / "libro.xlsx")
+    path = write_xlsx(
+        {"Inscripciones": [["Marca temporal", "Nombre"], [datetime(2025, 6, 19, 9, 0), "Ana"]]}, tmp_path / "libro.xlsx"
+    )
     book = open_fake.add(FakeSpreadsheet.from_xlsx(path, id="xlsx1"))
-    got = requests.get(f"{open_fake.url}/v4/spreadsheets/xlsx1/values:batchGet",
-                       params={"ranges": ["Inscripciones"], "valueRenderOption": "UNFORMATTED_VALUE",
-                               "dateTimeRenderOption": "SERIAL_NUMBER"}, timeout=5).json()
-    assert got["valueRanges"][0]["values"] == [["Marca temporal", "Nombre"], [to_serial(datetime(2025, 6, 19, 9)), "Ana"]]
+    got = requests.get(
+        f"{open_fake.url}/v4/spreadsheets/xlsx1/values:batchGet",
+        params={
+            "ranges": ["Inscripciones"],
+            "valueRenderOption": "UNFORMATTED_VALUE",
+            "dateTimeRenderOption": "SERIAL_NUMBER",
+        },
+        timeout=5,
+    ).json()
+    assert got["valueRanges"][0]["values"] == [
+        ["Marca temporal", "Nombre"],
+        [to_serial(datetime(2025, 6, 19, 9)), "Ana"],
+    ]
     assert book.title == "libro"
 
 
 def test_the_workbook_is_replaced_through_the_admin_endpoint(open_fake: FakeSheetsServer) -> None:
     open_fake.add(_book())
-    r = requests.post(f"{open_fake.url}/_admin/workbook", timeout=5,
-                      json={"tabs": {"Inscripciones": [["Nombre"], ["Nueva"]]}, "locale": "pt_BR"})
+    r = requests.post(
+        f"{open_fake.url}/_admin/workbook",
+        timeout=5,
+        json={"tabs": {"Inscripciones": [["Nombre"], ["Nueva"]]}, "locale": "pt_BR"},
+    )
     assert r.json() == {"ok": True}
     meta = requests.get(f"{open_fake.url}/v4/spreadsheets/{_book().id}", timeout=5).json()
     assert [s["properties"]["title"] for s in meta["sheets"]] == ["Inscripciones"]

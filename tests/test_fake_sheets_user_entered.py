@@ -15,16 +15,21 @@ CONTEOS = ["marca_temporal", "sala", "tipo", "valor", "registrado_por", "id_oper
 
 
 def _append(server: FakeSheetsServer, book: FakeSpreadsheet, row: list[object]) -> None:
-    r = requests.post(f"{server.url}/v4/spreadsheets/{book.id}/values/'Conteos'!A1:append",
-                      params={"valueInputOption": "USER_ENTERED", "insertDataOption": "INSERT_ROWS"},
-                      json={"values": [row]}, timeout=5)
+    r = requests.post(
+        f"{server.url}/v4/spreadsheets/{book.id}/values/'Conteos'!A1:append",
+        params={"valueInputOption": "USER_ENTERED", "insertDataOption": "INSERT_ROWS"},
+        json={"values": [row]},
+        timeout=5,
+    )
     assert r.status_code == 200, r.text
 
 
 def _get(server: FakeSheetsServer, book: FakeSpreadsheet, rng: str) -> list[list[object]]:
-    r = requests.get(f"{server.url}/v4/spreadsheets/{book.id}/values/{rng}",
-                     params={"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"},
-                     timeout=5)
+    r = requests.get(
+        f"{server.url}/v4/spreadsheets/{book.id}/values/{rng}",
+        params={"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"},
+        timeout=5,
+    )
     assert r.status_code == 200, r.text
     return r.json().get("values", [])
 

@@ -30,7 +30,9 @@ def test_share_within_30_km_of_the_truth():
     for c in CASES:
         m = geo.resolve(c.ciudad, c.provincia, c.pais)
         if m.lat is None or km(m, c.lat, c.lon) > 30:
-            where = "sin resolver" if m.lat is None else f"{m.nombre} ({m.region}, {m.pais}) a {km(m, c.lat, c.lon):.0f} km"
+            where = (
+                "sin resolver" if m.lat is None else f"{m.nombre} ({m.region}, {m.pais}) a {km(m, c.lat, c.lon):.0f} km"
+            )
             misses.append(f"{c.ciudad!r}, {c.provincia!r}, {c.pais!r} → {where}")
     share = 1 - len(misses) / len(CASES)
     assert share >= 0.97, f"{share:.1%} dentro de 30 km; fallos:\n" + "\n".join(misses)
@@ -38,9 +40,26 @@ def test_share_within_30_km_of_the_truth():
 
 def test_the_case_set_is_large_and_covers_the_region():
     assert len(CASES) >= 150
-    departments = {"Capital", "Godoy Cruz", "Guaymallén", "Las Heras", "Luján de Cuyo", "Maipú", "Lavalle",
-                   "San Martín", "Junín", "Rivadavia", "Santa Rosa", "La Paz", "Tupungato", "Tunuyán",
-                   "San Carlos", "San Rafael", "General Alvear", "Malargüe"}
+    departments = {
+        "Capital",
+        "Godoy Cruz",
+        "Guaymallén",
+        "Las Heras",
+        "Luján de Cuyo",
+        "Maipú",
+        "Lavalle",
+        "San Martín",
+        "Junín",
+        "Rivadavia",
+        "Santa Rosa",
+        "La Paz",
+        "Tupungato",
+        "Tunuyán",
+        "San Carlos",
+        "San Rafael",
+        "General Alvear",
+        "Malargüe",
+    }
     assert len(departments) == 18
     assert departments <= {c.ciudad for c in MENDOZA}
     typed = {c.ciudad for c in CASES}
@@ -134,8 +153,10 @@ def test_maipu_without_hint_prefers_mendoza_and_is_flagged():
     assert m.confianza < 0.7
 
 
-@pytest.mark.parametrize("provincia,pais,code,lat", [("", "Chile", "CL", -33.51), ("Mendoza", "", "AR", -32.98),
-                                                     ("Región Metropolitana", "", "CL", -33.51)])
+@pytest.mark.parametrize(
+    "provincia,pais,code,lat",
+    [("", "Chile", "CL", -33.51), ("Mendoza", "", "AR", -32.98), ("Región Metropolitana", "", "CL", -33.51)],
+)
 def test_maipu_with_a_hint_is_not_ambiguous(provincia, pais, code, lat):
     m = geo.resolve("Maipú", provincia, pais)
     assert m.pais == code and not m.ambigua
@@ -170,10 +191,16 @@ class Row:
 
 
 def test_ciudades_override_wins_over_the_gazetteer():
-    overrides = [CiudadOverride(2, "Maipú", "", "CL", -33.5, -70.75),
-                 CiudadOverride(3, "Barrio Inventado", "Mendoza", "AR", -32.95, -68.80)]
-    rows = [Row(5, "maipu", "", "Chile"), Row(6, "Maipú", "Mendoza", "AR"), Row(7, "Barrio Inventado", "Mendoza", "AR"),
-            Row(8, "Barrio Inventado", "Córdoba", "AR")]
+    overrides = [
+        CiudadOverride(2, "Maipú", "", "CL", -33.5, -70.75),
+        CiudadOverride(3, "Barrio Inventado", "Mendoza", "AR", -32.95, -68.80),
+    ]
+    rows = [
+        Row(5, "maipu", "", "Chile"),
+        Row(6, "Maipú", "Mendoza", "AR"),
+        Row(7, "Barrio Inventado", "Mendoza", "AR"),
+        Row(8, "Barrio Inventado", "Córdoba", "AR"),
+    ]
     out = geo.resolve_many(rows, overrides)
     assert (out[0].lat, out[0].lon, out[0].clave, out[0].confianza) == (-33.5, -70.75, "ciudades:2", 1.0)
     assert out[1].region == "Mendoza" and out[1].clave.startswith("gn:")  # country differs: not overridden
@@ -192,8 +219,10 @@ def test_unresolved_entry_is_a_problem_never_dropped():
         ("ciudad_no_encontrada", "Inscripciones", 4, "ciudad"),
         ("ciudad_no_encontrada", "Inscripciones", 11, "ciudad"),
     ]
-    assert problems[0].reason == ("No se encontró la ciudad «Ciudad Que No Existe» en el nomenclador; "
-                                  "agréguela en la pestaña Ciudades con lat y lon.")
+    assert problems[0].reason == (
+        "No se encontró la ciudad «Ciudad Que No Existe» en el nomenclador; "
+        "agréguela en la pestaña Ciudades con lat y lon."
+    )
     assert problems[0].value == "Ciudad Que No Existe"
 
 
@@ -205,8 +234,12 @@ def test_ambiguous_entry_is_a_problem_naming_the_choice_and_the_alternatives():
 
 
 def test_city_points_group_identical_entries_only():
-    rows = [Row(2, "Godoy Cruz", "Mendoza", "AR"), Row(3, "godoy cruz", "mendoza", "Argentina"),
-            Row(4, "Maipú", "", "Chile"), Row(5, "Nowhere Town")]
+    rows = [
+        Row(2, "Godoy Cruz", "Mendoza", "AR"),
+        Row(3, "godoy cruz", "mendoza", "Argentina"),
+        Row(4, "Maipú", "", "Chile"),
+        Row(5, "Nowhere Town"),
+    ]
     points = geo.city_points(rows)
     assert [p.indices for p in points] == [(0, 1), (2,), (3,)]
     assert points[0].match.nombre == "Godoy Cruz" and points[1].match.pais == "CL"
@@ -229,8 +262,14 @@ def test_geocodificar_round_trip():
 
 
 def test_geocodificar_from_the_command_line():
-    proc = subprocess.run([sys.executable, "-m", "foro_data", "geocodificar"], input=CLI_INPUT, cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "foro_data", "geocodificar"],
+        input=CLI_INPUT,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(lines) == 4 and lines[1]["nombre"] == "Montevideo"
@@ -408,8 +447,10 @@ def test_outside_evaluation_set_meets_the_goals():
     assert confident_wrong / len(rows) <= 0.005
 
 
-@pytest.mark.parametrize("typed, nombre, pais", [("Lomza", "Łomża", "PL"), ("Kirikkale", "Kırıkkale", "TR"),
-                                                  ("Tromso", "Tromsø", "NO"), ("LÓDZ", "Łódź", "PL")])
+@pytest.mark.parametrize(
+    "typed, nombre, pais",
+    [("Lomza", "Łomża", "PL"), ("Kirikkale", "Kırıkkale", "TR"), ("Tromso", "Tromsø", "NO"), ("LÓDZ", "Łódź", "PL")],
+)
 def test_letters_without_accents_fold_to_ascii_so_typing_them_plain_is_exact(typed, nombre, pais):
     # "Ł", "ı", "ø" do not decompose; folding spells them in ASCII, so these are exact matches
     # (confidence 1.0), not typo guesses.

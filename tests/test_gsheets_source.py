@@ -20,7 +20,9 @@ from tests.sheets_fixtures import TEST_TIMEOUT, forum_tabs, write_xlsx
 READ_AT = datetime(2025, 6, 19, 23, 0, tzinfo=timezone.utc)
 
 
-def test_one_metadata_read_then_one_batch_get_per_read(fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource) -> None:
+def test_one_metadata_read_then_one_batch_get_per_read(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     raw = gsheets_source.read()
     raw2 = gsheets_source.read()
     assert raw2.tabs == raw.tabs
@@ -60,11 +62,14 @@ def test_figures_equal_those_of_the_same_workbook_read_from_xlsx(tmp_path: Path,
     assert [(p.kind, p.tab, p.row) for p in from_sheet.problems] == [(p.kind, p.tab, p.row) for p in from_file.problems]
 
 
-@pytest.mark.parametrize("planilla, key", [
-    ("https://docs.google.com/spreadsheets/d/1AbC-d_9xyz/edit#gid=0", "1AbC-d_9xyz"),
-    ("https://docs.google.com/spreadsheets/d/1AbC-d_9xyz", "1AbC-d_9xyz"),
-    ("  1AbC-d_9xyz ", "1AbC-d_9xyz"),
-])
+@pytest.mark.parametrize(
+    "planilla, key",
+    [
+        ("https://docs.google.com/spreadsheets/d/1AbC-d_9xyz/edit#gid=0", "1AbC-d_9xyz"),
+        ("https://docs.google.com/spreadsheets/d/1AbC-d_9xyz", "1AbC-d_9xyz"),
+        ("  1AbC-d_9xyz ", "1AbC-d_9xyz"),
+    ],
+)
 def test_planilla_is_a_url_or_a_bare_key(planilla: str, key: str) -> None:
     assert spreadsheet_key(planilla) == key
 
@@ -77,8 +82,9 @@ def test_a_url_without_a_key_is_refused_in_spanish_when_read() -> None:
 
 
 @pytest.mark.parametrize("layout", ["gcp_service_account", "connections.gsheets"])
-def test_from_config_reads_through_foro_sheets_api_url(layout: str, fake_sheets: FakeSheetsServer, service_account,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_from_config_reads_through_foro_sheets_api_url(
+    layout: str, fake_sheets: FakeSheetsServer, service_account, monkeypatch: pytest.MonkeyPatch
+) -> None:
     key = fake_sheets.book().id
     url = f"https://docs.google.com/spreadsheets/d/{key}/edit"
     if layout == "gcp_service_account":
@@ -92,18 +98,26 @@ def test_from_config_reads_through_foro_sheets_api_url(layout: str, fake_sheets:
     assert fake_sheets.count("batchGet") == 1
 
 
-@pytest.mark.parametrize("kind, code, words", [
-    ("429", "cuota", "cuota de 60 lecturas por minuto"),
-    ("500", "servidor", "HTTP 500"),
-    ("503", "servidor", "HTTP 503"),
-    ("403", "permiso", "no está compartida con la cuenta de servicio foro-en-vivo@ensayo-local.iam.gserviceaccount.com"),
-    ("404", "no_existe", "revise [foro] planilla"),
-    ("malformed", "respuesta", "ilegible"),
-    ("close", "red", "cortó la conexión"),
-    ("delay", "tiempo", "no respondió a tiempo"),
-])
-def test_each_failure_becomes_one_spanish_sentence(kind: str, code: str, words: str, fake_sheets: FakeSheetsServer,
-                                                   gsheets_source: GSheetsSource) -> None:
+@pytest.mark.parametrize(
+    "kind, code, words",
+    [
+        ("429", "cuota", "cuota de 60 lecturas por minuto"),
+        ("500", "servidor", "HTTP 500"),
+        ("503", "servidor", "HTTP 503"),
+        (
+            "403",
+            "permiso",
+            "no está compartida con la cuenta de servicio foro-en-vivo@ensayo-local.iam.gserviceaccount.com",
+        ),
+        ("404", "no_existe", "revise [foro] planilla"),
+        ("malformed", "respuesta", "ilegible"),
+        ("close", "red", "cortó la conexión"),
+        ("delay", "tiempo", "no respondió a tiempo"),
+    ],
+)
+def test_each_failure_becomes_one_spanish_sentence(
+    kind: str, code: str, words: str, fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     gsheets_source.read()
     fake_sheets.set_fault(kind, seconds=3 if kind == "delay" else 20)
     with pytest.raises(SourceError) as e:
@@ -130,8 +144,9 @@ def test_a_sheet_not_shared_and_a_wrong_key(fake_sheets: FakeSheetsServer, servi
     source = GSheetsSource(fake_sheets.book().id, service_account, api_url=fake_sheets.url, timeout=TEST_TIMEOUT)
     with pytest.raises(SourceError) as e:
         source.read()
-    assert e.value.reason == ("La planilla no está compartida con la cuenta de servicio "
-                              "foro-en-vivo@ensayo-local.iam.gserviceaccount.com.")
+    assert e.value.reason == (
+        "La planilla no está compartida con la cuenta de servicio foro-en-vivo@ensayo-local.iam.gserviceaccount.com."
+    )
     wrong = GSheetsSource("1NoExisteEstaClave", service_account, api_url=fake_sheets.url, timeout=TEST_TIMEOUT)
     with pytest.raises(SourceError) as e:
         wrong.read()
@@ -149,8 +164,9 @@ def test_a_renamed_tab_rereads_the_metadata_once(fake_sheets: FakeSheetsServer, 
     assert fake_sheets.count("metadata") == 2  # not again while the ranges parse
 
 
-def test_a_missing_inscripciones_tab_is_reported_and_noticed_when_back(fake_sheets: FakeSheetsServer,
-                                                                      gsheets_source: GSheetsSource) -> None:
+def test_a_missing_inscripciones_tab_is_reported_and_noticed_when_back(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     gsheets_source.read()
     fake_sheets.rename_tab("Inscripciones", "Hoja 1")
     with pytest.raises(SourceError) as e:
@@ -170,7 +186,9 @@ def test_a_broken_key_in_secrets_is_a_credentials_error(fake_sheets: FakeSheetsS
     assert fake_sheets.count() == 0  # nothing was sent
 
 
-def test_requests_go_only_to_the_configured_api_url(fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource) -> None:
+def test_requests_go_only_to_the_configured_api_url(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     gsheets_source.read()
     assert {r.kind for r in fake_sheets.requests} == {"token", "metadata", "batchGet"}
     assert all(r.status == 200 for r in fake_sheets.requests)

@@ -19,18 +19,25 @@ from tests.test_cli import run_cli
 from tests.workbooks import READ_AT, at
 
 TITLE = "Inscripciones Foro 2025"
-INS = [["Marca temporal", "Nombre", "Apellido", "Correo electrónico", "Cargo", "Ciudad", "País"],
-       ["5/5/2025 10:00:00", "Ana", "Paz", "ana@muni.gob.ar", "Intendenta", "Godoy Cruz", "Argentina"],
-       ["6/5/2025 10:00:00", "Lucía", "Ferro", "lu@pm.uy", "Alcaldesa", "Montevideo", "Uruguay"],
-       ["7/5/2025 10:00:00", "João", "Silva", "jo@pref.br", "", "São Paulo", "Brasil"]]
+INS = [
+    ["Marca temporal", "Nombre", "Apellido", "Correo electrónico", "Cargo", "Ciudad", "País"],
+    ["5/5/2025 10:00:00", "Ana", "Paz", "ana@muni.gob.ar", "Intendenta", "Godoy Cruz", "Argentina"],
+    ["6/5/2025 10:00:00", "Lucía", "Ferro", "lu@pm.uy", "Alcaldesa", "Montevideo", "Uruguay"],
+    ["7/5/2025 10:00:00", "João", "Silva", "jo@pref.br", "", "São Paulo", "Brasil"],
+]
 
 
 def tabs_with_titles() -> dict[str, list[list]]:
     return {
         "Inscripciones": [[TITLE], *INS],
         # two title lines, the second one blank
-        "Acreditaciones": [["Acreditaciones del día"], [], ["Marca temporal", "Dirección de correo electrónico", "Punto"],
-                           ["19/6/2025 9:10:00", "lu@pm.uy", "Plenario"], ["19/6/2025 9:12:00", "nadie@x.org", "Plenario"]],
+        "Acreditaciones": [
+            ["Acreditaciones del día"],
+            [],
+            ["Marca temporal", "Dirección de correo electrónico", "Punto"],
+            ["19/6/2025 9:10:00", "lu@pm.uy", "Plenario"],
+            ["19/6/2025 9:12:00", "nadie@x.org", "Plenario"],
+        ],
         "Salas": [["Salas y capacidad", None, None], ["Sala", "Capacidad"], ["Plenario", "100"]],
         "Agenda": [["Programa"], ["Inicio", "Fin", "Sala", "Actividad"], ["09:00", "10:30", "Plenario", "Apertura"]],
     }
@@ -66,7 +73,11 @@ def write_xlsx(tabs: dict[str, list[list]], path: Path, merge_title: bool = True
 
 
 def test_title_row_in_xlsx(tmp_path: Path):
-    check(build_snapshot(LocalSource(write_xlsx(tabs_with_titles(), tmp_path / "foro.xlsx")).read(), Fuente("archivo", "x", READ_AT)))
+    check(
+        build_snapshot(
+            LocalSource(write_xlsx(tabs_with_titles(), tmp_path / "foro.xlsx")).read(), Fuente("archivo", "x", READ_AT)
+        )
+    )
 
 
 @pytest.mark.parametrize("sep", [",", ";"])

@@ -51,8 +51,15 @@ def test_language_fallback():
 
 @pytest.mark.parametrize(
     "value, lang, decimals, expected",
-    [(1234, "es", 0, "1.234"), (1234567.5, "es", 2, "1.234.567,50"), (1234, "pt", 0, "1.234"),
-     (1234, "en", 0, "1,234"), (12.5, "es", 1, "12,5"), (0, "es", 0, "0"), (None, "es", 0, "—")],
+    [
+        (1234, "es", 0, "1.234"),
+        (1234567.5, "es", 2, "1.234.567,50"),
+        (1234, "pt", 0, "1.234"),
+        (1234, "en", 0, "1,234"),
+        (12.5, "es", 1, "12,5"),
+        (0, "es", 0, "0"),
+        (None, "es", 0, "—"),
+    ],
 )
 def test_number(value, lang, decimals, expected):
     assert fmt.number(value, lang, decimals) == expected
@@ -70,8 +77,19 @@ def test_dates_and_ages():
     assert fmt.age(125, "es") == "2 min" and fmt.age(3900, "en") == "1 h 5 min"
 
 
-@pytest.mark.parametrize("text", ["**negrita**", "[x](http://evil)", "<script>alert(1)</script>", ":red[rojo]",
-                                   "![img](http://x/y.png)", "# título", "`code`", "$x$"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**negrita**",
+        "[x](http://evil)",
+        "<script>alert(1)</script>",
+        ":red[rojo]",
+        "![img](http://x/y.png)",
+        "# título",
+        "`code`",
+        "$x$",
+    ],
+)
 def test_md_escape_leaves_no_active_markdown(text):
     escaped = fmt.md_escape(text)
     # Every special character is preceded by a backslash.

@@ -60,6 +60,11 @@ def test_a_passport_of_letters_only_is_accepted_at_the_desk_as_clean_accepts_it(
 
 
 def test_two_people_who_typed_that_they_have_no_document_stay_two():
-    snap = snapshot(Inscripciones=[INSCRIPCIONES_HEADERS, person("Ana", "Paz", "", dni="sin número", ciudad="Salta"),
-                                   person("Luis", "Gil", "", dni="Sin numero", ciudad="Jujuy")])
+    snap = snapshot(
+        Inscripciones=[
+            INSCRIPCIONES_HEADERS,
+            person("Ana", "Paz", "", dni="sin número", ciudad="Salta"),
+            person("Luis", "Gil", "", dni="Sin numero", ciudad="Jujuy"),
+        ]
+    )
     assert len(snap.personas) == 2 and all(not p.documentos for p in snap.personas)

@@ -54,13 +54,19 @@ def _cell(v, lang: str) -> str:
 
 def expected_rows(snap: Snapshot, as_of: datetime, campo: str, lang: str) -> list[str]:
     """Rows as the report must print them, computed from metrics alone."""
-    names = {"pais": lambda k: country_name(k, lang), "rol": lambda k: t(f"rol.{k}", lang),
-             "paridad": lambda k: t(f"genero.{k}", lang)}
+    names = {
+        "pais": lambda k: country_name(k, lang),
+        "rol": lambda k: t(f"rol.{k}", lang),
+        "paridad": lambda k: t(f"genero.{k}", lang),
+    }
     out = []
     for f in metrics.cuadro_socios(snap, as_of, campo).filas:
         label = t("sin_dato", lang) if f.clave == metrics.SIN_DATO else names.get(campo, str)(f.clave)
-        rate = percent(100.0 * f.acreditados / f.inscriptos, lang) if isinstance(f.inscriptos, int) \
-            and isinstance(f.acreditados, int) and f.inscriptos else "—"
+        rate = (
+            percent(100.0 * f.acreditados / f.inscriptos, lang)
+            if isinstance(f.inscriptos, int) and isinstance(f.acreditados, int) and f.inscriptos
+            else "—"
+        )
         out.append(f"{label} {_cell(f.inscriptos, lang)} {_cell(f.acreditados, lang)} {rate}")
     return out
 
@@ -70,14 +76,32 @@ def test_pdf_has_its_sections_and_the_metrics_figures(demo, lang):
     as_of = at("11:00")
     pages, text = pdf_text(informe.generar(demo, as_of, "pdf", lang, "Mercociudades"))
     assert 2 <= pages <= 6
-    for key in ("titulo", "cifras", "resumen", "curva", "barras_pais", "mapa", "por_pais", "por_ciudad",
-                "por_rol", "por_red", "por_eje", "paridad", "sesiones", "metodo"):
+    for key in (
+        "titulo",
+        "cifras",
+        "resumen",
+        "curva",
+        "barras_pais",
+        "mapa",
+        "por_pais",
+        "por_ciudad",
+        "por_rol",
+        "por_red",
+        "por_eje",
+        "paridad",
+        "sesiones",
+        "metodo",
+    ):
         title = t(key, lang)
         assert title.casefold() in text.casefold(), (key, title)
     c = metrics.cifras(demo, as_of)
     lines = set(text.splitlines())
-    for figure in (number(c.inscriptos, lang), number(c.acreditados, lang), percent(c.porcentaje_acreditados, lang),
-                   number(c.intendencias_acreditadas, lang)):
+    for figure in (
+        number(c.inscriptos, lang),
+        number(c.acreditados, lang),
+        percent(c.porcentaje_acreditados, lang),
+        number(c.intendencias_acreditadas, lang),
+    ):
         assert figure in lines  # each headline figure is printed on its own line
     flat = " ".join(text.split())
     for campo in ("pais", "rol", "paridad"):
@@ -102,18 +126,71 @@ def test_no_personal_data_in_the_demo_report(demo, lang):
     assert_no_personal_data(html_text(informe.generar(demo, at("12:00"), "html", lang)), demo)
 
 
-SMALL = [H] + [
-    person("Ana", "Quiroga", "ana.quiroga@muni.gob.ar", "20111222", "Intendenta", ciudad="Godoy Cruz",
-           pais="Argentina", genero="F", red="Mercociudades", ejes="Policías municipales"),
-    person("Bruno", "Ferreyra", "bferreyra@pm.uy", "30111222", "Alcalde", ciudad="Montevideo", pais="Uruguay",
-           genero="M", red="Mercociudades"),
-    person("Carla", "Benedetti", "carla@x.org", "40111222", "Concejala", ciudad="Montevideo", pais="Uruguay",
-           genero="F", red="Mercociudades"),
-    # Free text typed by one person: it must not reach the report.
-    person("Dario", "Villafañe", "dv@x.org", "50111222", "Asesor de Dario Villafañe", ciudad="Rosario",
-           pais="Argentina", red="Red personal de Villafañe", ejes="Consultoría Villafañe"),
-] + [person(f"N{i}", f"Sosa{i}", f"n{i}@x.org", f"6011122{i}", "Director", ciudad="Mendoza", pais="Argentina",
-            genero="M", red="CGLU") for i in range(5)]
+SMALL = (
+    [H]
+    + [
+        person(
+            "Ana",
+            "Quiroga",
+            "ana.quiroga@muni.gob.ar",
+            "20111222",
+            "Intendenta",
+            ciudad="Godoy Cruz",
+            pais="Argentina",
+            genero="F",
+            red="Mercociudades",
+            ejes="Policías municipales",
+        ),
+        person(
+            "Bruno",
+            "Ferreyra",
+            "bferreyra@pm.uy",
+            "30111222",
+            "Alcalde",
+            ciudad="Montevideo",
+            pais="Uruguay",
+            genero="M",
+            red="Mercociudades",
+        ),
+        person(
+            "Carla",
+            "Benedetti",
+            "carla@x.org",
+            "40111222",
+            "Concejala",
+            ciudad="Montevideo",
+            pais="Uruguay",
+            genero="F",
+            red="Mercociudades",
+        ),
+        # Free text typed by one person: it must not reach the report.
+        person(
+            "Dario",
+            "Villafañe",
+            "dv@x.org",
+            "50111222",
+            "Asesor de Dario Villafañe",
+            ciudad="Rosario",
+            pais="Argentina",
+            red="Red personal de Villafañe",
+            ejes="Consultoría Villafañe",
+        ),
+    ]
+    + [
+        person(
+            f"N{i}",
+            f"Sosa{i}",
+            f"n{i}@x.org",
+            f"6011122{i}",
+            "Director",
+            ciudad="Mendoza",
+            pais="Argentina",
+            genero="M",
+            red="CGLU",
+        )
+        for i in range(5)
+    ]
+)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])
@@ -135,21 +212,48 @@ def test_html_is_self_contained(demo):
     assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", html, re.I)
     assert not re.search(r"https?://", html), "no URL at all, not even SVG metadata"
     assert "@import" not in html
-    assert set(re.findall(r"url\(([^)]*)\)", html)) <= {m for m in re.findall(r"url\((#[\w-]+)\)", html)}  # in-page only
+    assert set(re.findall(r"url\(([^)]*)\)", html)) <= {
+        m for m in re.findall(r"url\((#[\w-]+)\)", html)
+    }  # in-page only
 
 
 def test_cli_writes_the_report(tmp_path: Path):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('[foro]\nfuente = "demo"\n', encoding="utf-8")
     out = tmp_path / "informe.pdf"
-    r = subprocess.run([sys.executable, "-m", "foro_data", "informe", "--salida", str(out), "--red", "Mercociudades",
-                        "--lang", "en", "--a-las", "2025-06-19T12:00", "--secrets", str(secrets)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=180, env={"FORO_CACHE_DIR": str(tmp_path), "PATH": ""})
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "foro_data",
+            "informe",
+            "--salida",
+            str(out),
+            "--red",
+            "Mercociudades",
+            "--lang",
+            "en",
+            "--a-las",
+            "2025-06-19T12:00",
+            "--secrets",
+            str(secrets),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={"FORO_CACHE_DIR": str(tmp_path), "PATH": ""},
+    )
     assert r.returncode == 0, r.stderr
     pages, text = pdf_text(out.read_bytes())
     assert "Prepared for Mercociudades" in text and "Participation report".upper() in text
-    bad = subprocess.run([sys.executable, "-m", "foro_data", "informe", "--salida", str(tmp_path / "x.docx"),
-                          "--secrets", str(secrets)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, "-m", "foro_data", "informe", "--salida", str(tmp_path / "x.docx"), "--secrets", str(secrets)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 1 and ".pdf o .html" in bad.stderr
 
 

@@ -63,6 +63,7 @@ class ScriptedSource:
     def fail(self, exc: Exception) -> None:
         def raise_it() -> RawWorkbook:
             raise exc
+
         self.outcome = raise_it
 
 
@@ -80,8 +81,9 @@ def figures(snap: Snapshot) -> dict:
     return data
 
 
-def run_viewers(feed: LiveFeed, n: int, intervals: int, clock: FakeClock, interval_s: float,
-                settle: Callable[[int], None]) -> tuple[list[Snapshot | None], list[BaseException]]:
+def run_viewers(
+    feed: LiveFeed, n: int, intervals: int, clock: FakeClock, interval_s: float, settle: Callable[[int], None]
+) -> tuple[list[Snapshot | None], list[BaseException]]:
     """``n`` viewer threads call ``feed.current()`` in a loop while the clock crosses ``intervals``."""
     stop = threading.Event()
     seen: list[Snapshot | None] = []
@@ -114,12 +116,14 @@ def run_viewers(feed: LiveFeed, n: int, intervals: int, clock: FakeClock, interv
 # --- one read per interval for the whole server ----------------------------------------------
 
 
-def test_fifty_viewers_over_ten_intervals_make_ten_batch_gets(fake_sheets: FakeSheetsServer,
-                                                              gsheets_source: GSheetsSource) -> None:
+def test_fifty_viewers_over_ten_intervals_make_ten_batch_gets(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     clock = FakeClock()
     feed = LiveFeed(gsheets_source, 0.2, None, clock=clock)
-    seen, errors = run_viewers(feed, 50, 10, clock, 0.2,
-                               settle=lambda i: wait_until(lambda: feed.reads_done >= i + 1, f"read {i + 1}"))
+    seen, errors = run_viewers(
+        feed, 50, 10, clock, 0.2, settle=lambda i: wait_until(lambda: feed.reads_done >= i + 1, f"read {i + 1}")
+    )
     assert errors == []
     assert len(seen) > 500
     assert all(s is not None for s in seen)  # the first viewers waited for the first read
@@ -129,13 +133,15 @@ def test_fifty_viewers_over_ten_intervals_make_ten_batch_gets(fake_sheets: FakeS
     assert feed.health.requests_last_minute == 10
 
 
-def test_a_sheet_failing_throughout_is_tried_at_most_once_per_interval(fake_sheets: FakeSheetsServer,
-                                                                       gsheets_source: GSheetsSource) -> None:
+def test_a_sheet_failing_throughout_is_tried_at_most_once_per_interval(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     fake_sheets.set_fault("503")
     clock = FakeClock()
     feed = LiveFeed(gsheets_source, 0.2, None, clock=clock, rng=random.Random(1))
-    seen, errors = run_viewers(feed, 50, 10, clock, 0.2,
-                               settle=lambda i: wait_until(lambda: not feed.health.reading, "idle"))
+    seen, errors = run_viewers(
+        feed, 50, 10, clock, 0.2, settle=lambda i: wait_until(lambda: not feed.health.reading, "idle")
+    )
     assert errors == []
     assert all(s is None for s in seen)  # nothing good was ever read
     attempts = fake_sheets.count("metadata", "batchGet")
@@ -144,16 +150,18 @@ def test_a_sheet_failing_throughout_is_tried_at_most_once_per_interval(fake_shee
     assert feed.health.last_error == "Google Sheets tuvo un error del servidor (HTTP 503)."
 
 
-def test_after_a_good_read_a_failing_sheet_keeps_serving_it(fake_sheets: FakeSheetsServer,
-                                                            gsheets_source: GSheetsSource) -> None:
+def test_after_a_good_read_a_failing_sheet_keeps_serving_it(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     clock = FakeClock()
     feed = LiveFeed(gsheets_source, 0.2, None, clock=clock, rng=random.Random(2))
     good = feed.wait_read()
     assert good is not None
     fake_sheets.set_fault("500")
     clock.advance(0.2)
-    seen, errors = run_viewers(feed, 50, 10, clock, 0.2,
-                               settle=lambda i: wait_until(lambda: not feed.health.reading, "idle"))
+    seen, errors = run_viewers(
+        feed, 50, 10, clock, 0.2, settle=lambda i: wait_until(lambda: not feed.health.reading, "idle")
+    )
     assert errors == []
     assert "desactualizado" in {s.fuente.estado for s in seen}
     assert all(s.personas == good.personas for s in seen)
@@ -179,9 +187,9 @@ FAULTS = [
 
 
 @pytest.mark.parametrize("kind, code, words", FAULTS, ids=[f[0] for f in FAULTS])
-def test_each_fault_leaves_stale_but_correct_figures_and_recovers(kind: str, code: str, words: str,
-                                                                  fake_sheets: FakeSheetsServer,
-                                                                  gsheets_source: GSheetsSource) -> None:
+def test_each_fault_leaves_stale_but_correct_figures_and_recovers(
+    kind: str, code: str, words: str, fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     clock = FakeClock()
     feed = LiveFeed(gsheets_source, 5.0, None, clock=clock, rng=random.Random(3))
     good = feed.wait_read()
@@ -224,8 +232,9 @@ def test_each_fault_leaves_stale_but_correct_figures_and_recovers(kind: str, cod
     assert feed.health.consecutive_failures == 0 and feed.health.last_error == ""
 
 
-def test_no_snapshot_at_all_returns_none_with_the_reason(fake_sheets: FakeSheetsServer,
-                                                         gsheets_source: GSheetsSource) -> None:
+def test_no_snapshot_at_all_returns_none_with_the_reason(
+    fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource
+) -> None:
     fake_sheets.set_fault("403")
     feed = LiveFeed(gsheets_source, 5.0, None, clock=FakeClock())
     assert feed.current() is None
@@ -301,13 +310,16 @@ def test_back_off_doubles_with_jitter_up_to_the_cap() -> None:
     assert source.calls == 8 and feed.health.consecutive_failures == 8
 
 
-@pytest.mark.parametrize("failures, retry_after, low, high", [
-    (1, None, 15, 15),
-    (2, None, 22.5, 30),
-    (3, None, 45, 60),
-    (20, None, 225, 300),
-    (1, 120, 120, 120),
-])
+@pytest.mark.parametrize(
+    "failures, retry_after, low, high",
+    [
+        (1, None, 15, 15),
+        (2, None, 22.5, 30),
+        (3, None, 45, 60),
+        (20, None, 225, 300),
+        (1, 120, 120, 120),
+    ],
+)
 def test_backoff_delay_table(failures: int, retry_after: float | None, low: float, high: float) -> None:
     for seed in range(20):
         assert low <= backoff_delay(15, failures, retry_after, random.Random(seed)) <= high
@@ -327,8 +339,9 @@ def test_requests_last_minute_forgets_old_reads() -> None:
 # --- the disk copy --------------------------------------------------------------------------
 
 
-def test_a_restarted_server_shows_the_saved_read_at_once(cache_dir: Path, fake_sheets: FakeSheetsServer,
-                                                         gsheets_source: GSheetsSource, service_account) -> None:
+def test_a_restarted_server_shows_the_saved_read_at_once(
+    cache_dir: Path, fake_sheets: FakeSheetsServer, gsheets_source: GSheetsSource, service_account
+) -> None:
     key = cache.key_for("gsheets", gsheets_source.key)
     first = LiveFeed(gsheets_source, 5.0, key, clock=FakeClock(), wall=lambda: WALL)
     good = first.wait_read()
@@ -349,9 +362,18 @@ def test_a_restarted_server_shows_the_saved_read_at_once(cache_dir: Path, fake_s
 
 def test_cache_round_trip_keeps_types(cache_dir: Path) -> None:
     raw = RawWorkbook(
-        tabs={"Inscripciones": [["Marca temporal", "n", "x"], [datetime(2025, 6, 19, 9, 5, 33), 3, 1.5],
-                                [date(2025, 6, 19), "2025-06-19", None], [True, "", '{"$date": "2025-06-19"}']]},
-        time_zone="America/Argentina/Mendoza", locale="es_AR", serial_dates=True)
+        tabs={
+            "Inscripciones": [
+                ["Marca temporal", "n", "x"],
+                [datetime(2025, 6, 19, 9, 5, 33), 3, 1.5],
+                [date(2025, 6, 19), "2025-06-19", None],
+                [True, "", '{"$date": "2025-06-19"}'],
+            ]
+        },
+        time_zone="America/Argentina/Mendoza",
+        locale="es_AR",
+        serial_dates=True,
+    )
     leido = datetime(2025, 6, 19, 12, 0, tzinfo=timezone(timedelta(hours=-3)))
     assert cache.save(raw, leido, "gsheets-abc")
     loaded = cache.load("gsheets-abc")
@@ -361,8 +383,17 @@ def test_cache_round_trip_keeps_types(cache_dir: Path) -> None:
     assert [p.name for p in cache_dir.iterdir()] == [path.name]  # no temporary file left behind
 
 
-@pytest.mark.parametrize("content", ["", "{", "[]", '{"version": 1}', '{"version": 1, "leido_en": "ayer", "raw": {}}',
-                                     '{"version": 1, "leido_en": "2025-06-19T12:00:00", "raw": {"tabs": {"A": [[{"$x": 1}]]}}}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{",
+        "[]",
+        '{"version": 1}',
+        '{"version": 1, "leido_en": "ayer", "raw": {}}',
+        '{"version": 1, "leido_en": "2025-06-19T12:00:00", "raw": {"tabs": {"A": [[{"$x": 1}]]}}}',
+    ],
+)
 def test_a_corrupt_cache_file_is_ignored(cache_dir: Path, content: str) -> None:
     path = cache.path_for("archivo-x")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -389,13 +420,18 @@ def test_cache_dir_defaults_to_a_per_user_folder(monkeypatch: pytest.MonkeyPatch
     assert os.sep not in cache.path_for("a/b").name
 
 
-def test_from_config_builds_a_cached_gsheets_feed(fake_sheets: FakeSheetsServer, service_account, cache_dir: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_from_config_builds_a_cached_gsheets_feed(
+    fake_sheets: FakeSheetsServer, service_account, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from foro_data.config import config_from_dict
 
     monkeypatch.setenv("FORO_SHEETS_API_URL", fake_sheets.url)
-    config = config_from_dict({"foro": {"fuente": "gsheets", "planilla": fake_sheets.book().id, "refresco_segundos": 2},
-                               "gcp_service_account": service_account})
+    config = config_from_dict(
+        {
+            "foro": {"fuente": "gsheets", "planilla": fake_sheets.book().id, "refresco_segundos": 2},
+            "gcp_service_account": service_account,
+        }
+    )
     feed = LiveFeed.from_config(config, clock=FakeClock())
     assert feed.interval_s == 5  # the minimum
     snap = feed.current()
@@ -422,6 +458,7 @@ def test_an_unchanged_read_keeps_the_version_and_is_not_cleaned_again() -> None:
 
     def build(raw: RawWorkbook, fuente):  # the real pipeline, counted
         from foro_data.build import build_snapshot
+
         builds.append(fuente.leido_en)
         return build_snapshot(raw, fuente)
 

@@ -17,7 +17,8 @@ def test_csv_folder_with_excel_habits(tmp_path: Path):
         "Marca temporal;Nombre;Apellido;Correo electrónico;País\n"
         "19/5/2025 9:05:33;José;Núñez;jn@x.org;Perú\n"
         ";;;;\n"
-        "20/5/2025 9:05:33;Ana;Paz;ana@x.org\n".encode("cp1252"))
+        "20/5/2025 9:05:33;Ana;Paz;ana@x.org\n".encode("cp1252")
+    )
     (tmp_path / "Acreditaciones.csv").write_text("Hora,e-mail\n19/6/2025 08:30,JN@x.org\n", encoding="utf-8-sig")
     (tmp_path / "notas.txt").write_text("ignored", encoding="utf-8")
     raw = LocalSource(tmp_path).read()
@@ -28,7 +29,9 @@ def test_csv_folder_with_excel_habits(tmp_path: Path):
     assert len(snap.scans) == 1 and snap.scans[0].persona == snap.personas[0].key
 
 
-@pytest.mark.parametrize("name, message", [("nada", "No existe"), ("uno.csv", "un solo CSV"), ("x.txt", "no es un .xlsx")])
+@pytest.mark.parametrize(
+    "name, message", [("nada", "No existe"), ("uno.csv", "un solo CSV"), ("x.txt", "no es un .xlsx")]
+)
 def test_unusable_paths_say_why(tmp_path: Path, name: str, message: str):
     p = tmp_path / name
     if name != "nada":

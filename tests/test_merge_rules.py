@@ -11,9 +11,15 @@ def problems_of(snap, kind):
 
 # --- 1. a merged person keeps a role they gave ----------------------------------------------------
 
+
 def test_a_later_row_with_blank_cargo_keeps_the_mayor():
-    s = snapshot(Inscripciones=[H, person("Ana", "Paz", "ana@muni.gob.ar", cargo="Intendenta", ts="1/5/2025 9:00:00"),
-                                person("Ana", "Paz", "ANA@muni.gob.ar", ts="2/5/2025 9:00:00")])
+    s = snapshot(
+        Inscripciones=[
+            H,
+            person("Ana", "Paz", "ana@muni.gob.ar", cargo="Intendenta", ts="1/5/2025 9:00:00"),
+            person("Ana", "Paz", "ANA@muni.gob.ar", ts="2/5/2025 9:00:00"),
+        ]
+    )
     assert len(s.personas) == 1
     p = s.personas[0]
     assert (p.rol, p.cargo, p.rol_raw) == ("intendencia", "Intendenta", "Intendenta")
@@ -21,35 +27,58 @@ def test_a_later_row_with_blank_cargo_keeps_the_mayor():
 
 
 def test_a_later_row_with_blank_rol_keeps_the_rol_column_and_mayor_priority():
-    apoyos = [["Dirección de correo electrónico", "Monto solicitado", "Moneda", "Estado", "Marca temporal"],
-              ["otro@x.org", "100", "ARS", "solicitado", "1/5/2025 8:00:00"],
-              ["ana@muni.gob.ar", "100", "ARS", "solicitado", "2/5/2025 8:00:00"]]
-    s = snapshot(Inscripciones=[H, person("Ana", "Paz", "ana@muni.gob.ar", rol="Intendencia", ts="1/5/2025 9:00:00"),
-                                person("Otro", "Uno", "otro@x.org", cargo="Periodista"),
-                                person("Ana", "Paz", "ana@muni.gob.ar", ts="3/5/2025 9:00:00")],
-                 Apoyos=apoyos)
+    apoyos = [
+        ["Dirección de correo electrónico", "Monto solicitado", "Moneda", "Estado", "Marca temporal"],
+        ["otro@x.org", "100", "ARS", "solicitado", "1/5/2025 8:00:00"],
+        ["ana@muni.gob.ar", "100", "ARS", "solicitado", "2/5/2025 8:00:00"],
+    ]
+    s = snapshot(
+        Inscripciones=[
+            H,
+            person("Ana", "Paz", "ana@muni.gob.ar", rol="Intendencia", ts="1/5/2025 9:00:00"),
+            person("Otro", "Uno", "otro@x.org", cargo="Periodista"),
+            person("Ana", "Paz", "ana@muni.gob.ar", ts="3/5/2025 9:00:00"),
+        ],
+        Apoyos=apoyos,
+    )
     ana = next(p for p in s.personas if p.nombre == "Ana")
     assert ana.rol == "intendencia"
     assert [q.apoyo.row for q in metrics.cola_apoyos(s)] == [3, 2]  # the mayor first
 
 
 def test_a_later_role_given_wins_over_an_earlier_one():
-    s = snapshot(Inscripciones=[H, person("Ana", "Paz", "ana@x.org", cargo="Concejal", ts="1/5/2025 9:00:00"),
-                                person("Ana", "Paz", "ana@x.org", cargo="Intendenta", ts="2/5/2025 9:00:00")])
+    s = snapshot(
+        Inscripciones=[
+            H,
+            person("Ana", "Paz", "ana@x.org", cargo="Concejal", ts="1/5/2025 9:00:00"),
+            person("Ana", "Paz", "ana@x.org", cargo="Intendenta", ts="2/5/2025 9:00:00"),
+        ]
+    )
     assert s.personas[0].rol == "intendencia"
 
 
 def test_a_later_row_with_blank_gender_keeps_the_gender():
-    s = snapshot(Inscripciones=[H, person("Ana", "Paz", "ana@x.org", genero="Femenino", ts="1/5/2025 9:00:00"),
-                                person("Ana", "Paz", "ana@x.org", ts="2/5/2025 9:00:00")])
+    s = snapshot(
+        Inscripciones=[
+            H,
+            person("Ana", "Paz", "ana@x.org", genero="Femenino", ts="1/5/2025 9:00:00"),
+            person("Ana", "Paz", "ana@x.org", ts="2/5/2025 9:00:00"),
+        ]
+    )
     assert s.personas[0].genero == "femenino"
 
 
 # --- 3. name + surname + city merges only when nothing contradicts it ----------------------------
 
+
 def test_same_name_and_city_with_two_emails_are_two_people():
-    s = snapshot(Inscripciones=[H, person("José", "Núñez", "jose@muni.gob.ar", ciudad="San Rafael"),
-                                person("Jose", "Nuñez", "jnunez@gmail.com", ciudad="San Rafael")])
+    s = snapshot(
+        Inscripciones=[
+            H,
+            person("José", "Núñez", "jose@muni.gob.ar", ciudad="San Rafael"),
+            person("Jose", "Nuñez", "jnunez@gmail.com", ciudad="San Rafael"),
+        ]
+    )
     assert len(s.personas) == 2
     assert "duplicado" not in kinds(s)
     (p,) = problems_of(s, "posible_duplicado")
@@ -66,7 +95,9 @@ def test_same_name_and_city_with_two_documents_are_two_people():
 
 
 def test_a_row_without_email_joins_the_first_name_match_and_the_contradicting_one_stays_apart():
-    s = snapshot(Inscripciones=[H, person("Ana", "Paz", "a1@x.org"), person("Ana", "Paz"), person("Ana", "Paz", "a2@x.org")])
+    s = snapshot(
+        Inscripciones=[H, person("Ana", "Paz", "a1@x.org"), person("Ana", "Paz"), person("Ana", "Paz", "a2@x.org")]
+    )
     assert sorted(p.rows for p in s.personas) == [(2, 3), (4,)]
     assert [p.row for p in problems_of(s, "posible_duplicado")] == [4]
 
@@ -78,8 +109,14 @@ def test_same_name_and_city_without_contradiction_still_merges():
 
 def test_misma_persona_column_merges_what_the_organisers_decided():
     headers = H + ["Misma persona"]
-    s = snapshot(Inscripciones=[headers, person("Ana", "Paz", "a1@x.org") + ["ana"], person("Ana", "Paz", "a2@x.org") + ["ANA "],
-                                person("Eva", "Ruiz", "e@x.org") + [""]])
+    s = snapshot(
+        Inscripciones=[
+            headers,
+            person("Ana", "Paz", "a1@x.org") + ["ana"],
+            person("Ana", "Paz", "a2@x.org") + ["ANA "],
+            person("Eva", "Ruiz", "e@x.org") + [""],
+        ]
+    )
     assert len(s.personas) == 2
     ana = next(p for p in s.personas if p.nombre == "Ana")
     assert ana.emails == {"a1@x.org", "a2@x.org"} and ana.rows == (2, 3)
@@ -88,6 +125,7 @@ def test_misma_persona_column_merges_what_the_organisers_decided():
 
 
 # --- 6. no sin_contacto on a row whose merged person has an e-mail ------------------------------
+
 
 def test_no_sin_contacto_when_the_merged_person_has_an_email():
     s = snapshot(Inscripciones=[H, person("Ana", "Paz", "ana@x.org"), person("Ana", "Paz")])

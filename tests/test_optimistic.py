@@ -72,10 +72,12 @@ def plenario(salas: list[metrics.OcupacionSala]) -> metrics.OcupacionSala:
 
 def test_queued_taps_count_as_they_will_once_on_the_sheet(fake: FakeSheetsServer, writer: Writer) -> None:
     before = read(fake, AS_OF)
-    for op in (TallyOp.new("Plenario", "conteo", 40, "Ana", AT),
-               TallyOp.new("Plenario", "delta", 3, "Ana", AT + timedelta(minutes=1)),
-               TallyOp.new("Plenario", "delta", -13, "Beto", AT + timedelta(minutes=2)),
-               TallyOp.new("plenario", "delta", 7, "Beto", AT + timedelta(minutes=3))):
+    for op in (
+        TallyOp.new("Plenario", "conteo", 40, "Ana", AT),
+        TallyOp.new("Plenario", "delta", 3, "Ana", AT + timedelta(minutes=1)),
+        TallyOp.new("Plenario", "delta", -13, "Beto", AT + timedelta(minutes=2)),
+        TallyOp.new("plenario", "delta", 7, "Beto", AT + timedelta(minutes=3)),
+    ):
         writer.submit(op, role="coordinacion")
     ops = not_yet_read(before, writer.recent)
     optimistic = plenario(metrics.ocupacion_salas(before, AS_OF, pendientes=as_conteos(ops)))

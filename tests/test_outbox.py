@@ -62,8 +62,13 @@ def test_a_claim_of_a_dead_process_comes_back_as_dudosa(tmp_path: Path) -> None:
     path = tmp_path / "o.sqlite3"
     Outbox(path).add([row(1), row(2)], NOW)
     code = f"from foro_data.outbox import Outbox; print(len(Outbox({str(path)!r}).claim({NOW})))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert out.stdout.strip() == "2"  # that process claimed both, then exited without a word
     back = Outbox(path).claim(NOW + 1)  # long before the lease expires
     assert [(f.clave, f.dudosa) for f in back] == [("op-1", True), ("op-2", True)]
@@ -78,7 +83,9 @@ def test_release_never_clears_doubt_and_retry_failed(tmp_path: Path) -> None:
     box.claim(NOW + 1)
     box.release(["op-1"], "sin red", "red", dudosa=False)
     assert {f.clave: (f.estado, f.dudosa) for f in box.rows()} == {
-        "op-1": (PENDIENTE, True), "op-2": (ERROR_PERMANENTE, False)}
+        "op-1": (PENDIENTE, True),
+        "op-2": (ERROR_PERMANENTE, False),
+    }
     assert box.retry_failed() == 1
     assert box.counts() == {PENDIENTE: 2}
 
@@ -131,7 +138,8 @@ def test_the_file_lives_in_the_cache_dir(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_a_restarted_process_knows_from_the_file_alone_whether_writes_are_waiting(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """What lets a restarted replica start its sender before anyone opens Salas (issue 18, issue 15):
     only the local file is read, and a Sheet that never had an outbox gets none."""
     from foro_data.config import config_from_dict
@@ -139,8 +147,12 @@ def test_a_restarted_process_knows_from_the_file_alone_whether_writes_are_waitin
 
     monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path))
     key = "1FakeKey_0123456789abcdefghijklmnopqrstuv"
-    cfg = config_from_dict({"foro": {"fuente": "gsheets", "planilla": key},
-                            "gcp_service_account": {"client_email": "x@y.iam.gserviceaccount.com"}})
+    cfg = config_from_dict(
+        {
+            "foro": {"fuente": "gsheets", "planilla": key},
+            "gcp_service_account": {"client_email": "x@y.iam.gserviceaccount.com"},
+        }
+    )
     assert not has_pending(cfg) and not outbox_path(key).exists()
     box = Outbox(outbox_path(key))
     box.add([row(1)], NOW)

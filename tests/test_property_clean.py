@@ -12,15 +12,51 @@ from foro_data.snapshot import Fuente, Snapshot
 from foro_data.sources.base import RawWorkbook
 from tests.workbooks import READ_AT, at
 
-TABS = [schema.INSCRIPCIONES, schema.ACREDITACIONES, schema.SALAS, schema.AGENDA, schema.APOYOS, schema.PRESUPUESTO, schema.CONTEOS, schema.CIUDADES]
+TABS = [
+    schema.INSCRIPCIONES,
+    schema.ACREDITACIONES,
+    schema.SALAS,
+    schema.AGENDA,
+    schema.APOYOS,
+    schema.PRESUPUESTO,
+    schema.CONTEOS,
+    schema.CIUDADES,
+]
 
 cells = st.one_of(
     st.none(),
     st.text(max_size=30),
-    st.sampled_from(["19/6/2025 9:05:33", "2025-06-19", "45827.4", "1.234.567,50", "$ 150.000", "USD 1,200.00", "12,5",
-                     "ARS", "USD", "entrada", "salida", "conteo", "delta", "aprobado", "solicitado", "Intendenta", "  ",
-                     "=HYPERLINK(\"http://x\")", "<b>x</b>", "**x**", "ana@x.org", "ANA@X.ORG", "30.123.456", "Narnia", "🙂", "مرحبا"]),
-    st.integers(min_value=-10**6, max_value=10**6),
+    st.sampled_from(
+        [
+            "19/6/2025 9:05:33",
+            "2025-06-19",
+            "45827.4",
+            "1.234.567,50",
+            "$ 150.000",
+            "USD 1,200.00",
+            "12,5",
+            "ARS",
+            "USD",
+            "entrada",
+            "salida",
+            "conteo",
+            "delta",
+            "aprobado",
+            "solicitado",
+            "Intendenta",
+            "  ",
+            '=HYPERLINK("http://x")',
+            "<b>x</b>",
+            "**x**",
+            "ana@x.org",
+            "ANA@X.ORG",
+            "30.123.456",
+            "Narnia",
+            "🙂",
+            "مرحبا",
+        ]
+    ),
+    st.integers(min_value=-(10**6), max_value=10**6),
     st.floats(allow_nan=True, allow_infinity=True),
     st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
     st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
@@ -31,7 +67,13 @@ cells = st.one_of(
 @st.composite
 def tab_rows(draw, tab: schema.Tab):
     known = [a for c in tab.columns for a in (c.name, *c.aliases)]
-    headers = draw(st.lists(st.one_of(st.sampled_from(known), st.text(max_size=12), st.none()), min_size=0, max_size=len(tab.columns) + 3))
+    headers = draw(
+        st.lists(
+            st.one_of(st.sampled_from(known), st.text(max_size=12), st.none()),
+            min_size=0,
+            max_size=len(tab.columns) + 3,
+        )
+    )
     rows = draw(st.lists(st.lists(cells, max_size=len(headers) + 2), max_size=8))
     return [headers, *rows]
 
@@ -75,7 +117,7 @@ def test_every_row_is_used_or_reported(raw: RawWorkbook):
         # names known columns); what sits above it may only be a title: one filled cell at most.
         h = schema.TAB_BY_NAME[name].header_row(rows)
         assert all(sum(not blank(c) for c in row) <= 1 for row in rows[:h]), f"{name}: datos tomados por título"
-        for n, row in enumerate(rows[h + 1:], start=h + 2):
+        for n, row in enumerate(rows[h + 1 :], start=h + 2):
             if all(blank(c) for c in row):
                 continue
             assert (name, n) in used or (name, n) in reported, f"{name} fila {n} ni usada ni reportada: {row!r}"
@@ -86,9 +128,22 @@ def test_every_row_is_used_or_reported(raw: RawWorkbook):
 # --- Merging rows never turns a field someone gave into a blank (issue 12) ---------------------
 
 MERGED_TEXT = ("nombre", "apellido", "cargo", "institucion", "ciudad", "provincia", "apoyo")
-MERGE_HEADERS = ["Marca temporal", "Dirección de correo electrónico", "Nombre", "Apellido", "Cargo", "Rol", "Institución",
-                 "Ciudad", "Provincia", "Género", "Solicita apoyo"]
-maybe = st.one_of(st.just(""), st.just("  "), st.none(), st.sampled_from(["Ana", "Intendenta", "Periodista", "Mendoza", "Sí", "x"]))
+MERGE_HEADERS = [
+    "Marca temporal",
+    "Dirección de correo electrónico",
+    "Nombre",
+    "Apellido",
+    "Cargo",
+    "Rol",
+    "Institución",
+    "Ciudad",
+    "Provincia",
+    "Género",
+    "Solicita apoyo",
+]
+maybe = st.one_of(
+    st.just(""), st.just("  "), st.none(), st.sampled_from(["Ana", "Intendenta", "Periodista", "Mendoza", "Sí", "x"])
+)
 genders = st.one_of(st.just(""), st.none(), st.sampled_from(["Femenino", "M", "no binario", "???"]))
 
 
@@ -99,20 +154,44 @@ def rows_of_one_person(draw):
     rows = []
     for d in days:
         email = draw(st.sampled_from(["ana@x.org", "ANA@x.org ", " Ana@X.org"]))
-        rows.append([f"{d}/5/2025 10:00:00", email, draw(maybe), draw(maybe), draw(maybe), draw(st.sampled_from(["", "Intendencia", "Prensa", None])),
-                     draw(maybe), draw(maybe), draw(maybe), draw(genders), draw(maybe)])
+        rows.append(
+            [
+                f"{d}/5/2025 10:00:00",
+                email,
+                draw(maybe),
+                draw(maybe),
+                draw(maybe),
+                draw(st.sampled_from(["", "Intendencia", "Prensa", None])),
+                draw(maybe),
+                draw(maybe),
+                draw(maybe),
+                draw(genders),
+                draw(maybe),
+            ]
+        )
     return rows
 
 
 @settings(max_examples=200, deadline=None)
 @given(rows_of_one_person())
 def test_merging_never_changes_a_non_blank_field_into_blank(rows):
-    snap = build_snapshot(RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), Fuente("archivo", "hipótesis", READ_AT))
+    snap = build_snapshot(
+        RawWorkbook(tabs={"Inscripciones": [MERGE_HEADERS, *rows]}), Fuente("archivo", "hipótesis", READ_AT)
+    )
     (p,) = snap.personas
     latest_first = sorted(rows, key=lambda r: int(r[0].split("/")[0]), reverse=True)
     for field_name in MERGED_TEXT:
-        col = MERGE_HEADERS.index({"nombre": "Nombre", "apellido": "Apellido", "cargo": "Cargo", "institucion": "Institución",
-                                   "ciudad": "Ciudad", "provincia": "Provincia", "apoyo": "Solicita apoyo"}[field_name])
+        col = MERGE_HEADERS.index(
+            {
+                "nombre": "Nombre",
+                "apellido": "Apellido",
+                "cargo": "Cargo",
+                "institucion": "Institución",
+                "ciudad": "Ciudad",
+                "provincia": "Provincia",
+                "apoyo": "Solicita apoyo",
+            }[field_name]
+        )
         given_values = [r[col].strip() for r in latest_first if not blank(r[col])]
         # the latest non-blank value wins; a blank never does when someone gave a value
         assert getattr(p, field_name) == (given_values[0] if given_values else "")

@@ -34,7 +34,18 @@ def test_cargo_role(cargo, expected):
     assert derive_role("", cargo) == expected
 
 
-@pytest.mark.parametrize("spelling", ["Viceintendente", "Vice Intendenta", "Vice-intendente", "Vice-prefeito",
-                                      "Vice Prefeita", "Vicealcalde", "Vice alcaldesa", "VICEINTENDENTA"])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Viceintendente",
+        "Vice Intendenta",
+        "Vice-intendente",
+        "Vice-prefeito",
+        "Vice Prefeita",
+        "Vicealcalde",
+        "Vice alcaldesa",
+        "VICEINTENDENTA",
+    ],
+)
 def test_every_spelling_of_vice_mayor_is_one_category(spelling):
     assert derive_role("", spelling) == "gobierno_local"

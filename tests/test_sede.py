@@ -25,16 +25,20 @@ def test_the_lan_address_is_found_offline_and_is_never_loopback() -> None:
         assert not ipaddress.ip_address(ip).is_loopback
 
 
-@pytest.mark.parametrize(("host", "scheme", "expected"), [
-    ("192.168.0.7:8501", "http", "http://192.168.0.7:8501"),
-    ("foro.example.org", "https", "https://foro.example.org"),
-    ("localhost:8501", "http", "http://10.1.2.3:8501"),
-    ("127.0.0.1:8501", "http", "http://10.1.2.3:8501"),
-    ("[::1]:8501", "http", "http://10.1.2.3:8501"),
-    (None, "http", "http://10.1.2.3:8501"),
-])
+@pytest.mark.parametrize(
+    ("host", "scheme", "expected"),
+    [
+        ("192.168.0.7:8501", "http", "http://192.168.0.7:8501"),
+        ("foro.example.org", "https", "https://foro.example.org"),
+        ("localhost:8501", "http", "http://10.1.2.3:8501"),
+        ("127.0.0.1:8501", "http", "http://10.1.2.3:8501"),
+        ("[::1]:8501", "http", "http://10.1.2.3:8501"),
+        (None, "http", "http://10.1.2.3:8501"),
+    ],
+)
 def test_phones_get_the_address_the_organiser_used_unless_it_only_works_on_this_laptop(
-        host: str | None, scheme: str, expected: str) -> None:
+    host: str | None, scheme: str, expected: str
+) -> None:
     assert sede.base_url(host, scheme=scheme, ip="10.1.2.3", port=8501) == expected
 
 
@@ -63,13 +67,18 @@ def test_qr_codes_are_real_images_and_terminal_blocks() -> None:
 
 
 def _cli(*args: str, secrets: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "foro_data", "sede", "--secrets", str(secrets), *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "foro_data", "sede", "--secrets", str(secrets), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_the_start_banner_names_every_role_and_never_prints_a_passcode(tmp_path: Path) -> None:
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text('[foro]\nred = true\n[acceso]\n' + "".join(f'{k} = "{v}"\n' for k, v in CLAVES.items()))
+    secrets.write_text("[foro]\nred = true\n[acceso]\n" + "".join(f'{k} = "{v}"\n' for k, v in CLAVES.items()))
     out = _cli("--puerto", "8600", secrets=secrets)
     assert out.returncode == 0, out.stderr
     assert ":8600/salas" in out.stdout and ":8600/en-vivo?kiosk=1" in out.stdout and ":8600/socios" in out.stdout
@@ -104,14 +113,17 @@ def test_the_organisers_page_shows_each_door_with_a_qr_and_warns_on_the_passcode
 
 
 def test_community_cloud_secrets_pasted_in_the_settings_are_read_when_there_is_no_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from streamlit.testing.v1 import AppTest
 
     from tests.apptest import DASHBOARD, rendered
 
     folder = tmp_path / "libro"
     folder.mkdir()
-    (folder / "Inscripciones.csv").write_text("Nombre,Apellido,Ciudad,País\nAna,Paz,Mendoza,Argentina\n", encoding="utf-8")
+    (folder / "Inscripciones.csv").write_text(
+        "Nombre,Apellido,Ciudad,País\nAna,Paz,Mendoza,Argentina\n", encoding="utf-8"
+    )
     monkeypatch.delenv("FORO_SECRETS", raising=False)
     monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
     assert not (ROOT / ".streamlit" / "secrets.toml").exists(), "this test needs the repository without a secrets file"

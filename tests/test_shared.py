@@ -58,8 +58,9 @@ def test_every_instant_of_a_minute_shares_one_as_of() -> None:
     assert shared.canonical_as_of(datetime(2025, 6, 19, 10, 43, 1)) > a
 
 
-@pytest.mark.parametrize("page, params", [("en_vivo", {"kiosk": "1"}), ("mapa", {"kiosk": "1"}), ("mapa", {}),
-                                          ("socios", {})])
+@pytest.mark.parametrize(
+    "page, params", [("en_vivo", {"kiosk": "1"}), ("mapa", {"kiosk": "1"}), ("mapa", {}), ("socios", {})]
+)
 def test_a_second_viewer_of_the_same_view_computes_nothing(page: str, params: dict[str, str], demo_config) -> None:
     role = "socios" if page == "socios" else "publico"
     for _ in range(3):  # the demo's clock may turn a minute between the two viewers: try again

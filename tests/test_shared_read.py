@@ -67,8 +67,9 @@ def keys(redis_server: RedisServer, request: pytest.FixtureRequest) -> Keys:
     return Keys.for_source(f"test-{request.node.name}")  # a fresh deployment per test
 
 
-def _replica(redis_server: RedisServer, keys: Keys, sheet: _Sheet, interval_s: float = INTERVAL_S,
-             **kwargs: Any) -> SharedSource:
+def _replica(
+    redis_server: RedisServer, keys: Keys, sheet: _Sheet, interval_s: float = INTERVAL_S, **kwargs: Any
+) -> SharedSource:
     return SharedSource(sheet, connect(redis_server.url), keys, interval_s, wall=lambda: WALL, **kwargs)
 
 
@@ -117,7 +118,9 @@ def test_a_turn_just_before_the_lease_frees_waits_for_it_and_reads_fresh(redis_s
 def test_a_failure_makes_the_whole_deployment_wait_as_long_as_retry_after(redis_server, keys):
     sheets = [_Sheet(_tabs()) for _ in range(2)]
     a, b = (_replica(redis_server, keys, s) for s in sheets)
-    sheets[0].fail = SourceError("cuota", Said.of("fuente.texto", texto="Google pidió esperar (cuota)."), retry_after=40.0)
+    sheets[0].fail = SourceError(
+        "cuota", Said.of("fuente.texto", texto="Google pidió esperar (cuota)."), retry_after=40.0
+    )
     with pytest.raises(SourceError) as mine:
         a.read()
     with pytest.raises(SourceError) as theirs:
@@ -150,9 +153,11 @@ def test_another_replica_words_the_failure_in_its_viewers_language(redis_server,
 def test_a_record_of_the_previous_version_keeps_its_spanish_reason():
     from foro_data.shared_read import Meta
 
-    old = ('{"v": 1, "token": "t", "attempt_at": "2025-06-19T12:00:00+00:00", "version": null, "leido_en": null, '
-           '"descripcion": "x", "error": {"code": "red", "reason": "La planilla no respondió.", "retry_after": null}, '
-           '"failures": 1}')
+    old = (
+        '{"v": 1, "token": "t", "attempt_at": "2025-06-19T12:00:00+00:00", "version": null, "leido_en": null, '
+        '"descripcion": "x", "error": {"code": "red", "reason": "La planilla no respondió.", "retry_after": null}, '
+        '"failures": 1}'
+    )
     error = Meta.from_json(old).error
     assert error is not None and (error.code, error.reason) == ("red", "La planilla no respondió.")
     again = Meta.from_json(Meta.from_json(old).to_json()).error
@@ -236,11 +241,14 @@ def test_a_source_error_while_redis_is_down_is_the_sources_own(keys):
         assert sheet.reads == 1
 
 
-@pytest.mark.parametrize("garbage", [
-    b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x94.",  # a pickle
-    b'{"v": 1, "version": "x", "raw": {"tabs": {"A": [[{"$python": "os.system"}]]}}}',
-    b"not json",
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"\x80\x04\x95\x1d\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system\x94\x93\x94.",  # a pickle
+        b'{"v": 1, "version": "x", "raw": {"tabs": {"A": [[{"$python": "os.system"}]]}}}',
+        b"not json",
+    ],
+)
 def test_content_in_redis_that_is_not_ours_is_never_used(redis_server, keys, garbage):
     sheets = [_Sheet(_tabs()) for _ in range(2)]
     a, b = (_replica(redis_server, keys, s, wait_s=0.0) for s in sheets)
@@ -253,8 +261,12 @@ def test_content_in_redis_that_is_not_ours_is_never_used(redis_server, keys, gar
 
 
 def test_the_workbook_goes_through_json_with_its_cell_types():
-    raw = RawWorkbook({"A": [["x", 1, 2.5, True, None, datetime(2025, 6, 19, 9, 30), date(2025, 6, 19), "2025-06-19"]]},
-                      time_zone="America/Argentina/Mendoza", locale="es_AR", serial_dates=True)
+    raw = RawWorkbook(
+        {"A": [["x", 1, 2.5, True, None, datetime(2025, 6, 19, 9, 30), date(2025, 6, 19), "2025-06-19"]]},
+        time_zone="America/Argentina/Mendoza",
+        locale="es_AR",
+        serial_dates=True,
+    )
     version, text = encode_workbook(raw)
     assert decode_workbook(text) == (version, raw)
     assert encode_workbook(RawWorkbook({"A": [["y"]]}))[0] != version
@@ -277,8 +289,16 @@ def test_the_env_names_redis_too(redis_server, monkeypatch):
 def test_live_feeds_of_three_replicas_show_the_same_figures_from_one_read(redis_server, keys):
     sheets = [_Sheet(forum_tabs(24)) for _ in range(3)]
     t = [0.0]
-    feeds = [LiveFeed(_replica(redis_server, keys, s, clock=lambda: t[0]), INTERVAL_S, None, clock=lambda: t[0],
-                      wall=lambda: datetime(2025, 6, 19, 12, 0, 5, tzinfo=timezone.utc)) for s in sheets]
+    feeds = [
+        LiveFeed(
+            _replica(redis_server, keys, s, clock=lambda: t[0]),
+            INTERVAL_S,
+            None,
+            clock=lambda: t[0],
+            wall=lambda: datetime(2025, 6, 19, 12, 0, 5, tzinfo=timezone.utc),
+        )
+        for s in sheets
+    ]
     snaps = [f.wait_read(timeout=30) for f in feeds]
     assert [s.reads for s in sheets] == [1, 0, 0]
     assert all(s is not None and s.fuente.estado == "ok" for s in snaps)

@@ -14,7 +14,7 @@ from ui.i18n import t
 CLAVE = "org-red-1"
 WORKBOOK = {
     "Inscripciones.csv": "Nombre,Apellido,Correo electrónico,Ciudad,País\n"
-                         "Ana,Pérez,ana@x.org,Mendoza,Argentina\nBruno,Souza,bruno@x.org,Porto Alegre,Brasil\n",
+    "Ana,Pérez,ana@x.org,Mendoza,Argentina\nBruno,Souza,bruno@x.org,Porto Alegre,Brasil\n",
 }
 
 

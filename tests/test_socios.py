@@ -4,9 +4,17 @@ from foro_data import metrics
 from tests.workbooks import INSCRIPCIONES_HEADERS as H
 from tests.workbooks import at, person, snapshot
 
-PEOPLE = [H] + [person(f"N{i}", f"A{i}", f"m{i}@x.org", ciudad="Montevideo", pais="UY", cargo="Intendente", genero="Masculino") for i in range(4)] \
-    + [person("Lía", "Ro", "l@x.org", ciudad="Asunción", pais="Paraguay", cargo="Intendenta", genero="Femenino"),
-       person("Leo", "Ro", "leo@x.org", ciudad="asuncion", pais="PY", cargo="Asesor ad honorem")]
+PEOPLE = (
+    [H]
+    + [
+        person(f"N{i}", f"A{i}", f"m{i}@x.org", ciudad="Montevideo", pais="UY", cargo="Intendente", genero="Masculino")
+        for i in range(4)
+    ]
+    + [
+        person("Lía", "Ro", "l@x.org", ciudad="Asunción", pais="Paraguay", cargo="Intendenta", genero="Femenino"),
+        person("Leo", "Ro", "leo@x.org", ciudad="asuncion", pais="PY", cargo="Asesor ad honorem"),
+    ]
+)
 
 
 def test_roles_and_otro_values_are_visible():

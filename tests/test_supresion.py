@@ -103,8 +103,9 @@ def _people(spec: list[tuple[str, str, int]]) -> list[list[str]]:
 
 def test_cities_of_a_hidden_country_are_one_row():
     """Two cities of one person each under a "<3" country would say "each has 1": pooled instead."""
-    s = snapshot(Inscripciones=_people([("Mendoza", "Argentina", 9), ("Montevideo", "Uruguay", 1),
-                                        ("Salto", "Uruguay", 1)]))
+    s = snapshot(
+        Inscripciones=_people([("Mendoza", "Argentina", 9), ("Montevideo", "Uruguay", 1), ("Salto", "Uruguay", 1)])
+    )
     paises = {f.clave: f.inscriptos for f in metrics.cuadro_socios(s, at("12:00"), "pais").filas}
     assert paises["UY"] in (MENOS_DE_UMBRAL, OCULTO)
     uy = [f for f in metrics.cuadro_ciudades(s, at("12:00")).filas if f.pais == "UY"]
@@ -113,8 +114,16 @@ def test_cities_of_a_hidden_country_are_one_row():
 
 def test_cities_are_protected_against_their_country():
     """Argentina 12 is public; Mendoza 10 shown and Rosario "<3" would give Rosario = 2."""
-    s = snapshot(Inscripciones=_people([("Mendoza", "Argentina", 10), ("Rosario", "Argentina", 2),
-                                        ("Montevideo", "Uruguay", 5), ("Salto", "Uruguay", 4)]))
+    s = snapshot(
+        Inscripciones=_people(
+            [
+                ("Mendoza", "Argentina", 10),
+                ("Rosario", "Argentina", 2),
+                ("Montevideo", "Uruguay", 5),
+                ("Salto", "Uruguay", 4),
+            ]
+        )
+    )
     ar = {f.clave: f.inscriptos for f in metrics.cuadro_ciudades(s, at("12:00")).filas if f.pais == "AR"}
     assert ar == {"Mendoza": OCULTO, "Rosario": MENOS_DE_UMBRAL}
 

@@ -7,23 +7,33 @@ PEOPLE = [H, person("Ana", "Paz", "ana@x.org")]
 
 
 def test_unknown_conteo_tipo_reports_the_tipo_value():
-    s = snapshot(Inscripciones=PEOPLE, Conteos=[["Marca temporal", "Sala", "Tipo", "Valor"],
-                                                ["19/6/2025 10:00:00", "Sala 1", "mitad", "4"]])
+    s = snapshot(
+        Inscripciones=PEOPLE,
+        Conteos=[["Marca temporal", "Sala", "Tipo", "Valor"], ["19/6/2025 10:00:00", "Sala 1", "mitad", "4"]],
+    )
     (p,) = [p for p in s.problems if p.kind == "conteo_invalido"]
     assert (p.row, p.column, p.value) == (2, "tipo", "mitad")
     assert "mitad" in p.reason
 
 
 def test_conteo_without_sala_still_names_the_sala_column():
-    s = snapshot(Inscripciones=PEOPLE, Conteos=[["Marca temporal", "Sala", "Tipo", "Valor"], ["19/6/2025 10:00:00", "", "conteo", "4"]])
+    s = snapshot(
+        Inscripciones=PEOPLE,
+        Conteos=[["Marca temporal", "Sala", "Tipo", "Valor"], ["19/6/2025 10:00:00", "", "conteo", "4"]],
+    )
     (p,) = [p for p in s.problems if p.kind == "conteo_invalido"]
     assert (p.column, p.value) == ("sala", "")
 
 
 def test_apoyo_identified_by_id_names_the_id_column():
-    s = snapshot(Inscripciones=[["ID", *H], ["P-1", *person("Ana", "Paz", "ana@x.org")]],
-                 Apoyos=[["ID", "Monto solicitado", "Moneda", "Estado"], ["P-9", "100", "ARS", "solicitado"],
-                         ["P-1", "100", "ARS", "solicitado"]])
+    s = snapshot(
+        Inscripciones=[["ID", *H], ["P-1", *person("Ana", "Paz", "ana@x.org")]],
+        Apoyos=[
+            ["ID", "Monto solicitado", "Moneda", "Estado"],
+            ["P-9", "100", "ARS", "solicitado"],
+            ["P-1", "100", "ARS", "solicitado"],
+        ],
+    )
     (p,) = [p for p in s.problems if p.kind == "apoyo_sin_inscripcion"]
     assert (p.row, p.column, p.value) == (2, "id", "P-9")
     assert s.apoyos[1].persona is not None
@@ -48,7 +58,9 @@ def test_verificar_shows_an_empty_csv_tab_as_one_line_and_one_notice(tmp_path):
 
     folder = tmp_path / "csv"
     folder.mkdir()
-    (folder / "Inscripciones.csv").write_text("Nombre,Apellido,Correo electrónico\nAna,Paz,ana@x.org\n", encoding="utf-8")
+    (folder / "Inscripciones.csv").write_text(
+        "Nombre,Apellido,Correo electrónico\nAna,Paz,ana@x.org\n", encoding="utf-8"
+    )
     (folder / "Conteos.csv").write_text("", encoding="utf-8")
     secrets = tmp_path / "s.toml"
     secrets.write_text(f'[foro]\nfuente = "archivo"\narchivo = "{folder}"\n', encoding="utf-8")

@@ -70,13 +70,16 @@ def test_ui_doctests():
 
 # --- the arrival curve (issue 13, item 4) ------------------------------------------------------
 
+
 def _curve(arrivals: list[str], as_of: str, lang: str = "es", kiosk: bool = True, evento: list | None = None):
     from foro_data import metrics
     from tests.workbooks import at
     from ui import components as c
 
     people = [person(f"P{i}", "X", f"p{i}@x.org") for i in range(len(arrivals) + 2)]
-    checkins = [["Marca temporal", "Correo electrónico"]] + [[f"19/6/2025 {h}:00", f"p{i}@x.org"] for i, h in enumerate(arrivals)]
+    checkins = [["Marca temporal", "Correo electrónico"]] + [
+        [f"19/6/2025 {h}:00", f"p{i}@x.org"] for i, h in enumerate(arrivals)
+    ]
     tabs = {"Inscripciones": [INSCRIPCIONES_HEADERS, *people], "Acreditaciones": checkins}
     if evento:
         tabs["Evento"] = [["Clave", "Valor"], *evento]

@@ -80,8 +80,9 @@ class Clock:
         return self.t
 
 
-def make_writer(fake: FakeSheetsServer, sa: dict[str, str], path: Path, clock: Clock | None = None,
-                **kwargs: Any) -> Writer:
+def make_writer(
+    fake: FakeSheetsServer, sa: dict[str, str], path: Path, clock: Clock | None = None, **kwargs: Any
+) -> Writer:
     appender = SheetAppender(fake.book().id, sa, api_url=fake.url, timeout=TEST_TIMEOUT)
     return Writer(Outbox(path), appender, tz=TZ, wall=clock or Clock(), **kwargs)
 
@@ -117,8 +118,9 @@ def tally(valor: int = 1, tipo: str = "delta", por: str = "Ana", minutes: int = 
 # --- landing exactly once ---------------------------------------------------------------------
 
 
-def test_every_write_lands_once_with_one_append_per_tab(fake: FakeSheetsServer, sa: dict[str, str],
-                                                        writer: Writer) -> None:
+def test_every_write_lands_once_with_one_append_per_tab(
+    fake: FakeSheetsServer, sa: dict[str, str], writer: Writer
+) -> None:
     ops = [tally(+3), tally(+2, minutes=1), tally(40, "conteo", minutes=2), tally(-1, minutes=3)]
     acc = [AccreditOp.new(AT, email="persona2@ejemplo.org"), AccreditOp.new(AT, email="persona5@ejemplo.org")]
     walk = WalkInOp.new({"nombre": "Ana", "apellido": "Pérez", "email": "ana@ejemplo.org", "pais": "Uruguay"}, AT)
@@ -138,8 +140,9 @@ def test_every_write_lands_once_with_one_append_per_tab(fake: FakeSheetsServer, 
     c0, c1 = metrics.cifras(before, AS_OF), metrics.cifras(after, AS_OF)
     assert c1.inscriptos == c0.inscriptos + 1
     assert c1.acreditados == c0.acreditados + 3  # two registered people and the walk-in
-    assert not [p for p in after.problems if p.kind in ("operacion_repetida", "sin_inscripcion")
-                and walk.email in p.value]
+    assert not [
+        p for p in after.problems if p.kind in ("operacion_repetida", "sin_inscripcion") and walk.email in p.value
+    ]
 
 
 def test_values_land_in_the_sheets_own_column_order(fake: FakeSheetsServer, writer: Writer) -> None:
@@ -201,8 +204,7 @@ def test_without_an_id_operacion_column_nothing_is_written(fake: FakeSheetsServe
 
 
 @pytest.mark.parametrize("stall", [2.0, 0.0], ids=["timeout", "dropped_connection"])
-def test_a_reply_lost_after_the_append_does_not_duplicate(fake: FakeSheetsServer, writer: Writer,
-                                                          stall: float) -> None:
+def test_a_reply_lost_after_the_append_does_not_duplicate(fake: FakeSheetsServer, writer: Writer, stall: float) -> None:
     writer.submit(tally(), role=None)
     writer.flush()  # headers now cached: the next request is the append itself
     ops = [tally(+1, minutes=5), tally(+4, minutes=6)]
@@ -221,8 +223,7 @@ def test_a_reply_lost_after_the_append_does_not_duplicate(fake: FakeSheetsServer
     assert writer.pending_summary().total == 0
 
 
-def test_a_server_error_is_checked_before_resending(fake: FakeSheetsServer, sa: dict[str, str],
-                                                    writer: Writer) -> None:
+def test_a_server_error_is_checked_before_resending(fake: FakeSheetsServer, sa: dict[str, str], writer: Writer) -> None:
     writer.submit(tally(10, "conteo"), role=None)
     fake.set_fault("500", times=1)
     assert writer.flush().pendientes == 1
@@ -231,8 +232,9 @@ def test_a_server_error_is_checked_before_resending(fake: FakeSheetsServer, sa: 
     assert plenario(snapshot(fake, sa)).ocupacion == 10
 
 
-def test_the_outbox_drains_when_the_server_comes_back(fake: FakeSheetsServer, sa: dict[str, str],
-                                                      writer: Writer) -> None:
+def test_the_outbox_drains_when_the_server_comes_back(
+    fake: FakeSheetsServer, sa: dict[str, str], writer: Writer
+) -> None:
     fake.refuse()  # the venue network is down
     for i in range(5):
         writer.submit(tally(+1, minutes=i), role=None)
@@ -279,8 +281,7 @@ def test_read_only_account_blocks_writes_with_a_clear_message(fake: FakeSheetsSe
     assert not writer.pending_summary().solo_lectura
 
 
-def test_a_process_killed_mid_flush_loses_nothing(fake: FakeSheetsServer, sa: dict[str, str],
-                                                  tmp_path: Path) -> None:
+def test_a_process_killed_mid_flush_loses_nothing(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path) -> None:
     outbox = tmp_path / "outbox.sqlite3"
     (tmp_path / "sa.json").write_text(json.dumps(sa))
     script = textwrap.dedent(f"""
@@ -305,8 +306,9 @@ def test_a_process_killed_mid_flush_loses_nothing(fake: FakeSheetsServer, sa: di
     """)
     fake.set_fault("lost_reply", seconds=60, times=1)  # the append is applied, its answer never comes
     # 1) killed while its append hangs (already applied on the Sheet)
-    proc = subprocess.Popen([sys.executable, "-c", script, "flush"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stdin=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, "flush"], cwd=ROOT, stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "encoladas"
         # The Sheet has them; the process, stuck waiting for the answer, never learns it.
@@ -316,8 +318,9 @@ def test_a_process_killed_mid_flush_loses_nothing(fake: FakeSheetsServer, sa: di
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     # 2) killed after queuing, before any flush
-    proc = subprocess.Popen([sys.executable, "-c", script, "wait"], cwd=ROOT, stdout=subprocess.PIPE,
-                            stdin=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, "wait"], cwd=ROOT, stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "encoladas"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -342,13 +345,16 @@ def _wait_for(condition, timeout: float = 20.0) -> None:
 # --- concurrency ------------------------------------------------------------------------------
 
 
-def test_two_coordinators_on_one_room_both_count(fake: FakeSheetsServer, sa: dict[str, str],
-                                                 tmp_path: Path) -> None:
+def test_two_coordinators_on_one_room_both_count(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path) -> None:
     """Two app servers (separate outboxes) and two sessions of one server (shared outbox), all
     tallying the same room at once: every delta counts, none twice."""
     shared = tmp_path / "shared.sqlite3"
-    writers = [make_writer(fake, sa, tmp_path / "a.sqlite3"), make_writer(fake, sa, shared),
-               make_writer(fake, sa, shared), make_writer(fake, sa, tmp_path / "b.sqlite3")]
+    writers = [
+        make_writer(fake, sa, tmp_path / "a.sqlite3"),
+        make_writer(fake, sa, shared),
+        make_writer(fake, sa, shared),
+        make_writer(fake, sa, tmp_path / "b.sqlite3"),
+    ]
     first = writers[0]
     first.submit(tally(20, "conteo", minutes=-30), role="coordinacion")
     first.flush()
@@ -373,8 +379,9 @@ def test_two_coordinators_on_one_room_both_count(fake: FakeSheetsServer, sa: dic
     assert plenario(snapshot(fake, sa)).ocupacion == 20 + 4 * per_writer
 
 
-def test_two_desks_accrediting_one_person_count_once(fake: FakeSheetsServer, sa: dict[str, str],
-                                                     tmp_path: Path) -> None:
+def test_two_desks_accrediting_one_person_count_once(
+    fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path
+) -> None:
     desks = [make_writer(fake, sa, tmp_path / "d1.sqlite3"), make_writer(fake, sa, tmp_path / "d2.sqlite3")]
     before = metrics.cifras(snapshot(fake, sa), AS_OF).acreditados
     for d in desks:  # persona2 has no check-in in the fixture
@@ -414,8 +421,12 @@ def test_a_sheet_not_shared_at_all_is_not_called_read_only(fake: FakeSheetsServe
 def test_roles(writer: Writer) -> None:
     writer.submit(tally(), role="coordinacion")
     writer.submit(AccreditOp.new(AT, email="a@b.org"), role="organizacion")
-    for role, op in [("organizacion", tally()), ("socios", tally()), ("coordinacion", AccreditOp.new(AT, id="7")),
-                     ("publico", WalkInOp.new({"nombre": "A", "apellido": "B", "documento": "123"}, AT))]:
+    for role, op in [
+        ("organizacion", tally()),
+        ("socios", tally()),
+        ("coordinacion", AccreditOp.new(AT, id="7")),
+        ("publico", WalkInOp.new({"nombre": "A", "apellido": "B", "documento": "123"}, AT)),
+    ]:
         with pytest.raises(WritesUnavailable) as e:
             writer.submit(op, role=role)
         assert e.value.code == "rol"
@@ -423,8 +434,16 @@ def test_roles(writer: Writer) -> None:
 
 def test_walk_in_fields_follow_the_cleaning_rules() -> None:
     with pytest.raises(InvalidOperation) as e:
-        WalkInOp.new({"nombre": "Ana", "email": "ana(at)ejemplo", "documento": "sin número", "pais": "Atlántida",
-                      "genero": "zzz"}, AT)
+        WalkInOp.new(
+            {
+                "nombre": "Ana",
+                "email": "ana(at)ejemplo",
+                "documento": "sin número",
+                "pais": "Atlántida",
+                "genero": "zzz",
+            },
+            AT,
+        )
     assert set(e.value.errores) == {"apellido", "email", "documento", "pais", "genero"}
     ok = WalkInOp.new({"nombre": "Ana", "apellido": "Paz", "documento": "30.123.456", "pais": "BR"}, AT)
     assert ok.id.startswith("P-")
@@ -480,8 +499,13 @@ def _secrets(tmp_path: Path, fake: FakeSheetsServer, sa: dict[str, str]) -> Path
     return path
 
 
-def test_cli_conteo_and_acreditar(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_conteo_and_acreditar(
+    fake: FakeSheetsServer,
+    sa: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("FORO_SHEETS_API_URL", fake.url)
     monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
     secrets = str(_secrets(tmp_path, fake, sa))
@@ -507,8 +531,13 @@ def test_cli_conteo_and_acreditar(fake: FakeSheetsServer, sa: dict[str, str], tm
     assert err.startswith("Error: ") and "no parece un e-mail" in err and "Traceback" not in err
 
 
-def test_cli_read_only_says_so(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path,
-                               monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_read_only_says_so(
+    fake: FakeSheetsServer,
+    sa: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setenv("FORO_SHEETS_API_URL", fake.url)
     monkeypatch.setenv("FORO_CACHE_DIR", str(tmp_path / "cache"))
     fake.book().writable = False
@@ -518,9 +547,13 @@ def test_cli_read_only_says_so(fake: FakeSheetsServer, sa: dict[str, str], tmp_p
 
 
 def test_the_background_sender_drains_the_outbox(fake: FakeSheetsServer, sa: dict[str, str], tmp_path: Path) -> None:
-    writer = Writer(Outbox(tmp_path / "o.sqlite3"),
-                    SheetAppender(fake.book().id, sa, api_url=fake.url, timeout=TEST_TIMEOUT), tz=TZ,
-                    min_interval_s=0.05, backoff_base_s=0.05)
+    writer = Writer(
+        Outbox(tmp_path / "o.sqlite3"),
+        SheetAppender(fake.book().id, sa, api_url=fake.url, timeout=TEST_TIMEOUT),
+        tz=TZ,
+        min_interval_s=0.05,
+        backoff_base_s=0.05,
+    )
     fake.set_fault("503", times=1)  # the first attempt fails; the sender retries by itself
     writer.start(poll_s=0.05)
     try:
@@ -533,8 +566,9 @@ def test_the_background_sender_drains_the_outbox(fake: FakeSheetsServer, sa: dic
     assert sorted(ids_in(fake, "Conteos", "ID de operación")) == sorted(o.id_operacion for o in ops)
 
 
-def test_the_desk_accredits_a_search_result_with_all_its_identifiers(fake: FakeSheetsServer, sa: dict[str, str],
-                                                                     writer: Writer) -> None:
+def test_the_desk_accredits_a_search_result_with_all_its_identifiers(
+    fake: FakeSheetsServer, sa: dict[str, str], writer: Writer
+) -> None:
     snap = snapshot(fake, sa)
     persona = next(p for p in snap.personas if p.email == "persona2@ejemplo.org")
     op = AccreditOp.of_persona(persona, AT, punto="Mesa 3")
@@ -546,8 +580,9 @@ def test_the_desk_accredits_a_search_result_with_all_its_identifiers(fake: FakeS
 
 
 def test_a_bad_planilla_is_a_configuration_problem(sa: dict[str, str]) -> None:
-    config = Config(foro={"fuente": "gsheets", "planilla": "https://example.org/no/es/una/planilla"},
-                    service_account=sa)
+    config = Config(
+        foro={"fuente": "gsheets", "planilla": "https://example.org/no/es/una/planilla"}, service_account=sa
+    )
     with pytest.raises(WritesUnavailable) as e:
         open_writer(config)
     assert e.value.code == "configuracion" and "planilla" in e.value.reason

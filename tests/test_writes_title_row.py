@@ -45,9 +45,11 @@ def header_at(fake: FakeSheetsServer) -> int:
 
 
 def test_the_added_header_goes_in_the_header_row_and_rows_land_under_the_table(
-        fake: FakeSheetsServer, tmp_path: Path) -> None:
-    appender = SheetAppender(fake.book().id, make_service_account(fake.token_uri), api_url=fake.url,
-                             timeout=TEST_TIMEOUT)
+    fake: FakeSheetsServer, tmp_path: Path
+) -> None:
+    appender = SheetAppender(
+        fake.book().id, make_service_account(fake.token_uri), api_url=fake.url, timeout=TEST_TIMEOUT
+    )
     writer = Writer(Outbox(tmp_path / "o.sqlite3"), appender, tz=TZ)
     h = header_at(fake)
     before = rows(fake)
@@ -67,4 +69,4 @@ def test_the_added_header_goes_in_the_header_row_and_rows_land_under_the_table(
     writer.submit(second, role="organizacion")
     assert writer.flush().enviadas == 1
     assert fake.count("update") == 1
-    assert [r[6] for r in rows(fake)[h + 1:] if len(r) > 6 and r[6]] == [first.id_operacion, second.id_operacion]
+    assert [r[6] for r in rows(fake)[h + 1 :] if len(r) > 6 and r[6]] == [first.id_operacion, second.id_operacion]

@@ -12,8 +12,20 @@ from foro_data.sources.base import RawWorkbook
 TZ = ZoneInfo("America/Argentina/Mendoza")
 READ_AT = datetime(2025, 6, 19, 20, 0, tzinfo=TZ)
 
-INSCRIPCIONES_HEADERS = ["Marca temporal", "Nombre", "Apellido", "Dirección de correo electrónico", "DNI",
-                         "Cargo", "Rol", "Ciudad", "País", "Género", "Red", "Ejes de interés"]
+INSCRIPCIONES_HEADERS = [
+    "Marca temporal",
+    "Nombre",
+    "Apellido",
+    "Dirección de correo electrónico",
+    "DNI",
+    "Cargo",
+    "Rol",
+    "Ciudad",
+    "País",
+    "Género",
+    "Red",
+    "Ejes de interés",
+]
 
 
 def at(hhmm: str) -> datetime:
@@ -21,9 +33,20 @@ def at(hhmm: str) -> datetime:
     return datetime(2025, 6, 19, int(h), int(m), tzinfo=TZ)
 
 
-def person(nombre: str, apellido: str, email: str = "", dni: str = "", cargo: str = "", ciudad: str = "Mendoza",
-           pais: str = "Argentina", genero: str = "", rol: str = "", red: str = "", ejes: str = "",
-           ts: str = "10/5/2025 10:00:00") -> list[str]:
+def person(
+    nombre: str,
+    apellido: str,
+    email: str = "",
+    dni: str = "",
+    cargo: str = "",
+    ciudad: str = "Mendoza",
+    pais: str = "Argentina",
+    genero: str = "",
+    rol: str = "",
+    red: str = "",
+    ejes: str = "",
+    ts: str = "10/5/2025 10:00:00",
+) -> list[str]:
     return [ts, nombre, apellido, email, dni, cargo, rol, ciudad, pais, genero, red, ejes]
 
 

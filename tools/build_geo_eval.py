@@ -36,35 +36,74 @@ REDES = ROOT / "foro_data" / "data" / "redes.tsv"
 
 # Member cities' centres (lat, lon), written from general knowledge, NOT read from foro_data/data.
 MEMBER_TRUTH: dict[tuple[str, str], tuple[float, float]] = {
-    ("Abeokuta", "NG"): (7.1475, 3.3619), ("Bangui", "CF"): (4.3947, 18.5582),
-    ("Durban", "ZA"): (-29.8587, 31.0218), ("Hargeisa", "SO"): (9.5600, 44.0650),
-    ("Kano", "NG"): (12.0022, 8.5920), ("Nairobi", "KE"): (-1.2921, 36.8219),
-    ("Bogotá", "CO"): (4.7110, -74.0721), ("Chaguanas", "TT"): (10.5168, -61.4114),
-    ("Escobedo", "MX"): (25.7933, -100.3156), ("Godoy Cruz", "AR"): (-32.9253, -68.8450),
-    ("Guadalajara", "MX"): (20.6597, -103.3496), ("Guayaquil", "EC"): (-2.1894, -79.8891),
-    ("Niterói", "BR"): (-22.8832, -43.1034), ("Palmira", "CO"): (3.5394, -76.3036),
-    ("Pelotas", "BR"): (-31.7654, -52.3376), ("Peñalolén", "CL"): (-33.4833, -70.5333),
-    ("Rosario", "AR"): (-32.9442, -60.6505), ("Santiago de Cali", "CO"): (3.4516, -76.5320),
-    ("Amman", "JO"): (31.9454, 35.9284), ("Tripoli", "LB"): (34.4367, 35.8497),
-    ("Asunción", "PY"): (-25.2637, -57.5759), ("La Plata", "AR"): (-34.9214, -57.9544),
-    ("Córdoba", "AR"): (-31.4201, -64.1888), ("Buenos Aires", "AR"): (-34.6037, -58.3816),
-    ("Florianópolis", "BR"): (-27.5954, -48.5480), ("Porto Alegre", "BR"): (-30.0346, -51.2177),
-    ("Curitiba", "BR"): (-25.4284, -49.2733), ("Rio de Janeiro", "BR"): (-22.9068, -43.1729),
-    ("Brasília", "BR"): (-15.7939, -47.8828), ("Salvador", "BR"): (-12.9777, -38.5016),
-    ("Montevideo", "UY"): (-34.9011, -56.1645), ("Ayacucho", "AR"): (-37.1500, -58.4833),
-    ("Morón", "AR"): (-34.6534, -58.6198), ("Santa Fe", "AR"): (-31.6107, -60.6973),
-    ("San Justo", "AR"): (-30.7891, -60.5917), ("Villa Carlos Paz", "AR"): (-31.4221, -64.4995),
-    ("Villa María", "AR"): (-32.4075, -63.2402), ("Tandil", "AR"): (-37.3217, -59.1332),
+    ("Abeokuta", "NG"): (7.1475, 3.3619),
+    ("Bangui", "CF"): (4.3947, 18.5582),
+    ("Durban", "ZA"): (-29.8587, 31.0218),
+    ("Hargeisa", "SO"): (9.5600, 44.0650),
+    ("Kano", "NG"): (12.0022, 8.5920),
+    ("Nairobi", "KE"): (-1.2921, 36.8219),
+    ("Bogotá", "CO"): (4.7110, -74.0721),
+    ("Chaguanas", "TT"): (10.5168, -61.4114),
+    ("Escobedo", "MX"): (25.7933, -100.3156),
+    ("Godoy Cruz", "AR"): (-32.9253, -68.8450),
+    ("Guadalajara", "MX"): (20.6597, -103.3496),
+    ("Guayaquil", "EC"): (-2.1894, -79.8891),
+    ("Niterói", "BR"): (-22.8832, -43.1034),
+    ("Palmira", "CO"): (3.5394, -76.3036),
+    ("Pelotas", "BR"): (-31.7654, -52.3376),
+    ("Peñalolén", "CL"): (-33.4833, -70.5333),
+    ("Rosario", "AR"): (-32.9442, -60.6505),
+    ("Santiago de Cali", "CO"): (3.4516, -76.5320),
+    ("Amman", "JO"): (31.9454, 35.9284),
+    ("Tripoli", "LB"): (34.4367, 35.8497),
+    ("Asunción", "PY"): (-25.2637, -57.5759),
+    ("La Plata", "AR"): (-34.9214, -57.9544),
+    ("Córdoba", "AR"): (-31.4201, -64.1888),
+    ("Buenos Aires", "AR"): (-34.6037, -58.3816),
+    ("Florianópolis", "BR"): (-27.5954, -48.5480),
+    ("Porto Alegre", "BR"): (-30.0346, -51.2177),
+    ("Curitiba", "BR"): (-25.4284, -49.2733),
+    ("Rio de Janeiro", "BR"): (-22.9068, -43.1729),
+    ("Brasília", "BR"): (-15.7939, -47.8828),
+    ("Salvador", "BR"): (-12.9777, -38.5016),
+    ("Montevideo", "UY"): (-34.9011, -56.1645),
+    ("Ayacucho", "AR"): (-37.1500, -58.4833),
+    ("Morón", "AR"): (-34.6534, -58.6198),
+    ("Santa Fe", "AR"): (-31.6107, -60.6973),
+    ("San Justo", "AR"): (-30.7891, -60.5917),
+    ("Villa Carlos Paz", "AR"): (-31.4221, -64.4995),
+    ("Villa María", "AR"): (-32.4075, -63.2402),
+    ("Tandil", "AR"): (-37.3217, -59.1332),
     ("São Paulo", "BR"): (-23.5505, -46.6333),
 }
 COUNTRY_ES = {
-    "AR": "Argentina", "BR": "Brasil", "UY": "Uruguay", "PY": "Paraguay", "CL": "Chile", "CO": "Colombia",
-    "EC": "Ecuador", "MX": "México", "NG": "Nigeria", "CF": "República Centroafricana", "ZA": "Sudáfrica",
-    "SO": "Somalia", "KE": "Kenia", "TT": "Trinidad y Tobago", "JO": "Jordania", "LB": "Líbano",
+    "AR": "Argentina",
+    "BR": "Brasil",
+    "UY": "Uruguay",
+    "PY": "Paraguay",
+    "CL": "Chile",
+    "CO": "Colombia",
+    "EC": "Ecuador",
+    "MX": "México",
+    "NG": "Nigeria",
+    "CF": "República Centroafricana",
+    "ZA": "Sudáfrica",
+    "SO": "Somalia",
+    "KE": "Kenia",
+    "TT": "Trinidad y Tobago",
+    "JO": "Jordania",
+    "LB": "Líbano",
 }
 # Spanish abbreviations people write (rule 8), longest first.
-ABBREVIATIONS = (("Presidente ", "Pte. "), ("General ", "Gral. "), ("Santiago ", "Stgo. "), ("Santa ", "Sta. "),
-                 ("Puerto ", "Pto. "), ("Villa ", "V. "), ("San ", "S. "))
+ABBREVIATIONS = (
+    ("Presidente ", "Pte. "),
+    ("General ", "Gral. "),
+    ("Santiago ", "Stgo. "),
+    ("Santa ", "Sta. "),
+    ("Puerto ", "Pto. "),
+    ("Villa ", "V. "),
+    ("San ", "S. "),
+)
 
 
 def _strip_accents(text: str) -> str:
@@ -77,7 +116,7 @@ def _typo(name: str) -> str | None:
     if len(word) < 6:
         return None
     n = int(hashlib.sha1(name.encode()).hexdigest(), 16) % (len(word) - 3) + 1
-    swapped = word[:n] + word[n + 1] + word[n] + word[n + 2:]
+    swapped = word[:n] + word[n + 1] + word[n] + word[n + 2 :]
     return name.replace(word, swapped, 1) if swapped != word else None
 
 
@@ -99,7 +138,7 @@ def spellings(name: str, provincia: str, cc: str) -> list[tuple[str, str, str, s
         out.append(("error_de_tipeo", typo, provincia, pais))
     for full, short in ABBREVIATIONS:
         if (name + " ").startswith(full):
-            out.append(("abreviatura", short + name[len(full):], provincia, pais))
+            out.append(("abreviatura", short + name[len(full) :], provincia, pais))
             break
     return out
 
@@ -166,8 +205,10 @@ def main() -> None:
         fh.write("regla\tciudad\tprovincia\tpais\n")
         for fila in mun:
             fh.write("\t".join(fila) + "\n")
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} escrituras de {len(places())} lugares; "
-          f"{OUT_MUNICIPIOS.relative_to(ROOT)}: {len(mun)} municipios")
+    print(
+        f"{OUT.relative_to(ROOT)}: {len(rows)} escrituras de {len(places())} lugares; "
+        f"{OUT_MUNICIPIOS.relative_to(ROOT)}: {len(mun)} municipios"
+    )
 
 
 if __name__ == "__main__":

@@ -49,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for n in args.paginas:
         stem = out / f"informe-{args.lang}-{n}"
-        subprocess.run([tool, "-png", "-r", str(args.dpi), "-f", str(n), "-l", str(n), "-singlefile", str(pdf), str(stem)],
-                       check=True)
+        subprocess.run(
+            [tool, "-png", "-r", str(args.dpi), "-f", str(n), "-l", str(n), "-singlefile", str(pdf), str(stem)],
+            check=True,
+        )
         print(f"ok  {stem}.png")
     return 0
 

@@ -35,8 +35,15 @@ if str(ROOT) not in sys.path:  # run as a script: the project's packages are bes
 from foro_data import access  # noqa: E402 - after the path line above
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PHONE = (390, 844)
 BIG = (1920, 1080)
 TV = (1280, 720)  # a 1080p TV driven at 150 % scaling
@@ -50,11 +57,11 @@ SHOTS: dict[str, tuple[str, str]] = {
     "apoyos": ("", '[data-testid="stDataFrame"]'),
     "personas": ("", '[data-testid="stDataFrame"]'),
     "calidad": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
-    "mapa": ("", '.st-key-foro-mapa img'),
+    "mapa": ("", ".st-key-foro-mapa img"),
     # The rotation's other pages as the wall shows them (issue 13): "<page>_kiosk".
     "salas_kiosk": ("kiosk=1", '[data-testid="stMetric"]'),
-    "mapa_kiosk": ("kiosk=1", '.st-key-foro-mapa img'),
-    "acreditacion": ("", '.st-key-foro-buscar input'),
+    "mapa_kiosk": ("kiosk=1", ".st-key-foro-mapa img"),
+    "acreditacion": ("", ".st-key-foro-buscar input"),
     # Calidad de datos opened on its «En la sede» tab: each role's address and QR (issue 15).
     "calidad_sede": ("", '[data-testid="stExpander"], [data-testid="stAlertContentSuccess"]'),
 }
@@ -90,9 +97,16 @@ class Server:
 
 
 @contextmanager
-def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, secrets_toml: str | None = None,
-                     env_extra: dict[str, str] | None = None, extra_args: tuple[str, ...] = (),
-                     script: str = "dashboard.py", root: Path = ROOT):
+def streamlit_server(
+    demo_inicio: str = "10:45",
+    timeout_s: float = 90.0,
+    *,
+    secrets_toml: str | None = None,
+    env_extra: dict[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+    script: str = "dashboard.py",
+    root: Path = ROOT,
+):
     """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
     stopped on exit. ``script="serve.py"`` serves it as app.sh does (gzip-compressed)."""
     port = free_port()
@@ -104,10 +118,28 @@ def streamlit_server(demo_inicio: str = "10:45", timeout_s: float = 90.0, *, sec
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-                 "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-                 "--server.fileWatcherType", "none", *extra_args],
-                cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    script,
+                    "--server.headless",
+                    "true",
+                    "--server.port",
+                    str(port),
+                    "--server.address",
+                    "127.0.0.1",
+                    "--browser.gatherUsageStats",
+                    "false",
+                    "--server.fileWatcherType",
+                    "none",
+                    *extra_args,
+                ],
+                cwd=root,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
             try:
                 url = f"http://127.0.0.1:{port}"
@@ -158,8 +190,16 @@ def browser():
             b.close()
 
 
-def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Path, lang: str = "es",
-            suffix: str = "", height: int | None = None) -> Shot:
+def capture(
+    b,
+    server_url: str,
+    page_id: str,
+    size: tuple[int, int],
+    out_dir: Path,
+    lang: str = "es",
+    suffix: str = "",
+    height: int | None = None,
+) -> Shot:
     """Open one page, wait until it has drawn, check it, save a PNG."""
     query, selector = SHOTS[page_id]
     tab = TAB_VIEWS.get(page_id)
@@ -170,8 +210,13 @@ def capture(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Pa
     w, h = size
     out_dir.mkdir(parents=True, exist_ok=True)
     shot = Shot(page_id, size, out_dir / f"{page_id}-{w}x{h}{suffix}.png")
-    ctx = b.new_context(viewport={"width": w, "height": height or h}, device_scale_factor=1,
-                        is_mobile=w < 600, has_touch=w < 600, locale="es-AR")
+    ctx = b.new_context(
+        viewport={"width": w, "height": height or h},
+        device_scale_factor=1,
+        is_mobile=w < 600,
+        has_touch=w < 600,
+        locale="es-AR",
+    )
     page = ctx.new_page()
 
     def on_request(req) -> None:
@@ -210,6 +255,7 @@ def _wait_idle(page, timeout_ms: int = 30_000) -> None:
 
 # --- writing from the venue, on the local fake Sheet --------------------------------------------
 
+
 @dataclass
 class FakeSheetApp:
     url: str  # the dashboard
@@ -240,8 +286,13 @@ def venue_selector(prefix: str, text: str, room: bool = False) -> str:
 
 def _new_page(b, size: tuple[int, int], height: int | None = None):
     w, h = size
-    ctx = b.new_context(viewport={"width": w, "height": height or h}, device_scale_factor=1,
-                        is_mobile=w < 600, has_touch=w < 600, locale="es-AR")
+    ctx = b.new_context(
+        viewport={"width": w, "height": height or h},
+        device_scale_factor=1,
+        is_mobile=w < 600,
+        has_touch=w < 600,
+        locale="es-AR",
+    )
     return ctx, ctx.new_page()
 
 
@@ -251,6 +302,7 @@ def _flow_shot(page, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path))
     return path
+
 
 def tally_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, sala: str = "Plenario") -> Path:
     """A coordinator opens their room, gives their name once and taps +1; returns the PNG."""
@@ -264,15 +316,24 @@ def tally_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, sala:
         plus = venue_selector("mas", sala, room=True) + " button"
         page.wait_for_selector(plus, timeout=60_000)
         page.click(plus)
-        page.wait_for_function("document.body.innerText.includes('toques aún no guardados') || "
-                               "document.body.innerText.includes('Todo guardado')", timeout=30_000)
+        page.wait_for_function(
+            "document.body.innerText.includes('toques aún no guardados') || "
+            "document.body.innerText.includes('Todo guardado')",
+            timeout=30_000,
+        )
         return _flow_shot(page, out_dir / f"salas-{size[0]}x{size[1]}-conteo.png")
     finally:
         ctx.close()
 
 
-def desk_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, consulta: str = "persona2@ejemplo.org",
-              persona_key: str = "fila-4") -> Path:
+def desk_flow(
+    b,
+    app: FakeSheetApp,
+    size: tuple[int, int],
+    out_dir: Path,
+    consulta: str = "persona2@ejemplo.org",
+    persona_key: str = "fila-4",
+) -> Path:
     """The desk searches a person, taps "Acreditar" and sees "ya acreditado"; returns the PNG."""
     ctx, page = _new_page(b, size)
     try:
@@ -291,8 +352,10 @@ def desk_flow(b, app: FakeSheetApp, size: tuple[int, int], out_dir: Path, consul
 def venue_shots(out: Path) -> int:
     with fake_sheet_app() as app, browser() as b:
         # One person per size: whoever the phone accredited is "ya acreditado" on the big screen.
-        for size, (consulta, key) in ((PHONE, ("persona2@ejemplo.org", "fila-4")),
-                                      (BIG, ("persona5@ejemplo.org", "fila-7"))):
+        for size, (consulta, key) in (
+            (PHONE, ("persona2@ejemplo.org", "fila-4")),
+            (BIG, ("persona5@ejemplo.org", "fila-7")),
+        ):
             print(f"ok       {tally_flow(b, app, size, out)}")
             print(f"ok       {desk_flow(b, app, size, out, consulta, key)}")
     return 0
@@ -300,12 +363,19 @@ def venue_shots(out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", nargs="*", default=None, choices=VIEWS, help="page ids (default: every page and kiosk view)")
+    ap.add_argument(
+        "--pages", nargs="*", default=None, choices=VIEWS, help="page ids (default: every page and kiosk view)"
+    )
     ap.add_argument("--out", default=str(ROOT / "screenshots"))
     ap.add_argument("--lang", default="es")
-    ap.add_argument("--hora", default="10:45", help="hora del foro en la demo (HH:MM), p. ej. 11:15 con una sala excedida")
-    ap.add_argument("--planilla-falsa", action="store_true",
-                    help="las pantallas que escriben (conteo de sala, mesa de acreditación) sobre la planilla falsa local")
+    ap.add_argument(
+        "--hora", default="10:45", help="hora del foro en la demo (HH:MM), p. ej. 11:15 con una sala excedida"
+    )
+    ap.add_argument(
+        "--planilla-falsa",
+        action="store_true",
+        help="las pantallas que escriben (conteo de sala, mesa de acreditación) sobre la planilla falsa local",
+    )
     args = ap.parse_args(argv)
     if not chromium_available():
         print(f"No está {CHROMIUM}: instálelo con `apt-get install -y chromium`.", file=sys.stderr)
@@ -323,9 +393,15 @@ def main(argv: list[str] | None = None) -> int:
                 shot = capture(b, server.url, page_id, size, out, lang=args.lang)
                 status = "ok" if not (shot.errors or shot.outside or shot.failed) else "PROBLEMA"
                 bad += status != "ok"
-                print(f"{status:8} {shot.path.relative_to(out.parent) if out.parent in shot.path.parents else shot.path}"
-                      f"  primera cifra {shot.seconds_to_figure:.1f} s")
-                for what, items in (("error", shot.errors), ("fuera de 127.0.0.1", shot.outside), ("falló", shot.failed)):
+                print(
+                    f"{status:8} {shot.path.relative_to(out.parent) if out.parent in shot.path.parents else shot.path}"
+                    f"  primera cifra {shot.seconds_to_figure:.1f} s"
+                )
+                for what, items in (
+                    ("error", shot.errors),
+                    ("fuera de 127.0.0.1", shot.outside),
+                    ("falló", shot.failed),
+                ):
                     for item in items:
                         print(f"         {what}: {item}")
         # The phone view of the rooms in full length: every card, as a coordinator scrolls it.

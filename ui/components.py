@@ -30,24 +30,34 @@ PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": Tr
 _NUMERIC_TEXT = re.compile(r"^(<3|x|—|[A-Z]{3} )?[\d.,]*( ?%)?$")  # "x": a count hidden for partners
 LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedido": "🔴", "sin_dato": "⚪"}
 LEVEL_COLOR = {"normal": "green", "llenandose": "yellow", "lleno": "orange", "excedido": "red", "sin_dato": "gray"}
-LEVEL_HEX = {"normal": "#2ecc71", "llenandose": "#f1c40f", "lleno": "#e67e22", "excedido": "#e74c3c", "sin_dato": "#7f8c8d"}
+LEVEL_HEX = {
+    "normal": "#2ecc71",
+    "llenandose": "#f1c40f",
+    "lleno": "#e67e22",
+    "excedido": "#e74c3c",
+    "sin_dato": "#7f8c8d",
+}
 
 # Room cards: a thick left border in their level's colour, and for rooms that need attention the
 # whole card filled, so a full room is seen from across the control room (the container key
 # becomes a class). "Sin dato" is grey, never the green of an empty room.
 LEVEL_FILL = {"lleno": "#7a3a06", "excedido": "#8c1c13", "sin_dato": "#23272f"}
-ROOM_CSS = "<style>" + "".join(
-    f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important;'
-    + (f" background: {LEVEL_FILL[lvl]} !important; border-color: {hx} !important;" if lvl in LEVEL_FILL else "")
-    + " }"
-    for lvl, hx in LEVEL_HEX.items()
-) + """
+ROOM_CSS = (
+    "<style>"
+    + "".join(
+        f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important;'
+        + (f" background: {LEVEL_FILL[lvl]} !important; border-color: {hx} !important;" if lvl in LEVEL_FILL else "")
+        + " }"
+        for lvl, hx in LEVEL_HEX.items()
+    )
+    + """
 .foro-salas-titulo { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 0.8rem; margin: 0 0 0.5rem 0; }
 .foro-salas-titulo .foro-titulo { font-size: 1.5rem; font-weight: 600; }
 .foro-alerta { font-weight: 700; padding: 0.1em 0.5em; border-radius: 0.4rem; color: #fff; font-size: 1.25rem; }
 .foro-alerta-excedido { background: #c0392b; }
 .foro-alerta-lleno { background: #b85c0f; }
 </style>"""
+)
 
 
 def label(ctx: Ctx, campo: str, clave: str) -> str:
@@ -65,6 +75,7 @@ def label(ctx: Ctx, campo: str, clave: str) -> str:
 
 # --- En vivo -------------------------------------------------------------------------------------
 
+
 def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
     n = lambda v: number(v, ctx.lang)  # noqa: E731
     with st.container(key="foro-cifras"):
@@ -77,14 +88,20 @@ def _big_numbers(ctx: Ctx, c: metrics.Cifras, n) -> None:
     # The two counts people confuse say what they are (a tooltip; the wall has nobody to hover).
     helps = {} if ctx.kiosk else {k: ctx.t(f"def.{k}") for k in ("acreditados", "presentes")}
     cols[1].metric(
-        ctx.t("vivo.acreditados"), n(c.acreditados),
+        ctx.t("vivo.acreditados"),
+        n(c.acreditados),
         delta=ctx.t("vivo.de_inscriptos", pct=percent(c.porcentaje_acreditados, ctx.lang)),
-        delta_color="off", delta_arrow="off", help=helps.get("acreditados"),
+        delta_color="off",
+        delta_arrow="off",
+        help=helps.get("acreditados"),
     )
     cols[2].metric(ctx.t("vivo.presentes"), n(c.presentes), help=helps.get("presentes"))
     cols[3].metric(
-        ctx.t("vivo.intendencias"), n(c.intendencias_acreditadas),
-        delta=ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)), delta_color="off", delta_arrow="off",
+        ctx.t("vivo.intendencias"),
+        n(c.intendencias_acreditadas),
+        delta=ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)),
+        delta_color="off",
+        delta_arrow="off",
     )
     cols[4].metric(ctx.t("vivo.sin_inscripcion"), n(c.sin_inscripcion))
 
@@ -113,8 +130,13 @@ def _hour_step(span: timedelta) -> timedelta:
     return timedelta(days=max(1, math.ceil(span / timedelta(days=5))))
 
 
-def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None = None,
-                  meta: Sequence[tuple[datetime, int]] = (), height: int = 380) -> None:
+def arrival_chart(
+    ctx: Ctx,
+    franjas: Sequence[metrics.Franja],
+    total: int | None = None,
+    meta: Sequence[tuple[datetime, int]] = (),
+    height: int = 380,
+) -> None:
     """Arrivals per 15 minutes and cumulative, against the registered total and the target curve."""
     if not franjas:
         st.info(ctx.t("vivo.curva.vacia"))
@@ -127,8 +149,13 @@ def arrival_chart(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None
         st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
 
 
-def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None,
-                   meta: Sequence[tuple[datetime, int]] = (), height: int = 380) -> go.Figure:
+def arrival_figure(
+    ctx: Ctx,
+    franjas: Sequence[metrics.Franja],
+    total: int | None,
+    meta: Sequence[tuple[datetime, int]] = (),
+    height: int = 380,
+) -> go.Figure:
     """Bars covering their 15-minute slot, the cumulative line on the right axis, the registered
     total as a dashed line and the organisers' target (Evento ``meta_acreditados``) as a dotted
     one; whole-number ticks and at least two hours of axis, so the first minutes look sensible."""
@@ -143,62 +170,139 @@ def arrival_figure(ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | Non
     # At least two hours of axis: with the doors just open the bars are not smeared over minutes.
     end = max(now + slot, start + timedelta(hours=2))
     fig = go.Figure()
-    fig.add_bar(x=[f.inicio.replace(tzinfo=None) + slot / 2 for f in franjas], y=[f.llegadas for f in franjas],
-                width=slot.total_seconds() * 1000 * 0.92, name=ctx.t("vivo.curva.llegadas"), marker_color="#4fc3f7",
-                customdata=[f.inicio.replace(tzinfo=None) for f in franjas],
-                hovertemplate="%{customdata|%H:%M} · %{y}<extra></extra>")
+    fig.add_bar(
+        x=[f.inicio.replace(tzinfo=None) + slot / 2 for f in franjas],
+        y=[f.llegadas for f in franjas],
+        width=slot.total_seconds() * 1000 * 0.92,
+        name=ctx.t("vivo.curva.llegadas"),
+        marker_color="#4fc3f7",
+        customdata=[f.inicio.replace(tzinfo=None) for f in franjas],
+        hovertemplate="%{customdata|%H:%M} · %{y}<extra></extra>",
+    )
     # The cumulative count at the end of each slot (the running one ends now), from the day's start.
     xs = [start] + [min(f.inicio.replace(tzinfo=None) + slot, now) for f in franjas]
     ys = [franjas[0].acumulado - franjas[0].llegadas] + [f.acumulado for f in franjas]
-    fig.add_scatter(x=xs, y=ys,
-                    name=ctx.t("vivo.curva.acumulado"), yaxis="y2", mode="lines", line=dict(color="#ffb74d", width=4),
-                    hovertemplate="%{x|%H:%M} · %{y}<extra></extra>")
+    fig.add_scatter(
+        x=xs,
+        y=ys,
+        name=ctx.t("vivo.curva.acumulado"),
+        yaxis="y2",
+        mode="lines",
+        line=dict(color="#ffb74d", width=4),
+        hovertemplate="%{x|%H:%M} · %{y}<extra></extra>",
+    )
     top2 = max(franjas[-1].acumulado, total or 0, *(n for _, n in meta), 5) * 1.08
     if meta:
-        fig.add_scatter(x=[at.astimezone(ctx.snap.tz).replace(tzinfo=None) for at, _ in meta], y=[n for _, n in meta],
-                        name=ctx.t("vivo.curva.meta"), yaxis="y2", mode="lines+markers",
-                        line=dict(color="#cfd8dc", width=3, dash="dot"), marker=dict(size=8),
-                        hovertemplate=f"{ctx.t('vivo.curva.meta')} %{{x|%H:%M}} · %{{y}}<extra></extra>")
+        fig.add_scatter(
+            x=[at.astimezone(ctx.snap.tz).replace(tzinfo=None) for at, _ in meta],
+            y=[n for _, n in meta],
+            name=ctx.t("vivo.curva.meta"),
+            yaxis="y2",
+            mode="lines+markers",
+            line=dict(color="#cfd8dc", width=3, dash="dot"),
+            marker=dict(size=8),
+            hovertemplate=f"{ctx.t('vivo.curva.meta')} %{{x|%H:%M}} · %{{y}}<extra></extra>",
+        )
         last_at, last_n = max(meta)
         end = max(end, last_at.astimezone(ctx.snap.tz).replace(tzinfo=None))
-        fig.add_annotation(x=last_at.astimezone(ctx.snap.tz).replace(tzinfo=None), y=last_n, yref="y2", showarrow=False,
-                           text=ctx.t("vivo.curva.meta"), xanchor="right", yanchor="bottom",
-                           font=dict(size=font, color="#cfd8dc"))
+        fig.add_annotation(
+            x=last_at.astimezone(ctx.snap.tz).replace(tzinfo=None),
+            y=last_n,
+            yref="y2",
+            showarrow=False,
+            text=ctx.t("vivo.curva.meta"),
+            xanchor="right",
+            yanchor="bottom",
+            font=dict(size=font, color="#cfd8dc"),
+        )
     if total:
         # The registered total: how far the cumulative line still has to climb.
-        fig.add_shape(type="line", xref="paper", x0=0, x1=1, yref="y2", y0=total, y1=total,
-                      line=dict(color="#ffb74d", width=2, dash="dash"))
-        fig.add_annotation(xref="paper", x=0.99, yref="y2", y=total, yanchor="top", xanchor="right", showarrow=False,
-                           text=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}", font=dict(size=font, color="#ffb74d"))
+        fig.add_shape(
+            type="line",
+            xref="paper",
+            x0=0,
+            x1=1,
+            yref="y2",
+            y0=total,
+            y1=total,
+            line=dict(color="#ffb74d", width=2, dash="dash"),
+        )
+        fig.add_annotation(
+            xref="paper",
+            x=0.99,
+            yref="y2",
+            y=total,
+            yanchor="top",
+            xanchor="right",
+            showarrow=False,
+            text=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}",
+            font=dict(size=font, color="#ffb74d"),
+        )
     if not day_over:  # the "ahora" line, and its label on the side where there is room for it
         fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
-        fig.add_annotation(x=now, y=1, yref="paper", text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
-                           showarrow=False, xanchor="left" if now - start < (end - start) / 2 else "right",
-                           yanchor="bottom", font=dict(size=font, color="#f2f4f8"))
+        fig.add_annotation(
+            x=now,
+            y=1,
+            yref="paper",
+            text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
+            showarrow=False,
+            xanchor="left" if now - start < (end - start) / 2 else "right",
+            yanchor="bottom",
+            font=dict(size=font, color="#f2f4f8"),
+        )
     top1 = max(max(f.llegadas for f in franjas), 5) * 1.15
     step = _hour_step(end - start)
     fig.update_layout(
-        template="plotly_dark", height=None if ctx.kiosk else height, margin=dict(l=10, r=10, t=font + 16, b=10),
-        bargap=0, showlegend=False,
-        font=dict(size=font, color="#f2f4f8"), hovermode="x unified",
-        xaxis=dict(tickformat="%H:%M" if step < timedelta(days=1) else "%d/%m", showgrid=False, automargin=True, range=[start, end], tick0=start,
-                   dtick=step.total_seconds() * 1000, title=dict(text=ctx.t("vivo.curva.hora"))),
-        yaxis=dict(range=[0, top1], dtick=nice_step(top1), gridcolor="#2a3142", automargin=True, tickformat=",d",
-                   tickfont=dict(color="#4fc3f7"), title=dict(text=ctx.t("vivo.curva.llegadas_eje"), font=dict(color="#4fc3f7"))),
-        yaxis2=dict(overlaying="y", side="right", range=[0, top2], dtick=nice_step(top2), showgrid=False,
-                    automargin=True, tickfont=dict(color="#ffb74d"), tickformat=",d",
-                    title=dict(text=ctx.t("vivo.curva.acumulado"), font=dict(color="#ffb74d"))),
+        template="plotly_dark",
+        height=None if ctx.kiosk else height,
+        margin=dict(l=10, r=10, t=font + 16, b=10),
+        bargap=0,
+        showlegend=False,
+        font=dict(size=font, color="#f2f4f8"),
+        hovermode="x unified",
+        xaxis=dict(
+            tickformat="%H:%M" if step < timedelta(days=1) else "%d/%m",
+            showgrid=False,
+            automargin=True,
+            range=[start, end],
+            tick0=start,
+            dtick=step.total_seconds() * 1000,
+            title=dict(text=ctx.t("vivo.curva.hora")),
+        ),
+        yaxis=dict(
+            range=[0, top1],
+            dtick=nice_step(top1),
+            gridcolor="#2a3142",
+            automargin=True,
+            tickformat=",d",
+            tickfont=dict(color="#4fc3f7"),
+            title=dict(text=ctx.t("vivo.curva.llegadas_eje"), font=dict(color="#4fc3f7")),
+        ),
+        yaxis2=dict(
+            overlaying="y",
+            side="right",
+            range=[0, top2],
+            dtick=nice_step(top2),
+            showgrid=False,
+            automargin=True,
+            tickfont=dict(color="#ffb74d"),
+            tickformat=",d",
+            title=dict(text=ctx.t("vivo.curva.acumulado"), font=dict(color="#ffb74d")),
+        ),
         separators=".," if ctx.lang == "en" else ",.",
-        paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
     )
     return fig
 
 
 def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
-    """"Ahora: …" and "Después HH:MM: …"; ``cortos`` maps a session name to the part that tells it
+    """ "Ahora: …" and "Después HH:MM: …"; ``cortos`` maps a session name to the part that tells it
     apart from the other rooms' (ui.fmt.distinctive)."""
     name = lambda s: md_escape((cortos or {}).get(s.actividad, s.actividad))  # noqa: E731
-    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (name(o.sesion) if o.sesion else md_escape(ctx.t("vivo.sin_sesion")))
+    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (
+        name(o.sesion) if o.sesion else md_escape(ctx.t("vivo.sin_sesion"))
+    )
     despues = ""
     if o.proxima:
         despues = f"**{md_escape(ctx.t('vivo.proxima', hora=hour(o.proxima.inicio, ctx.snap.tz)))}:** {name(o.proxima)}"
@@ -222,7 +326,7 @@ def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
 
 
 def _figure_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
-    """"110 % · 55/50" coloured by level; "sin dato · —/350" in grey; the capacity gap named."""
+    """ "110 % · 55/50" coloured by level; "sin dato · —/350" in grey; the capacity gap named."""
     if o.ocupacion is None:
         return f":gray[**{md_escape(t_opt('nivel', 'sin_dato', ctx.lang))}**] · —/{md_escape(_cap_text(ctx, o))}"
     occ = md_escape(number(o.ocupacion, ctx.lang))
@@ -235,7 +339,7 @@ def _figure_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
 
 
 def rooms_heading(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
-    """"Salas" and, when rooms need attention, "🔴 1 sala excedida · 🟠 2 salas llenas" on the same
+    """ "Salas" and, when rooms need attention, "🔴 1 sala excedida · 🟠 2 salas llenas" on the same
     line (the line is always there, so an alert never pushes the cards down). Our text only."""
     a = metrics.alerta_salas(list(salas))
     parts = [f'<span class="foro-titulo">{html.escape(ctx.t("vivo.salas"))}</span>']
@@ -257,7 +361,7 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
     cortos = session_names(salas)
     for start in range(0, len(salas), per_row):
         cols = st.columns(per_row, gap="small")
-        for i, o in enumerate(salas[start:start + per_row]):
+        for i, o in enumerate(salas[start : start + per_row]):
             with cols[i].container(border=True, key=f"nivel-{o.nivel}-v{start + i}"):
                 with st.container(key=f"foro-sala-nombre-{start + i}"):
                     st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
@@ -275,9 +379,15 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
 
 # --- Salas (phones) -------------------------------------------------------------------------------
 
-def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int,
-              acciones: Callable[[metrics.OcupacionSala], None] | None = None,
-              cortos: dict[str, str] | None = None) -> None:
+
+def room_card(
+    ctx: Ctx,
+    o: metrics.OcupacionSala,
+    cambio: int | None,
+    index: int,
+    acciones: Callable[[metrics.OcupacionSala], None] | None = None,
+    cortos: dict[str, str] | None = None,
+) -> None:
     """One room on a phone. ``acciones`` draws under the room's name: the +1/−1 tally buttons and
     headcount entry (ui.tally.tally_controls) when the viewer may write tallies."""
     with st.container(border=True, key=f"nivel-{o.nivel}-c{index}"):
@@ -290,16 +400,20 @@ def room_card(ctx: Ctx, o: metrics.OcupacionSala, cambio: int | None, index: int
         # A horizontal row stays a row on a 390 px phone (columns would stack).
         with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
             st.metric(
-                ctx.t("salas.ocupacion"), f"{occ} / {_cap_text(ctx, o)}",
-                delta=f"{cambio:+d}" if cambio else None, delta_color="off",
+                ctx.t("salas.ocupacion"),
+                f"{occ} / {_cap_text(ctx, o)}",
+                delta=f"{cambio:+d}" if cambio else None,
+                delta_color="off",
                 delta_description=ctx.t("salas.tendencia") if cambio else None,
-                label_visibility="collapsed", width="content",
+                label_visibility="collapsed",
+                width="content",
             )
             badge = t_opt("nivel", o.nivel, ctx.lang)
             if o.ocupacion is not None:
                 badge = f"{_pct_text(ctx, o)} · {badge}"
             st.markdown(
-                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]", width="content",
+                f"#### :{LEVEL_COLOR[o.nivel]}-background[{md_escape(badge)}]",
+                width="content",
             )
         # Keyed slots: on a phone their height is reserved (ui.room_picker.STEADY_CSS), so the
         # bar appearing with the first count or a shorter source line never moves the cards below.
@@ -338,8 +452,9 @@ def map_frame(lats: Sequence[float], lons: Sequence[float]) -> tuple[tuple[float
     >>> map_frame([-32.9, 40.4], [-68.8, -3.7])
     ((-102.0, 6.3), (-58.0, 50.4))
     """
-    inside = all(REGION_LAT[0] <= la <= REGION_LAT[1] and REGION_LON[0] <= lo <= REGION_LON[1]
-                 for la, lo in zip(lats, lons))
+    inside = all(
+        REGION_LAT[0] <= la <= REGION_LAT[1] and REGION_LON[0] <= lo <= REGION_LON[1] for la, lo in zip(lats, lons)
+    )
     if not lats or inside:
         return REGION_LON, REGION_LAT
     # The region stays in view: most participants are there even when one partner is far away.
@@ -378,8 +493,11 @@ def city_map(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> None:
     shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
     total = metrics.total_mapa(puntos)
     with st.container(horizontal=True, gap="medium"):
-        for label, value in ((ctx.t("mapa.lugares"), total.lugares), (ctx.t("col.inscriptos"), shown(total.inscriptos)),
-                             (ctx.t("col.acreditados"), shown(total.acreditados))):
+        for label, value in (
+            (ctx.t("mapa.lugares"), total.lugares),
+            (ctx.t("col.inscriptos"), shown(total.inscriptos)),
+            (ctx.t("col.acreditados"), shown(total.acreditados)),
+        ):
             st.metric(label, number(value, ctx.lang) if isinstance(value, int) else value, width="content")
     # An image: st.html strips SVG. 600 px on a desk or phone (1 unit = 1 px there); on the wall
     # it fills the height the screen has left (CSS in ui.frame), which makes 22 units ≈ 28 px.
@@ -391,7 +509,8 @@ def map_svg(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> str:
     """The map as SVG text (projecting the shapes is the page's costliest step: built once per view)."""
     shown = lambda n: metrics.suprimir(n) if suprimir else n  # noqa: E731
     words = svg_map.Text(
-        size_label=ctx.t("mapa.tamano"), colour_label=ctx.t("mapa.color"),
+        size_label=ctx.t("mapa.tamano"),
+        colour_label=ctx.t("mapa.color"),
         label=lambda b: f"{b.nombre} {shown(b.inscriptos)}",
     )
     lon_range, lat_range = map_frame([b.lat for b in puntos], [b.lon for b in puntos])
@@ -415,10 +534,14 @@ def map_svg(ctx: Ctx, puntos: Sequence[metrics.Lugar], suprimir: bool) -> str:
 def light_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> None:
     """A small table as Markdown (Sheet text escaped, counts right-aligned): on the Mapa it spares
     a phone the data grid's 1.3 MB of JavaScript (issue 13.6: the page must stay under 4 MB)."""
-    numeric = [all(isinstance(r[i], (int, float)) or _NUMERIC_TEXT.match(str(r[i])) for r in rows) and bool(rows)
-               for i in range(len(headers))]
-    lines = ["| " + " | ".join(md_escape(h) for h in headers) + " |",
-             "|" + "|".join("--:" if n else ":--" for n in numeric) + "|"]
+    numeric = [
+        all(isinstance(r[i], (int, float)) or _NUMERIC_TEXT.match(str(r[i])) for r in rows) and bool(rows)
+        for i in range(len(headers))
+    ]
+    lines = [
+        "| " + " | ".join(md_escape(h) for h in headers) + " |",
+        "|" + "|".join("--:" if n else ":--" for n in numeric) + "|",
+    ]
     lines += ["| " + " | ".join(md_escape("" if v is None else v) for v in r) + " |" for r in rows]
     st.markdown("\n".join(lines))
 
@@ -426,10 +549,14 @@ def light_table(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> Non
 def country_board(ctx: Ctx, filas: Sequence, top: int = 7) -> None:
     """The wall's numbers beside the map: the countries with most inscriptos (as many as fit a
     1280×720 wall at 28 px), then how many more."""
-    rows = [f"| {md_escape(ctx.t('col.pais'))} | {md_escape(ctx.t('col.inscriptos'))} | {md_escape(ctx.t('col.acreditados'))} |",
-            "|:--|--:|--:|"]
+    rows = [
+        f"| {md_escape(ctx.t('col.pais'))} | {md_escape(ctx.t('col.inscriptos'))} | {md_escape(ctx.t('col.acreditados'))} |",
+        "|:--|--:|--:|",
+    ]
     for f in filas[:top]:
-        rows.append(f"| {md_escape(label(ctx, 'pais', f.clave))} | {md_escape(f.inscriptos)} | {md_escape(f.acreditados)} |")
+        rows.append(
+            f"| {md_escape(label(ctx, 'pais', f.clave))} | {md_escape(f.inscriptos)} | {md_escape(f.acreditados)} |"
+        )
     if len(filas) > top:
         rows.append(f"| {md_escape(ctx.t('mapa.otros_paises', n=len(filas) - top))} | | |")
     st.markdown("\n".join(rows))
@@ -437,7 +564,10 @@ def country_board(ctx: Ctx, filas: Sequence, top: int = 7) -> None:
 
 # --- Tables ---------------------------------------------------------------------------------------
 
-def dataframe(rows: Sequence[Sequence[object]], headers: Sequence[str], height: int | None = None, key: str | None = None) -> None:
+
+def dataframe(
+    rows: Sequence[Sequence[object]], headers: Sequence[str], height: int | None = None, key: str | None = None
+) -> None:
     """Sheet text in a grid: shown as text, never interpreted."""
     df = pd.DataFrame([list(r) for r in rows], columns=list(headers))
     config = {}
@@ -459,20 +589,35 @@ def downloads(ctx: Ctx, tablas: Sequence[export.Tabla], nombre: str) -> None:
     expiry.note_personal_download()
     c1, c2 = st.columns(2)
     csv_table = export.combined(list(tablas), ctx.t("col.seccion")) if len(tablas) > 1 else tablas[0]
-    c1.download_button(ctx.t("socios.descargar_csv"), export.to_csv(csv_table), file_name=f"{nombre}.csv",
-                       mime="text/csv", width="stretch", icon="⬇️", on_click="ignore")
-    c2.download_button(ctx.t("socios.descargar_xlsx"), export.to_xlsx(tablas), file_name=f"{nombre}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch",
-                       icon="⬇️", on_click="ignore")
+    c1.download_button(
+        ctx.t("socios.descargar_csv"),
+        export.to_csv(csv_table),
+        file_name=f"{nombre}.csv",
+        mime="text/csv",
+        width="stretch",
+        icon="⬇️",
+        on_click="ignore",
+    )
+    c2.download_button(
+        ctx.t("socios.descargar_xlsx"),
+        export.to_xlsx(tablas),
+        file_name=f"{nombre}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        width="stretch",
+        icon="⬇️",
+        on_click="ignore",
+    )
 
 
 # --- Socios: the take-away ------------------------------------------------------------------------
 
+
 def network_choice(ctx: Ctx, redes: Sequence[str]) -> str:
     """Which network the report is for ("" = all partners): its member cities get a star."""
     options = ["", *redes]
-    choice = st.selectbox(ctx.t("socios.para_red"), options, key="socios-red",
-                          format_func=lambda r: r or ctx.t("socios.todas_redes"))
+    choice = st.selectbox(
+        ctx.t("socios.para_red"), options, key="socios-red", format_func=lambda r: r or ctx.t("socios.todas_redes")
+    )
     return choice or ""
 
 
@@ -482,15 +627,38 @@ def take_away(ctx: Ctx, red: str) -> None:
 
     left, right = st.columns(2, gap="medium")
     with left:
-        fmt = st.segmented_control(ctx.t("socios.formato_informe"), partners.FORMATOS_INFORME, default="PDF",
-                                   key="socios-fmt-informe") or "PDF"
+        fmt = (
+            st.segmented_control(
+                ctx.t("socios.formato_informe"), partners.FORMATOS_INFORME, default="PDF", key="socios-fmt-informe"
+            )
+            or "PDF"
+        )
         make, name = partners.informe(ctx, fmt, red)
-        st.download_button(ctx.t("socios.descargar_informe"), make, file_name=name, mime=partners.MIME[fmt],
-                           width="stretch", icon="📄", on_click="ignore", type="primary")
+        st.download_button(
+            ctx.t("socios.descargar_informe"),
+            make,
+            file_name=name,
+            mime=partners.MIME[fmt],
+            width="stretch",
+            icon="📄",
+            on_click="ignore",
+            type="primary",
+        )
     with right:
-        fmt = st.segmented_control(ctx.t("socios.formato_tablas"), partners.FORMATOS_TABLAS, default="XLSX",
-                                   key="socios-fmt-tablas") or "XLSX"
+        fmt = (
+            st.segmented_control(
+                ctx.t("socios.formato_tablas"), partners.FORMATOS_TABLAS, default="XLSX", key="socios-fmt-tablas"
+            )
+            or "XLSX"
+        )
         make, name = partners.archivo_tablas(ctx, fmt, red)
-        st.download_button(ctx.t("socios.descargar_tablas"), make, file_name=name, mime=partners.MIME[fmt],
-                           width="stretch", icon="⬇️", on_click="ignore")
+        st.download_button(
+            ctx.t("socios.descargar_tablas"),
+            make,
+            file_name=name,
+            mime=partners.MIME[fmt],
+            width="stretch",
+            icon="⬇️",
+            on_click="ignore",
+        )
     st.caption(ctx.t("socios.llevar_nota"))

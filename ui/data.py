@@ -57,8 +57,15 @@ def config() -> Config:
 
 def _cache_key(cfg: Config) -> str:
     return "|".join(
-        str(x) for x in (cfg.fuente, cfg.get("planilla"), cfg.get("archivo"), cfg.refresco_segundos, cfg.path,
-                       cfg.get("redis_url"))
+        str(x)
+        for x in (
+            cfg.fuente,
+            cfg.get("planilla"),
+            cfg.get("archivo"),
+            cfg.refresco_segundos,
+            cfg.path,
+            cfg.get("redis_url"),
+        )
     )
 
 
@@ -82,8 +89,10 @@ def snapshot(cfg: Config) -> Snapshot | None:
 
 def _replay_clock(cache_key: str, inicio: str, velocidad: float) -> ReplayClock:
     # Started once per server, so every screen of a rehearsal shows the same moment.
-    return _CLOCKS.get(f"{cache_key}|{inicio}|{velocidad}", lambda: ReplayClock(
-        datetime.now(timezone.utc), inicio=parse_hhmm(inicio) or DAY_START, velocidad=velocidad))
+    return _CLOCKS.get(
+        f"{cache_key}|{inicio}|{velocidad}",
+        lambda: ReplayClock(datetime.now(timezone.utc), inicio=parse_hhmm(inicio) or DAY_START, velocidad=velocidad),
+    )
 
 
 def real_now() -> datetime:

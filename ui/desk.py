@@ -98,9 +98,15 @@ def person_row(ctx: Ctx, p: Persona, estado: EstadoPersona, puesto_: Puesto, now
                 line += " " + ctx.t("acr.pendiente")
             st.markdown(f":green-background[{md_escape(line)}]")
         elif puesto_.puede:
-            st.button(ctx.t("acr.acreditar"), key=f"foro-acreditar-{key_slug(p.key)}", type="primary", width="stretch",
-                      icon="🪪", on_click=_accredit,
-                      args=(puesto_.writer, ctx.role, ctx.lang, ctx.snap, p, ctx.t("acr.hecho"), ctx.t("acr.ya_hora")))
+            st.button(
+                ctx.t("acr.acreditar"),
+                key=f"foro-acreditar-{key_slug(p.key)}",
+                type="primary",
+                width="stretch",
+                icon="🪪",
+                on_click=_accredit,
+                args=(puesto_.writer, ctx.role, ctx.lang, ctx.snap, p, ctx.t("acr.hecho"), ctx.t("acr.ya_hora")),
+            )
 
 
 def _accredit(writer: Writer, role: str, lang: str, snap: Snapshot, p: Persona, done: str, already: str) -> None:
@@ -124,8 +130,16 @@ def _accredit(writer: Writer, role: str, lang: str, snap: Snapshot, p: Persona, 
 def search(ctx: Ctx) -> str:
     """The desk's search box: results follow the typing (after a short pause)."""
     with st.container(key="foro-buscar"):
-        return st.text_input(ctx.t("acr.buscar"), key="foro-consulta", type="search", live=True,
-                             placeholder=ctx.t("acr.buscar.placeholder")) or ""
+        return (
+            st.text_input(
+                ctx.t("acr.buscar"),
+                key="foro-consulta",
+                type="search",
+                live=True,
+                placeholder=ctx.t("acr.buscar.placeholder"),
+            )
+            or ""
+        )
 
 
 def results(ctx: Ctx, consulta: str, puesto_: Puesto, ops: Sequence[PendingOp], now: datetime) -> None:
@@ -153,11 +167,16 @@ def recent_panel(ctx: Ctx, puesto_: Puesto, now: datetime) -> None:
     st.markdown(f"**{md_escape(ctx.t('acr.recientes'))}**")
     for op_id, d in sorted(desk.items(), key=lambda kv: kv[1].op.marca_temporal, reverse=True):
         with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"foro-reciente-{op_id[:8]}"):
-            st.markdown(f"{md_escape(hour(d.op.marca_temporal, ctx.snap.tz))} · **{md_escape(d.etiqueta)}**",
-                        width="stretch")
-            st.button(ctx.t("acr.deshacer"), key=f"foro-deshacer-{op_id}", icon="↩️",
-                      on_click=_undo, args=(puesto_.writer, ctx.role, ctx.lang, op_id, ctx.t("acr.deshecho"),
-                                            ctx.t("acr.deshacer_tarde")))
+            st.markdown(
+                f"{md_escape(hour(d.op.marca_temporal, ctx.snap.tz))} · **{md_escape(d.etiqueta)}**", width="stretch"
+            )
+            st.button(
+                ctx.t("acr.deshacer"),
+                key=f"foro-deshacer-{op_id}",
+                icon="↩️",
+                on_click=_undo,
+                args=(puesto_.writer, ctx.role, ctx.lang, op_id, ctx.t("acr.deshecho"), ctx.t("acr.deshacer_tarde")),
+            )
 
 
 def _undo(writer: Writer, role: str, lang: str, op_id: str, done: str, late: str) -> None:
@@ -183,16 +202,33 @@ def walk_in_form(ctx: Ctx, puesto_: Puesto) -> None:
             for pair in (("nombre", "apellido"), ("email", "documento"), ("cargo", "institucion"), ("ciudad", "pais")):
                 for col, campo in zip(st.columns(2), pair):
                     with col:
-                        st.text_input(ctx.t(f"campo.{campo}"), key=f"foro-ing-{campo}", max_chars=120,
-                                      autocomplete={"email": "email", "nombre": "given-name",
-                                                    "apellido": "family-name"}.get(campo))
+                        st.text_input(
+                            ctx.t(f"campo.{campo}"),
+                            key=f"foro-ing-{campo}",
+                            max_chars=120,
+                            autocomplete={"email": "email", "nombre": "given-name", "apellido": "family-name"}.get(
+                                campo
+                            ),
+                        )
                         if campo in errores:
                             st.markdown(f":red[{md_escape(errores[campo])}]")
-            st.form_submit_button(ctx.t("acr.puerta.guardar"), key="foro-inscribir", type="primary", width="stretch",
-                                  on_click=_walk_in, args=(ctx.snap.personas, puesto_.writer, ctx.role, ctx.lang,
-                                                          ctx.t("acr.puerta.hecho"), ctx.t("acr.puerta.revisar"),
-                                                          ctx.t("acr.puerta.ya_inscripto"),
-                                                          ctx.t("acr.puerta.inscripcion")))
+            st.form_submit_button(
+                ctx.t("acr.puerta.guardar"),
+                key="foro-inscribir",
+                type="primary",
+                width="stretch",
+                on_click=_walk_in,
+                args=(
+                    ctx.snap.personas,
+                    puesto_.writer,
+                    ctx.role,
+                    ctx.lang,
+                    ctx.t("acr.puerta.hecho"),
+                    ctx.t("acr.puerta.revisar"),
+                    ctx.t("acr.puerta.ya_inscripto"),
+                    ctx.t("acr.puerta.inscripcion"),
+                ),
+            )
 
 
 def already_registered(personas: Sequence[Persona], fields: dict[str, str]) -> tuple[str, Persona] | None:
@@ -205,8 +241,9 @@ def already_registered(personas: Sequence[Persona], fields: dict[str, str]) -> t
     return None
 
 
-def _walk_in(personas: Sequence[Persona], writer: Writer, role: str, lang: str, done: str, check: str,
-             duplicate: str, label: str) -> None:
+def _walk_in(
+    personas: Sequence[Persona], writer: Writer, role: str, lang: str, done: str, check: str, duplicate: str, label: str
+) -> None:
     fields = {c: str(st.session_state.get(f"foro-ing-{c}") or "") for c in FORM_FIELDS}
     errores = validate_walk_in(fields, lang)
     dup = None if errores else already_registered(personas, fields)

@@ -52,8 +52,14 @@ class Ctx:
     def view(self) -> tuple[Hashable, ...]:
         """What every figure of this screen depends on: the data version, the (canonical) as-of
         instant, language, role and kiosk. Equal views draw equal screens (ui.shared)."""
-        return (self.snap.version or f"id{id(self.snap)}", self.as_of.isoformat(), self.lang, self.role, self.kiosk,
-                id(self.cfg))
+        return (
+            self.snap.version or f"id{id(self.snap)}",
+            self.as_of.isoformat(),
+            self.lang,
+            self.role,
+            self.kiosk,
+            id(self.cfg),
+        )
 
     def calc(self, fn: Callable[..., T], *args: Hashable) -> T:
         """``fn(*args)`` computed once per view for every viewer of the process (ui.shared).
@@ -175,8 +181,13 @@ def banners(ctx: Ctx, now: datetime, limite_s: float | None = None) -> None:
     edad = age((now - f.leido_en).total_seconds(), ctx.lang)
     if f.estado == "desactualizado":
         st.warning(
-            t("banner.desactualizado", ctx.lang, cuando=day_hour(f.leido_en, ctx.lang, ctx.snap.tz), edad=edad,
-              motivo=md_escape(access.reason_for(ctx.role, f.motivo_in(ctx.lang) or "—", ctx.cfg.identifiers()))),
+            t(
+                "banner.desactualizado",
+                ctx.lang,
+                cuando=day_hour(f.leido_en, ctx.lang, ctx.snap.tz),
+                edad=edad,
+                motivo=md_escape(access.reason_for(ctx.role, f.motivo_in(ctx.lang) or "—", ctx.cfg.identifiers())),
+            ),
             icon=None,
         )
     st.html(status_line(ctx, now, limite_s), unsafe_allow_javascript=True)
@@ -219,8 +230,10 @@ def status_line(ctx: Ctx, now: datetime, limite_s: float | None) -> str:
         "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
     }
     text = linea.replace("{edad}", age(edad0, ctx.lang))
-    return (f'{EDAD_CSS}<div class="foro-edad" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
-            f'<span class="foro-edad-texto">{html.escape(text)}</span></div><script>{_EDAD_JS}</script>')
+    return (
+        f'{EDAD_CSS}<div class="foro-edad" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
+        f'<span class="foro-edad-texto">{html.escape(text)}</span></div><script>{_EDAD_JS}</script>'
+    )
 
 
 _SLIDER = "_hora_slider"
@@ -241,8 +254,13 @@ def _as_of_control(cfg: Config, snap: Snapshot, lang: str) -> None:
         if not isinstance(current, datetime) or not start <= current <= end:
             st.session_state[_SLIDER] = start + (end - start) / 3
         picked = st.slider(
-            t("side.hora", lang), min_value=start, max_value=end, step=timedelta(minutes=15),
-            format="HH:mm", label_visibility="collapsed", key=_SLIDER,
+            t("side.hora", lang),
+            min_value=start,
+            max_value=end,
+            step=timedelta(minutes=15),
+            format="HH:mm",
+            label_visibility="collapsed",
+            key=_SLIDER,
         )
         st.session_state[data.AS_OF_CHOSEN] = picked.replace(tzinfo=snap.tz)
 
@@ -289,8 +307,12 @@ def redraw_button() -> None:
 def heartbeat(current: str, drawn: object, snap: Snapshot, now: datetime) -> str:
     """The watcher's element: the current view token, whether this screen must redraw, and the
     age of the data now (the browser's age line restarts from it when nothing changed)."""
-    datos = {"token": f"{now.timestamp():.3f}", "vista": current, "redibujar": current != drawn,
-             "edad0": max(0.0, (now - snap.fuente.leido_en).total_seconds())}
+    datos = {
+        "token": f"{now.timestamp():.3f}",
+        "vista": current,
+        "redibujar": current != drawn,
+        "edad0": max(0.0, (now - snap.fuente.leido_en).total_seconds()),
+    }
     return f'<div class="foro-latido" data-foro="{html.escape(json.dumps(datos), quote=True)}"></div>'
 
 
@@ -302,8 +324,13 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     except ConfigError as e:
         # No role without a config: the server path is hidden from everyone here and logged.
         log.warning("configuración inválida: %s", e)
-        st.error(t("banner.config", lang,
-                   motivo=md_escape(access.reason_for("publico", e.reason_in(lang), (str(config_path()),)))))
+        st.error(
+            t(
+                "banner.config",
+                lang,
+                motivo=md_escape(access.reason_for("publico", e.reason_in(lang), (str(config_path()),))),
+            )
+        )
         return
     ses = gate.session(cfg)
     style(_BASE_CSS)
@@ -352,6 +379,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
 
     _live()
     if refresh:
+
         @st.fragment(run_every=poll_s)
         def _watch() -> None:
             gate.pace(cfg, "fragment")

@@ -12,14 +12,19 @@ from .frame import Ctx
 
 
 def fondos_headers(ctx: Ctx) -> list[str]:
-    return [ctx.t(k) for k in ("col.moneda", "col.presupuesto", "col.comprometido", "col.pagado", "col.disponible", "col.pendiente")]
+    return [
+        ctx.t(k)
+        for k in ("col.moneda", "col.presupuesto", "col.comprometido", "col.pagado", "col.disponible", "col.pendiente")
+    ]
 
 
 def fondos_rows(ctx: Ctx, fondos: list[metrics.Fondos]) -> list[list[str]]:
     """One row per currency; amounts formatted with their own currency, never added together."""
     m = lambda v, f: money(v, f.moneda, ctx.lang)  # noqa: E731
-    return [[f.moneda, m(f.presupuesto, f), m(f.comprometido, f), m(f.pagado, f), m(f.disponible, f), m(f.pendiente, f)]
-            for f in fondos]
+    return [
+        [f.moneda, m(f.presupuesto, f), m(f.comprometido, f), m(f.pagado, f), m(f.disponible, f), m(f.pendiente, f)]
+        for f in fondos
+    ]
 
 
 def _persona(ctx: Ctx, p: Persona | None, identificador: str) -> list[str]:
@@ -48,26 +53,38 @@ def _estado(ctx: Ctx, estado: str) -> str:
 
 
 def cola_headers(ctx: Ctx) -> list[str]:
-    return _persona_headers(ctx) + [ctx.t(k) for k in ("col.tipo_apoyo", "col.monto", "col.estado", "col.solicitado_en")]
+    return _persona_headers(ctx) + [
+        ctx.t(k) for k in ("col.tipo_apoyo", "col.monto", "col.estado", "col.solicitado_en")
+    ]
 
 
 def cola_rows(ctx: Ctx, cola: list[metrics.Solicitud]) -> list[list[str]]:
     return [
         _persona(ctx, s.persona, s.apoyo.identificador)
-        + [_tipo(ctx, s.apoyo.tipo), money(s.apoyo.monto_solicitado, s.apoyo.moneda, ctx.lang), _estado(ctx, s.apoyo.estado),
-           day_hour(s.apoyo.solicitado_en, ctx.lang, ctx.snap.tz)]
+        + [
+            _tipo(ctx, s.apoyo.tipo),
+            money(s.apoyo.monto_solicitado, s.apoyo.moneda, ctx.lang),
+            _estado(ctx, s.apoyo.estado),
+            day_hour(s.apoyo.solicitado_en, ctx.lang, ctx.snap.tz),
+        ]
         for s in cola
     ]
 
 
 def seguimiento_headers(ctx: Ctx) -> list[str]:
-    return _persona_headers(ctx) + [ctx.t(k) for k in ("col.documento", "col.tipo_apoyo", "col.estado", "col.acreditado_a")]
+    return _persona_headers(ctx) + [
+        ctx.t(k) for k in ("col.documento", "col.tipo_apoyo", "col.estado", "col.acreditado_a")
+    ]
 
 
 def seguimiento_rows(ctx: Ctx, items: list[metrics.Seguimiento]) -> list[list[str]]:
     return [
         _persona(ctx, s.persona, s.apoyo.identificador)
-        + [s.persona.documento if s.persona else "", _tipo(ctx, s.apoyo.tipo), _estado(ctx, s.apoyo.estado),
-           day_hour(s.acreditado_a, ctx.lang, ctx.snap.tz) if s.acreditado_a else "—"]
+        + [
+            s.persona.documento if s.persona else "",
+            _tipo(ctx, s.apoyo.tipo),
+            _estado(ctx, s.apoyo.estado),
+            day_hour(s.acreditado_a, ctx.lang, ctx.snap.tz) if s.acreditado_a else "—",
+        ]
         for s in items
     ]

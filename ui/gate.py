@@ -55,7 +55,9 @@ def lang() -> str:
 
 def carried_params() -> dict[str, str]:
     """The query parameters a page switch must keep (language, kiosk, pass, room, counter's name)."""
-    return {k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", PASE, "sala", "rol", "rotar", "por")}
+    return {
+        k: str(v) for k, v in st.query_params.items() if k in ("lang", "kiosk", PASE, "sala", "rol", "rotar", "por")
+    }
 
 
 def rotation_seconds() -> int:
@@ -205,6 +207,4 @@ def sidebar(cfg: Config, ses: Sesion) -> None:
                         st.error(t("clave.bloqueada" if result.code == "clave_bloqueada" else "clave.incorrecta", lg))
         lower = [r for r in access.ROLES if access.may_downgrade(ses.base_role, r)]
         if len(lower) > 1 and not _param("rol"):
-            st.selectbox(
-                t("side.ver_como", lg), lower, key=VIEW_AS, format_func=lambda r: t(f"acceso.{r}", lg)
-            )
+            st.selectbox(t("side.ver_como", lg), lower, key=VIEW_AS, format_func=lambda r: t(f"acceso.{r}", lg))

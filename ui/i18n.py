@@ -161,7 +161,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "mapa.tamano": ("Tamaño: inscriptos", "Tamanho: inscritos", "Size: registered"),
     "mapa.lugares": ("Ciudades en el mapa", "Cidades no mapa", "Cities on the map"),
     "mapa.otros_paises": ("y {n} países más", "e mais {n} países", "and {n} more countries"),
-    "mapa.sin_ubicar": ("Ciudades sin ubicar en el mapa ({n})", "Cidades sem localização no mapa ({n})", "Cities not placed on the map ({n})"),
+    "mapa.sin_ubicar": (
+        "Ciudades sin ubicar en el mapa ({n})",
+        "Cidades sem localização no mapa ({n})",
+        "Cities not placed on the map ({n})",
+    ),
     "mapa.sin_ubicar.solo_cifras": (
         "{lugares} lugares escritos no se pudieron ubicar; suman {n} inscriptos. El detalle lo ve la organización.",
         "{lugares} lugares digitados não puderam ser localizados; somam {n} inscritos. O detalhe é visto pela organização.",
@@ -170,7 +174,11 @@ _T: dict[str, tuple[str, str, str]] = {
     # --- Calidad
     "calidad.titulo": ("Calidad de datos", "Qualidade dos dados", "Data quality"),
     "calidad.problemas": ("Problemas", "Problemas", "Problems"),
-    "calidad.sin_problemas": ("No hay problemas en la planilla. 🎉", "Não há problemas na planilha. 🎉", "The workbook has no problems. 🎉"),
+    "calidad.sin_problemas": (
+        "No hay problemas en la planilla. 🎉",
+        "Não há problemas na planilha. 🎉",
+        "The workbook has no problems. 🎉",
+    ),
     "calidad.n_problemas": ("{n} problemas en {k} tipos", "{n} problemas em {k} tipos", "{n} problems of {k} kinds"),
     "calidad.pestanas": ("Pestañas encontradas", "Abas encontradas", "Tabs found"),
     "calidad.salud": ("Estado de la fuente", "Estado da fonte", "Source health"),
@@ -199,11 +207,19 @@ _T: dict[str, tuple[str, str, str]] = {
         "⚠️ Este código leva a senha de {rol}: quem o fotografar entra com esse acesso.",
         "⚠️ This code carries the {rol} passcode: whoever photographs it gets that access.",
     ),
-    "sede.rol.publico": ("Público (cualquier teléfono o pantalla)", "Público (qualquer celular ou tela)", "Public (any phone or screen)"),
+    "sede.rol.publico": (
+        "Público (cualquier teléfono o pantalla)",
+        "Público (qualquer celular ou tela)",
+        "Public (any phone or screen)",
+    ),
     "sede.rol.pantalla": ("Pantalla grande (modo quiosco)", "Tela grande (modo quiosque)", "Big screen (kiosk mode)"),
     "sede.rol.coordinacion": ("Coordinación de salas", "Coordenação das salas", "Room coordinators"),
     "sede.rol.socios": ("Socios", "Parceiros", "Partners"),
-    "sede.rol.organizacion": ("Organización (escribe su clave al entrar)", "Organização (digita a senha ao entrar)", "Organisers (type the passcode on arrival)"),
+    "sede.rol.organizacion": (
+        "Organización (escribe su clave al entrar)",
+        "Organização (digita a senha ao entrar)",
+        "Organisers (type the passcode on arrival)",
+    ),
     "calidad.coordinacion": ("Lectura entre réplicas", "Leitura entre réplicas", "Read across replicas"),
     "coordinacion.lee": (
         "compartida: esta réplica lee la planilla para todas",
@@ -306,7 +322,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "Não há abas Apoyos nem Presupuesto na planilha.",
         "The workbook has no Apoyos or Presupuesto tab.",
     ),
-    "apoyos.cola": ("Pendientes de decisión (intendencias primero)", "Pendentes de decisão (prefeituras primeiro)", "Awaiting a decision (mayors first)"),
+    "apoyos.cola": (
+        "Pendientes de decisión (intendencias primero)",
+        "Pendentes de decisão (prefeituras primeiro)",
+        "Awaiting a decision (mayors first)",
+    ),
     "apoyos.cola.vacia": ("No hay solicitudes pendientes.", "Não há solicitações pendentes.", "No pending requests."),
     "apoyos.llegaron": ("Con apoyo y acreditados", "Com apoio e credenciados", "Funded and checked in"),
     "apoyos.no_llegaron": ("Con apoyo, todavía sin llegar", "Com apoio, ainda sem chegar", "Funded, not arrived yet"),
@@ -331,7 +351,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "persona.desconocida": ("(no figura en Inscripciones)", "(não está em Inscripciones)", "(not in Inscripciones)"),
     # --- Personas
     "personas.titulo": ("Personas inscriptas", "Pessoas inscritas", "Registered people"),
-    "personas.buscar": ("Buscar (nombre, correo, documento, ciudad…)", "Buscar (nome, e-mail, documento, cidade…)", "Search (name, e-mail, document, city…)"),
+    "personas.buscar": (
+        "Buscar (nombre, correo, documento, ciudad…)",
+        "Buscar (nome, e-mail, documento, cidade…)",
+        "Search (name, e-mail, document, city…)",
+    ),
     "personas.filtro.rol": ("Rol", "Função", "Role"),
     "personas.filtro.pais": ("País", "País", "Country"),
     "personas.filtro.acreditado": ("Acreditación", "Credenciamento", "Check-in"),
@@ -416,9 +440,17 @@ _T: dict[str, tuple[str, str, str]] = {
         "{n} writes could not be saved: {motivo}",
     ),
     "escritura.reintentar": ("Reintentar lo retenido", "Tentar de novo o retido", "Retry what was held"),
-    "escritura.al_dia": ("✓ Todo guardado en la planilla", "✓ Tudo salvo na planilha", "✓ Everything saved to the Sheet"),
+    "escritura.al_dia": (
+        "✓ Todo guardado en la planilla",
+        "✓ Tudo salvo na planilha",
+        "✓ Everything saved to the Sheet",
+    ),
     # --- Salas: tallies
-    "conteo.nombre": ("Su nombre (queda en cada conteo)", "Seu nome (fica em cada contagem)", "Your name (kept with each count)"),
+    "conteo.nombre": (
+        "Su nombre (queda en cada conteo)",
+        "Seu nome (fica em cada contagem)",
+        "Your name (kept with each count)",
+    ),
     "conteo.nombre.ayuda": (
         "Se pide una vez: los conteos de esta sesión llevan este nombre.",
         "É pedido uma vez: as contagens desta sessão levam este nome.",
@@ -493,7 +525,11 @@ _T: dict[str, tuple[str, str, str]] = {
     "acr.ya_dia": ("✅ ya acreditado el {dia}", "✅ já credenciado em {dia}", "✅ already checked in on {dia}"),
     "acr.pendiente": ("(guardándose en la planilla)", "(salvando na planilha)", "(being saved to the Sheet)"),
     "acr.hecho": ("Acreditado: {nombre}", "Credenciado: {nombre}", "Checked in: {nombre}"),
-    "acr.recientes": ("Recién acreditados en esta mesa", "Recém-credenciados nesta mesa", "Just checked in at this desk"),
+    "acr.recientes": (
+        "Recién acreditados en esta mesa",
+        "Recém-credenciados nesta mesa",
+        "Just checked in at this desk",
+    ),
     "acr.deshacer": ("Deshacer", "Desfazer", "Undo"),
     "acr.deshecho": (
         "Se deshizo la acreditación de {nombre} (queda una fila de anulación en la planilla).",
@@ -505,10 +541,17 @@ _T: dict[str, tuple[str, str, str]] = {
         "Passou mais de um minuto: já não dá para desfazer aqui. Avise a coordenação.",
         "More than a minute has passed: it can no longer be undone here. Tell the coordinators.",
     ),
-    "acr.puerta": ("Inscribir en la puerta (sin inscripción previa)", "Inscrever na porta (sem inscrição prévia)",
-                   "Register at the door (not registered before)"),
+    "acr.puerta": (
+        "Inscribir en la puerta (sin inscripción previa)",
+        "Inscrever na porta (sem inscrição prévia)",
+        "Register at the door (not registered before)",
+    ),
     "acr.puerta.guardar": ("Inscribir y acreditar", "Inscrever e credenciar", "Register and check in"),
-    "acr.puerta.hecho": ("Inscripto y acreditado: {nombre}", "Inscrito e credenciado: {nombre}", "Registered and checked in: {nombre}"),
+    "acr.puerta.hecho": (
+        "Inscripto y acreditado: {nombre}",
+        "Inscrito e credenciado: {nombre}",
+        "Registered and checked in: {nombre}",
+    ),
     "acr.puerta.revisar": ("Revise los campos marcados.", "Revise os campos marcados.", "Check the marked fields."),
     "acr.puerta.ya_inscripto": (
         "Ya hay una inscripción con este dato ({nombre}): búsquela arriba y acredítela.",

@@ -24,7 +24,9 @@ def candidatos(ctx: Ctx, consulta: str) -> tuple[list[Persona], bool]:
     return found, len(found) >= LIMITE_BUSQUEDA
 
 
-def filtrar(ctx: Ctx, personas: Iterable[Persona], roles: list[str], paises: list[str], acreditado: str) -> list[Persona]:
+def filtrar(
+    ctx: Ctx, personas: Iterable[Persona], roles: list[str], paises: list[str], acreditado: str
+) -> list[Persona]:
     out = []
     for p in personas:
         if roles and p.rol not in roles:
@@ -40,15 +42,32 @@ def filtrar(ctx: Ctx, personas: Iterable[Persona], roles: list[str], paises: lis
 
 
 def tabla(ctx: Ctx, personas: list[Persona]) -> export.Tabla:
-    headers = tuple(ctx.t(k) for k in (
-        "col.nombre", "col.acreditado_a", "col.rol", "col.cargo", "col.institucion", "col.ciudad", "col.pais",
-        "col.email", "col.documento", "col.registrado_en",
-    ))
+    headers = tuple(
+        ctx.t(k)
+        for k in (
+            "col.nombre",
+            "col.acreditado_a",
+            "col.rol",
+            "col.cargo",
+            "col.institucion",
+            "col.ciudad",
+            "col.pais",
+            "col.email",
+            "col.documento",
+            "col.registrado_en",
+        )
+    )
     filas = tuple(
         (
-            p.nombre_completo, day_hour(metrics.acreditado_a(ctx.snap, p.key, ctx.as_of), ctx.lang, ctx.snap.tz),
-            label(ctx, "rol", p.rol), p.cargo, p.institucion, p.ciudad,
-            label(ctx, "pais", p.pais) if p.pais else p.pais_raw, p.email, p.documento,
+            p.nombre_completo,
+            day_hour(metrics.acreditado_a(ctx.snap, p.key, ctx.as_of), ctx.lang, ctx.snap.tz),
+            label(ctx, "rol", p.rol),
+            p.cargo,
+            p.institucion,
+            p.ciudad,
+            label(ctx, "pais", p.pais) if p.pais else p.pais_raw,
+            p.email,
+            p.documento,
             day_hour(p.registrado_en, ctx.lang, ctx.snap.tz),
         )
         for p in personas

@@ -33,14 +33,24 @@ def kind_label(kind: str, lang: str) -> str:
 
 
 def problem_headers(ctx: Ctx) -> list[str]:
-    return [ctx.t(k) for k in ("col.pestana", "col.fila", "col.columna", "col.valor", "col.motivo", "col.arreglo", "col.gravedad")]
+    return [
+        ctx.t(k)
+        for k in ("col.pestana", "col.fila", "col.columna", "col.valor", "col.motivo", "col.arreglo", "col.gravedad")
+    ]
 
 
 def problem_rows(ctx: Ctx, items: list[Problem]) -> list[list[object]]:
     """One row per Problem; reason, fix and severity in the viewer's language (the catalogue)."""
     return [
-        [p.tab, p.row if p.row is not None else "", p.column or "", p.value, p.reason_in(ctx.lang), p.fix_in(ctx.lang),
-         word_for("gravedad", p.severity, ctx.lang)]
+        [
+            p.tab,
+            p.row if p.row is not None else "",
+            p.column or "",
+            p.value,
+            p.reason_in(ctx.lang),
+            p.fix_in(ctx.lang),
+            word_for("gravedad", p.severity, ctx.lang),
+        ]
         for p in items
     ]
 
@@ -48,8 +58,10 @@ def problem_rows(ctx: Ctx, items: list[Problem]) -> list[list[object]]:
 def otro_lines(ctx: Ctx) -> list[str]:
     """The raw rol/cargo values counted as «otro», most typed first, as inert Markdown list items
     ("sin dato" for a blank, in the viewer's language)."""
-    return [f"- {md_escape(ctx.t('sin_dato') if raw == metrics.SIN_DATO else raw)} · {number(n, ctx.lang)}"
-            for raw, n in metrics.roles_otro(ctx.snap)]
+    return [
+        f"- {md_escape(ctx.t('sin_dato') if raw == metrics.SIN_DATO else raw)} · {number(n, ctx.lang)}"
+        for raw, n in metrics.roles_otro(ctx.snap)
+    ]
 
 
 def tab_headers(ctx: Ctx) -> list[str]:
@@ -66,7 +78,9 @@ def tab_rows(ctx: Ctx) -> list[list[object]]:
 def _when(ctx: Ctx, dt: datetime | None, now: datetime) -> str:
     if dt is None:
         return ctx.t("calidad.ninguno")
-    return f"{day_hour(dt, ctx.lang, ctx.snap.tz)} ({ctx.t('edad.hace', edad=age((now - dt).total_seconds(), ctx.lang))})"
+    return (
+        f"{day_hour(dt, ctx.lang, ctx.snap.tz)} ({ctx.t('edad.hace', edad=age((now - dt).total_seconds(), ctx.lang))})"
+    )
 
 
 def health_rows(ctx: Ctx, health: object) -> list[list[str]]:
@@ -83,7 +97,10 @@ def health_rows(ctx: Ctx, health: object) -> list[list[str]]:
         [ctx.t("calidad.ultimo_error"), _last_error(ctx, health) or ctx.t("calidad.ninguno")],
         [ctx.t("calidad.fallas"), number(g("consecutive_failures") or 0, ctx.lang)],
         [ctx.t("calidad.pedidos"), number(g("requests_last_minute") or 0, ctx.lang)],
-        [ctx.t("calidad.cuota"), number(g("quota_per_minute"), ctx.lang) if g("quota_per_minute") else ctx.t("calidad.ninguno")],
+        [
+            ctx.t("calidad.cuota"),
+            number(g("quota_per_minute"), ctx.lang) if g("quota_per_minute") else ctx.t("calidad.ninguno"),
+        ],
         [ctx.t("calidad.proximo"), age(next_in, ctx.lang) if next_in is not None else ctx.t("calidad.ninguno")],
     ]
 

@@ -46,8 +46,13 @@ def room_picker(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
     # The URL is the truth (a link, "Ver todas las salas", a reload): the box follows it.
     if st.session_state.get(PICKER) != current:
         st.session_state[PICKER] = current
-    st.selectbox(ctx.t("salas.elegir"), ["", *names], key=PICKER, on_change=_pin,
-                 format_func=lambda n: n or ctx.t("salas.todas_opcion"))
+    st.selectbox(
+        ctx.t("salas.elegir"),
+        ["", *names],
+        key=PICKER,
+        on_change=_pin,
+        format_func=lambda n: n or ctx.t("salas.todas_opcion"),
+    )
 
 
 def all_rooms_button(ctx: Ctx) -> None:

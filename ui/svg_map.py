@@ -45,7 +45,9 @@ class Frame:
 
     @property
     def height(self) -> float:
-        return round(self.width * (self._y(self.lat[1]) - self._y(self.lat[0])) / math.radians(self.lon[1] - self.lon[0]), 1)
+        return round(
+            self.width * (self._y(self.lat[1]) - self._y(self.lat[0])) / math.radians(self.lon[1] - self.lon[0]), 1
+        )
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         x = (lon - self.lon[0]) / (self.lon[1] - self.lon[0]) * self.width
@@ -82,8 +84,12 @@ def _rings(name: str) -> tuple[tuple[tuple[float, float], ...], ...]:
 
 
 def _shapes(frame: Frame) -> str:
-    inside = (REGION_BOX[0] <= frame.lon[0] and frame.lon[1] <= REGION_BOX[2]
-              and REGION_BOX[1] <= frame.lat[0] and frame.lat[1] <= REGION_BOX[3])
+    inside = (
+        REGION_BOX[0] <= frame.lon[0]
+        and frame.lon[1] <= REGION_BOX[2]
+        and REGION_BOX[1] <= frame.lat[0]
+        and frame.lat[1] <= REGION_BOX[3]
+    )
     parts = []
     for r in _rings(REGION_FILE if inside else WORLD_FILE):
         pts = [frame.xy(lo, la) for lo, la in r]
@@ -98,8 +104,7 @@ def _shapes(frame: Frame) -> str:
                 kept.append(p)
         if len(kept) >= 3:
             parts.append("M" + "L".join(f"{x:.0f} {y:.0f}" for x, y in kept) + "Z")
-    return (f'<path d="{"".join(parts)}" fill="{LAND}" stroke="{BORDER}" stroke-width="0.8" '
-            'stroke-linejoin="round"/>')
+    return f'<path d="{"".join(parts)}" fill="{LAND}" stroke="{BORDER}" stroke-width="0.8" stroke-linejoin="round"/>'
 
 
 def colour(pct: float | None) -> str:
@@ -127,6 +132,7 @@ def nice_sizes(biggest: int) -> list[int]:
     >>> nice_sizes(180), nice_sizes(3), nice_sizes(1)
     ([100, 20, 1], [3, 1], [1])
     """
+
     def nice(v: float) -> int:  # the largest 1/2/5 step not above v: no legend circle outgrows the map's
         p = 10 ** math.floor(math.log10(max(1.0, v)))
         return int(max(m * p for m in (1, 2, 5) if m * p <= v))
@@ -142,8 +148,17 @@ class Text:
     label: Callable[[Lugar], str]
 
 
-def svg(puntos: Sequence[Lugar], frame: Frame, words: Text, *, font: float, r_min: float, r_max: float,
-        side: float | None = None, labels: int = LABELS) -> str:
+def svg(
+    puntos: Sequence[Lugar],
+    frame: Frame,
+    words: Text,
+    *,
+    font: float,
+    r_min: float,
+    r_max: float,
+    side: float | None = None,
+    labels: int = LABELS,
+) -> str:
     """The whole map as an SVG document (Sheet text escaped): legends under it, or, with ``side``,
     in a strip of that width on its right (the wall: its height is what a 1280×720 screen lacks)."""
     w, h = frame.width, frame.height
@@ -154,14 +169,19 @@ def svg(puntos: Sequence[Lugar], frame: Frame, words: Text, *, font: float, r_mi
     else:
         legends, need = _side_legends(w, side, biggest, words, font, r_min, r_max)
         vw, vh = w + side, max(h, need)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {vw:.0f} {vh:.0f}" role="img" '
-           f'width="{vw:.0f}" height="{vh:.0f}" font-family="sans-serif">',
-           f'<rect width="{w:.0f}" height="{h:.0f}" fill="{SEA}"/>', _shapes(frame)]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {vw:.0f} {vh:.0f}" role="img" '
+        f'width="{vw:.0f}" height="{vh:.0f}" font-family="sans-serif">',
+        f'<rect width="{w:.0f}" height="{h:.0f}" fill="{SEA}"/>',
+        _shapes(frame),
+    ]
     placed = sorted(puntos, key=lambda p: -p.inscriptos)
     for p in placed:  # biggest first: the small ones are drawn over them and stay visible
         x, y = frame.xy(p.lon, p.lat)
-        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius(p.inscriptos, biggest, r_min, r_max):.1f}" '
-                   f'fill="{colour(p.porcentaje)}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.5"/>')
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius(p.inscriptos, biggest, r_min, r_max):.1f}" '
+            f'fill="{colour(p.porcentaje)}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1.5"/>'
+        )
     out.extend(_labels(placed[:labels], frame, words, font, biggest, r_min, r_max))
     out.append(legends)
     out.append("</svg>")
@@ -173,8 +193,9 @@ def text_width(text: str, font: float) -> float:
     return CHAR_EM * font * len(text)
 
 
-def _labels(places: Sequence[Lugar], frame: Frame, words: Text, font: float, biggest: int,
-            r_min: float, r_max: float) -> list[str]:
+def _labels(
+    places: Sequence[Lugar], frame: Frame, words: Text, font: float, biggest: int, r_min: float, r_max: float
+) -> list[str]:
     """A name for each of the biggest places whose line fits inside the map beside its bubble
     without touching another name; a place with no free line stays unnamed."""
     w, h = frame.width, frame.height
@@ -200,9 +221,11 @@ def _labels(places: Sequence[Lugar], frame: Frame, words: Text, font: float, big
         else:
             continue  # no free line near it
         boxes.append(box)
-        out.append(f'<text x="{x0:.0f}" y="{ly + font * 0.35:.0f}" font-size="{font:.0f}" fill="#f2f4f8" '
-                   f'font-weight="600" stroke="{SEA}" stroke-width="{font / 4:.1f}" paint-order="stroke">'
-                   f'{html.escape(text)}</text>')
+        out.append(
+            f'<text x="{x0:.0f}" y="{ly + font * 0.35:.0f}" font-size="{font:.0f}" fill="#f2f4f8" '
+            f'font-weight="600" stroke="{SEA}" stroke-width="{font / 4:.1f}" paint-order="stroke">'
+            f"{html.escape(text)}</text>"
+        )
     return out
 
 
@@ -222,8 +245,9 @@ def wrap(text: str, width: float, font: float) -> list[str]:
     return lines
 
 
-def _side_legends(x0: float, width: float, biggest: int, words: Text, font: float,
-                  r_min: float, r_max: float) -> tuple[str, float]:
+def _side_legends(
+    x0: float, width: float, biggest: int, words: Text, font: float, r_min: float, r_max: float
+) -> tuple[str, float]:
     """Both legends stacked in a strip right of the map; (SVG, height used)."""
     pad, line = font * 0.4, font * 1.15
     x0 += pad
@@ -235,8 +259,10 @@ def _side_legends(x0: float, width: float, biggest: int, words: Text, font: floa
         nonlocal y
         for part in wrap(text, width, font):
             y += line
-            out.append(f'<text x="{x0:.0f}" y="{y - font * 0.25:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
-                       f'{html.escape(part)}</text>')
+            out.append(
+                f'<text x="{x0:.0f}" y="{y - font * 0.25:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
+                f"{html.escape(part)}</text>"
+            )
 
     title(words.size_label)
     x, row_top, row_h = x0, y + 6, 0.0
@@ -246,43 +272,63 @@ def _side_legends(x0: float, width: float, biggest: int, words: Text, font: floa
         if x > x0 and x + step > x0 + width:  # the row is full: the next size goes under it
             x, row_top, row_h = x0, row_top + row_h + 6, 0.0
         cy = row_top + max(r, font / 2)
-        out.append(f'<circle cx="{x + r:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#f2f4f8" stroke-width="1.5"/>'
-                   f'<text x="{x + 2 * r + 4:.0f}" y="{cy + font * 0.35:.0f}" font-size="{font:.0f}" '
-                   f'fill="#f2f4f8">{v}</text>')
+        out.append(
+            f'<circle cx="{x + r:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#f2f4f8" stroke-width="1.5"/>'
+            f'<text x="{x + 2 * r + 4:.0f}" y="{cy + font * 0.35:.0f}" font-size="{font:.0f}" '
+            f'fill="#f2f4f8">{v}</text>'
+        )
         row_h = max(row_h, 2 * max(r, font / 2))
         x += step + font * 0.5
     y = row_top + row_h + font * 0.6
-    out.append('<defs><linearGradient id="foro-acr">' + "".join(
-        f'<stop offset="{t * 100:.0f}%" stop-color="{colour(t * 100)}"/>' for t, _ in SCALE) + "</linearGradient></defs>")
+    out.append(
+        '<defs><linearGradient id="foro-acr">'
+        + "".join(f'<stop offset="{t * 100:.0f}%" stop-color="{colour(t * 100)}"/>' for t, _ in SCALE)
+        + "</linearGradient></defs>"
+    )
     title(words.colour_label)
-    out.append(f'<rect x="{x0:.0f}" y="{y + 6:.0f}" width="{width:.0f}" height="{font * 0.9:.0f}" fill="url(#foro-acr)"/>')
+    out.append(
+        f'<rect x="{x0:.0f}" y="{y + 6:.0f}" width="{width:.0f}" height="{font * 0.9:.0f}" fill="url(#foro-acr)"/>'
+    )
     y += 6 + font * 0.9 + line
     for t, anchor in ((0, "start"), (100, "end")):  # no middle mark: "50 %" would touch both ends
-        out.append(f'<text x="{x0 + width * t / 100:.0f}" y="{y - font * 0.25:.0f}" font-size="{font:.0f}" '
-                   f'fill="#f2f4f8" text-anchor="{anchor}">{t} %</text>')
+        out.append(
+            f'<text x="{x0 + width * t / 100:.0f}" y="{y - font * 0.25:.0f}" font-size="{font:.0f}" '
+            f'fill="#f2f4f8" text-anchor="{anchor}">{t} %</text>'
+        )
     return "".join(out), y + pad
 
 
 def _legends(frame: Frame, band: float, biggest: int, words: Text, font: float, r_min: float, r_max: float) -> str:
     w, top = frame.width, frame.height
-    out = [f'<text x="8" y="{top + font * 1.3:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
-           f'{html.escape(words.size_label)}</text>']
+    out = [
+        f'<text x="8" y="{top + font * 1.3:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
+        f"{html.escape(words.size_label)}</text>"
+    ]
     x = 8.0
     for v in nice_sizes(biggest):
         r = radius(v, biggest, r_min, r_max)
         cy = top + font * 1.9 + r_max
-        out.append(f'<circle cx="{x + r:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#f2f4f8" stroke-width="1.5"/>'
-                   f'<text x="{x + 2 * r + 4:.0f}" y="{cy + font * 0.35:.0f}" font-size="{font:.0f}" '
-                   f'fill="#f2f4f8">{v}</text>')
+        out.append(
+            f'<circle cx="{x + r:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#f2f4f8" stroke-width="1.5"/>'
+            f'<text x="{x + 2 * r + 4:.0f}" y="{cy + font * 0.35:.0f}" font-size="{font:.0f}" '
+            f'fill="#f2f4f8">{v}</text>'
+        )
         x += 2 * r + 12 + 0.6 * font * len(str(v))
     gx, gw = w * 0.55, w * 0.42
-    out.append('<defs><linearGradient id="foro-acr">' + "".join(
-        f'<stop offset="{t * 100:.0f}%" stop-color="{colour(t * 100)}"/>' for t, _ in SCALE) + "</linearGradient></defs>")
-    out.append(f'<text x="{gx:.0f}" y="{top + font * 1.3:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
-               f'{html.escape(words.colour_label)}</text>'
-               f'<rect x="{gx:.0f}" y="{top + font * 1.8:.0f}" width="{gw:.0f}" height="{font * 0.9:.0f}" '
-               f'fill="url(#foro-acr)"/>')
+    out.append(
+        '<defs><linearGradient id="foro-acr">'
+        + "".join(f'<stop offset="{t * 100:.0f}%" stop-color="{colour(t * 100)}"/>' for t, _ in SCALE)
+        + "</linearGradient></defs>"
+    )
+    out.append(
+        f'<text x="{gx:.0f}" y="{top + font * 1.3:.0f}" font-size="{font:.0f}" fill="#f2f4f8">'
+        f"{html.escape(words.colour_label)}</text>"
+        f'<rect x="{gx:.0f}" y="{top + font * 1.8:.0f}" width="{gw:.0f}" height="{font * 0.9:.0f}" '
+        f'fill="url(#foro-acr)"/>'
+    )
     for t, anchor in ((0, "start"), (50, "middle"), (100, "end")):
-        out.append(f'<text x="{gx + gw * t / 100:.0f}" y="{top + font * 3.9:.0f}" font-size="{font:.0f}" '
-                   f'fill="#f2f4f8" text-anchor="{anchor}">{t} %</text>')
+        out.append(
+            f'<text x="{gx + gw * t / 100:.0f}" y="{top + font * 3.9:.0f}" font-size="{font:.0f}" '
+            f'fill="#f2f4f8" text-anchor="{anchor}">{t} %</text>'
+        )
     return "".join(out)

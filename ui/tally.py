@@ -48,8 +48,7 @@ def rooms(ctx: Ctx, ops: Sequence[PendingOp] = ()) -> list[metrics.OcupacionSala
 def pending_taps(ops: Sequence[PendingOp], sala: str) -> int:
     """How many of the room's taps are not on the Sheet yet: the same rows the page's "⏳ N
     escrituras pendientes" line counts (sent ones only wait for the next read, they are saved)."""
-    return sum(1 for p in ops if isinstance(p.op, TallyOp) and fold(p.op.sala) == fold(sala)
-               and p.estado != ENVIADA)
+    return sum(1 for p in ops if isinstance(p.op, TallyOp) and fold(p.op.sala) == fold(sala) and p.estado != ENVIADA)
 
 
 def coordinator_name(ctx: Ctx) -> str:
@@ -61,14 +60,26 @@ def coordinator_name(ctx: Ctx) -> str:
             st.query_params[POR] = name
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             st.markdown(ctx.t("conteo.registra", nombre=md_escape(name)), width="content")
-            st.button(ctx.t("conteo.cambiar"), key="foro-cambiar-nombre", type="tertiary", icon="✏️",
-                      on_click=_forget_name)
+            st.button(
+                ctx.t("conteo.cambiar"), key="foro-cambiar-nombre", type="tertiary", icon="✏️", on_click=_forget_name
+            )
         return name
     with st.form("foro-nombre", border=True, enter_to_submit=True):
-        st.text_input(ctx.t("conteo.nombre"), key=NAME_INPUT, max_chars=MAX_NAME, help=ctx.t("conteo.nombre.ayuda"),
-                      autocomplete="name")
-        st.form_submit_button(ctx.t("conteo.empezar"), key="foro-empezar", type="primary", width="stretch",
-                              on_click=_save_name, args=(ctx.t("conteo.falta_nombre"),))
+        st.text_input(
+            ctx.t("conteo.nombre"),
+            key=NAME_INPUT,
+            max_chars=MAX_NAME,
+            help=ctx.t("conteo.nombre.ayuda"),
+            autocomplete="name",
+        )
+        st.form_submit_button(
+            ctx.t("conteo.empezar"),
+            key="foro-empezar",
+            type="primary",
+            width="stretch",
+            on_click=_save_name,
+            args=(ctx.t("conteo.falta_nombre"),),
+        )
     return ""
 
 
@@ -98,19 +109,48 @@ def tally_controls(ctx: Ctx, p: Puesto, o: metrics.OcupacionSala, ops: Sequence[
     with st.container(key=f"foro-tally-{slug}"):
         # A horizontal container keeps the two buttons side by side at 390 px (columns stack).
         with st.container(horizontal=True, gap="small"):
-            st.button("−1", key=f"foro-menos-{slug}", width="stretch",
-                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, -1, nombre, f"foro-menos-{slug}"))
-            st.button("+1", key=f"foro-mas-{slug}", type="primary", width="stretch",
-                      on_click=_tally, args=(p.writer, ctx.role, ctx.lang, o.sala, 1, nombre, f"foro-mas-{slug}"))
+            st.button(
+                "−1",
+                key=f"foro-menos-{slug}",
+                width="stretch",
+                on_click=_tally,
+                args=(p.writer, ctx.role, ctx.lang, o.sala, -1, nombre, f"foro-menos-{slug}"),
+            )
+            st.button(
+                "+1",
+                key=f"foro-mas-{slug}",
+                type="primary",
+                width="stretch",
+                on_click=_tally,
+                args=(p.writer, ctx.role, ctx.lang, o.sala, 1, nombre, f"foro-mas-{slug}"),
+            )
         st.html(tap_check(ctx, (f"foro-menos-{slug}", f"foro-mas-{slug}")), unsafe_allow_javascript=True)
         with st.form(f"foro-conteo-{slug}", border=False, clear_on_submit=True):
             with st.container(horizontal=True, vertical_alignment="bottom", gap="small"):
-                st.number_input(ctx.t("conteo.total"), min_value=0, max_value=schema.MAX_PERSONAS_SALA, step=1, value=None,
-                                key=f"foro-total-{slug}", placeholder=ctx.t("conteo.total.placeholder"))
-                st.form_submit_button(ctx.t("conteo.guardar"), key=f"foro-guardar-{slug}", width="content",
-                                      on_click=_headcount,
-                                      args=(p.writer, ctx.role, ctx.lang, o.sala, nombre, f"foro-total-{slug}",
-                                            ctx.t("conteo.falta_total")))
+                st.number_input(
+                    ctx.t("conteo.total"),
+                    min_value=0,
+                    max_value=schema.MAX_PERSONAS_SALA,
+                    step=1,
+                    value=None,
+                    key=f"foro-total-{slug}",
+                    placeholder=ctx.t("conteo.total.placeholder"),
+                )
+                st.form_submit_button(
+                    ctx.t("conteo.guardar"),
+                    key=f"foro-guardar-{slug}",
+                    width="content",
+                    on_click=_headcount,
+                    args=(
+                        p.writer,
+                        ctx.role,
+                        ctx.lang,
+                        o.sala,
+                        nombre,
+                        f"foro-total-{slug}",
+                        ctx.t("conteo.falta_total"),
+                    ),
+                )
         # One slot under the buttons, its height reserved (ui.room_picker.STEADY_CSS): the taps not
         # saved yet, else the first-use hint. Above the buttons it moved them when it went away.
         n = pending_taps(ops, o.sala)
@@ -127,10 +167,15 @@ def tap_check(ctx: Ctx, keys: tuple[str, ...]) -> str:
     """HTML for ``st.html``: how many taps of each button this session received, for the browser
     to compare with the taps it saw and say when some never arrived (static/foro-toques.js)."""
     received = st.session_state.get(RECEIVED, {})
-    datos = {"recibidos": {k: int(received.get(k, 0)) for k in keys},
-             "uno": ctx.t("conteo.toque_perdido"), "varios": ctx.t("conteo.toques_perdidos", n="{n}")}
-    return (f'{TOQUES_CSS}<div class="foro-toques" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
-            f'<span class="foro-toques-texto"></span></div><script>{_TOQUES_JS}</script>')
+    datos = {
+        "recibidos": {k: int(received.get(k, 0)) for k in keys},
+        "uno": ctx.t("conteo.toque_perdido"),
+        "varios": ctx.t("conteo.toques_perdidos", n="{n}"),
+    }
+    return (
+        f'{TOQUES_CSS}<div class="foro-toques" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
+        f'<span class="foro-toques-texto"></span></div><script>{_TOQUES_JS}</script>'
+    )
 
 
 def _tally(writer: Writer, role: str, lang: str, sala: str, delta: int, nombre: str, key: str = "") -> None:

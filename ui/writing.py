@@ -60,11 +60,14 @@ VENUE_CSS = """
 
 # --- who may write, with which writer -----------------------------------------------------------
 
+
 def _writer_key(cfg: Config) -> str:
     # The outbox lives under FORO_CACHE_DIR and the API URL may point at a fake server: both
     # belong to the writer's identity, as the config file does.
-    return "|".join(str(x) for x in (cfg.get("planilla"), cfg.path, os.environ.get("FORO_CACHE_DIR", ""),
-                                      os.environ.get(API_URL_ENV, "")))
+    return "|".join(
+        str(x)
+        for x in (cfg.get("planilla"), cfg.path, os.environ.get("FORO_CACHE_DIR", ""), os.environ.get(API_URL_ENV, ""))
+    )
 
 
 _WRITERS = PerProcess[Writer]("writer")
@@ -173,7 +176,9 @@ def estado_envio(ctx: Ctx, p: Puesto) -> None:
         if s.ultimo_error:
             st.caption(md_escape(ctx.t("escritura.reintento", motivo=_reason(ctx, s.ultimo_error_in(ctx.lang)))))
     if s.errores and not s.solo_lectura:
-        st.warning(ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(_reason(ctx, s.ultimo_error_in(ctx.lang)) or "—")))
+        st.warning(
+            ctx.t("escritura.fallidas", n=s.errores, motivo=md_escape(_reason(ctx, s.ultimo_error_in(ctx.lang)) or "—"))
+        )
     if s.errores or s.solo_lectura:
         # After sharing the Sheet as Editor (or fixing its headers) the held rows go out again.
         st.button(ctx.t("escritura.reintentar"), key="foro-reintentar", icon="🔁", on_click=_retry, args=(writer,))
@@ -197,6 +202,7 @@ def style_venue() -> None:
 
 
 # --- one tap, one outcome -------------------------------------------------------------------------
+
 
 def flash(kind: str, text: str) -> None:
     st.session_state[FLASH] = (kind, text)

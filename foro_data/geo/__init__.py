@@ -43,6 +43,20 @@ from .rows import CityPoint, Escrito, Fila, city_points, geo_problems, resolve_m
 from .text import km
 
 __all__ = [
-    "DATA_FILE", "CityPoint", "Escrito", "Fila", "GeoMatch", "Gazetteer", "Municipio", "Place", "city_points",
-    "gazetteer", "geo_problems", "km", "redes_de", "resolve", "resolve_many", "resolve_one",
+    "DATA_FILE",
+    "CityPoint",
+    "Escrito",
+    "Fila",
+    "GeoMatch",
+    "Gazetteer",
+    "Municipio",
+    "Place",
+    "city_points",
+    "gazetteer",
+    "geo_problems",
+    "km",
+    "redes_de",
+    "resolve",
+    "resolve_many",
+    "resolve_one",
 ]

@@ -42,7 +42,7 @@ class _Block:
 
     def __init__(self, raw: bytes, start: int, end: int) -> None:
         self._raw = raw
-        lines = raw[start:end - 1].split(b"\n") if end > start else []
+        lines = raw[start : end - 1].split(b"\n") if end > start else []
         # Each line's length plus its newline, summed: map() keeps this loop in C (the load budget).
         self.off = array("L", accumulate(map((1).__add__, map(len, lines)), initial=start))
 
@@ -50,7 +50,7 @@ class _Block:
         return len(self.off) - 1
 
     def __getitem__(self, n: int) -> bytes:
-        return self._raw[self.off[n]: self.off[n + 1] - 1]
+        return self._raw[self.off[n] : self.off[n + 1] - 1]
 
     def find(self, target: bytes) -> int:
         """Line number equal to ``target`` in a sorted block, or -1 (binary search)."""
@@ -81,7 +81,7 @@ class Gazetteer:
         pos = 0
         while pos < len(raw):
             eol = raw.index(b"\n", pos)
-            name = raw[pos + 1: eol].decode("ascii")
+            name = raw[pos + 1 : eol].decode("ascii")
             nxt = raw.find(b"\n#", eol)
             end = len(raw) if nxt < 0 else nxt + 1
             bounds[name] = (eol + 1, end)
@@ -125,7 +125,7 @@ class Gazetteer:
 
     def country_of(self, n: int) -> str:
         start = self._cc_start + 2 * n
-        return self._raw[start: start + 2].decode("ascii")
+        return self._raw[start : start + 2].decode("ascii")
 
     def lookup(self, key: str) -> list[int]:
         """Place numbers whose name or an alternate name folds to ``key``."""
@@ -154,10 +154,10 @@ class Gazetteer:
             if self._pools is None:
                 # Built on the first typo only: key numbers per country, ~1 MB.
                 pools: dict[str, array] = {}
-                cc_of = self._raw[self._cc_start:]
+                cc_of = self._raw[self._cc_start :]
                 for k in range(len(self._keys)):
                     ids = self._ids[k].split(b",")
-                    for cc in {cc_of[2 * int(x): 2 * int(x) + 2] for x in ids}:
+                    for cc in {cc_of[2 * int(x) : 2 * int(x) + 2] for x in ids}:
                         pools.setdefault(cc.decode("ascii"), array("L")).append(k)
                 self._pools = pools
         numbers = sorted({k for cc in countries for k in self._pools.get(cc, ())})

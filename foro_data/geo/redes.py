@@ -57,5 +57,4 @@ def index(locate: Callable[[str, str, str], int | None], path: Path = REDES_FILE
             redes.append(m.red)
         for name in {m.ciudad, m.oficial} - {""}:
             por_nombre.setdefault(fold(name), set()).add(n)
-    return Redes({n: tuple(r) for n, r in por_lugar.items()},
-                 {k: tuple(sorted(v)) for k, v in por_nombre.items()})
+    return Redes({n: tuple(r) for n, r in por_lugar.items()}, {k: tuple(sorted(v)) for k, v in por_nombre.items()})

@@ -95,8 +95,9 @@ def _exact(key: str, gaz: Gazetteer, members: _redes.Redes) -> tuple[list[int], 
 FIRST_TIER = 0.95  # spellings this good are looked up together ("sta fe" and "santa fe")
 
 
-def _lookup(spellings: Sequence[tuple[str, float, str]], gaz: Gazetteer, countries: frozenset[str] | None,
-            members: _redes.Redes) -> _Found | None:
+def _lookup(
+    spellings: Sequence[tuple[str, float, str]], gaz: Gazetteer, countries: frozenset[str] | None, members: _redes.Redes
+) -> _Found | None:
     """Candidates of the first spelling that has any; the near-literal spellings are pooled, so
     that an alternate name written "sta fe" somewhere does not hide every "santa fe"."""
     pooled: list[int] = []
@@ -144,8 +145,9 @@ def _typos(key: str, countries: Iterable[str], gaz: Gazetteer) -> tuple[list[str
     return sorted({cand for cand, d in hits if d == best}), best
 
 
-def candidates(city: str, hints: Sequence[Hint], gaz: Gazetteer, members: _redes.Redes
-               ) -> tuple[_Found | None, Hint | None, bool]:
+def candidates(
+    city: str, hints: Sequence[Hint], gaz: Gazetteer, members: _redes.Redes
+) -> tuple[_Found | None, Hint | None, bool]:
     """(found, extra hint peeled off the text, whether the typed country had to be ignored).
 
     Exact spellings first, then a trailing province without a comma, then typos: inside the
@@ -204,8 +206,9 @@ def score(p: Place, key: str, municipio: bool = False) -> float:
     return math.log10(people + 1) + bonus + official
 
 
-def rank(places: list[tuple[int, Place]], key: str, members: _redes.Redes, as_municipio: Iterable[int] = ()
-         ) -> tuple[tuple[int, Place], list[tuple[int, Place]], bool]:
+def rank(
+    places: list[tuple[int, Place]], key: str, members: _redes.Redes, as_municipio: Iterable[int] = ()
+) -> tuple[tuple[int, Place], list[tuple[int, Place]], bool]:
     """(best, distinct other places, ambiguous?). A member city wins the tie; two members still tie."""
     seats = frozenset(as_municipio)
 
@@ -238,8 +241,9 @@ def _unresolved(text: str, hints: Sequence[Hint] = ()) -> GeoMatch:
     return GeoMatch(text, None, None, "", pais, "", 0.0, False)
 
 
-def resolve_with(ciudad: str, provincia: str, pais: str, gaz: Gazetteer, members: _redes.Redes
-                 ) -> tuple[GeoMatch, int | None]:
+def resolve_with(
+    ciudad: str, provincia: str, pais: str, gaz: Gazetteer, members: _redes.Redes
+) -> tuple[GeoMatch, int | None]:
     """The match and the chosen place number (None when unresolved)."""
     text = entrada(ciudad, provincia, pais)
     city, hints = parse(ciudad, provincia, pais, gaz)
@@ -273,8 +277,19 @@ def resolve_with(ciudad: str, provincia: str, pais: str, gaz: Gazetteer, members
     m = found.as_municipio.get(best_i)
     nombre = gaz.municipios[m].nombre if m is not None and fold(best.nombre) != found.key else best.nombre
     clave = f"gn:{best.geonameid}" if best.geonameid else f"gz:{fold(best.nombre)}:{best.pais}"
-    match = GeoMatch(text, best.lat, best.lon, nombre, best.pais, gaz.region_name(best.admin1),
-                     round(confianza, 2), ambigua, alternativas, clave, members.of(best_i))
+    match = GeoMatch(
+        text,
+        best.lat,
+        best.lon,
+        nombre,
+        best.pais,
+        gaz.region_name(best.admin1),
+        round(confianza, 2),
+        ambigua,
+        alternativas,
+        clave,
+        members.of(best_i),
+    )
     return match, best_i
 
 

@@ -78,8 +78,18 @@ def resolve_one(ciudad: str, provincia: str, pais: str, overrides: Sequence[Ciud
     ov = _override_for(ciudad, provincia, pais, overrides)
     if ov is None:
         return resolve(ciudad, provincia, pais)
-    return GeoMatch(entrada(ciudad, provincia, pais), ov.lat, ov.lon, ov.ciudad, ov.pais or country_code(pais) or "",
-                    ov.provincia, 1.0, False, (), f"ciudades:{ov.row}")
+    return GeoMatch(
+        entrada(ciudad, provincia, pais),
+        ov.lat,
+        ov.lon,
+        ov.ciudad,
+        ov.pais or country_code(pais) or "",
+        ov.provincia,
+        1.0,
+        False,
+        (),
+        f"ciudades:{ov.row}",
+    )
 
 
 def resolve_many(rows: Sequence[Escrito], overrides: Sequence[CiudadOverride] = ()) -> list[GeoMatch]:
@@ -121,8 +131,10 @@ def geo_problems(results: Sequence[GeoMatch | None], rows: Sequence[Fila]) -> li
             problems.append(Problem.of("ciudad_no_encontrada", "Inscripciones", number, "ciudad", ciudad, reason, fix))
         elif match.ambigua:
             otras = "; ".join(_describe(n, r, p) for n, r, p, *_ in match.alternativas)
-            reason = Said.of(P.CIUDAD_AMBIGUA, ciudad=ciudad, elegida=_describe(match.nombre, match.region, match.pais),
-                             otras=otras)
-            problems.append(Problem.of("ciudad_ambigua", "Inscripciones", number, "ciudad", ciudad, reason, fix,
-                                       severity="aviso"))
+            reason = Said.of(
+                P.CIUDAD_AMBIGUA, ciudad=ciudad, elegida=_describe(match.nombre, match.region, match.pais), otras=otras
+            )
+            problems.append(
+                Problem.of("ciudad_ambigua", "Inscripciones", number, "ciudad", ciudad, reason, fix, severity="aviso")
+            )
     return problems

@@ -26,39 +26,127 @@ NEAR_SEAT_KM = 25.0  # "Banfield, Lomas de Zamora": a town this close to the mun
 
 # Token abbreviations, applied to folded text ("Gral. San Martín" → "general san martin").
 ABBREVIATIONS = {
-    "gral": "general", "grl": "general", "pte": "presidente", "pdte": "presidente",
-    "sta": "santa", "sto": "santo", "sn": "san", "cdad": "ciudad", "cd": "ciudad", "cnel": "coronel",
-    "cmte": "comandante", "cte": "comandante", "tte": "teniente", "ing": "ingeniero", "dr": "doctor",
-    "pto": "puerto", "pta": "punta", "fco": "francisco", "mte": "monte", "va": "villa", "vla": "villa",
-    "pdo": "partido", "gob": "gobernador", "sgto": "sargento", "cap": "capitan", "mcal": "mariscal",
-    "nra": "nuestra", "sra": "senora", "stgo": "santiago", "sgo": "santiago", "pres": "presidente",
+    "gral": "general",
+    "grl": "general",
+    "pte": "presidente",
+    "pdte": "presidente",
+    "sta": "santa",
+    "sto": "santo",
+    "sn": "san",
+    "cdad": "ciudad",
+    "cd": "ciudad",
+    "cnel": "coronel",
+    "cmte": "comandante",
+    "cte": "comandante",
+    "tte": "teniente",
+    "ing": "ingeniero",
+    "dr": "doctor",
+    "pto": "puerto",
+    "pta": "punta",
+    "fco": "francisco",
+    "mte": "monte",
+    "va": "villa",
+    "vla": "villa",
+    "pdo": "partido",
+    "gob": "gobernador",
+    "sgto": "sargento",
+    "cap": "capitan",
+    "mcal": "mariscal",
+    "nra": "nuestra",
+    "sra": "senora",
+    "stgo": "santiago",
+    "sgo": "santiago",
+    "pres": "presidente",
 }
 # A single letter means a word only at the start: "V. Carlos Paz", "S. Rafael" (both readings of S.).
 LEADING_LETTERS = {"v": ("villa",), "s": ("san", "sao"), "g": ("general",)}
 # Roman numerals and ordinals name the same places: "Río IV" / "Río Cuarto", "Río 3ro" / "Río Tercero".
 ORDINALS = {
-    "i": "primero", "ii": "segundo", "iii": "tercero", "iv": "cuarto", "v": "quinto", "vi": "sexto",
-    "vii": "septimo", "viii": "octavo", "ix": "noveno", "x": "decimo",
-    "1ro": "primero", "1ero": "primero", "2do": "segundo", "3ro": "tercero", "3ero": "tercero", "4to": "cuarto",
-    "5to": "quinto", "6to": "sexto", "7mo": "septimo", "8vo": "octavo", "9no": "noveno", "10mo": "decimo",
+    "i": "primero",
+    "ii": "segundo",
+    "iii": "tercero",
+    "iv": "cuarto",
+    "v": "quinto",
+    "vi": "sexto",
+    "vii": "septimo",
+    "viii": "octavo",
+    "ix": "noveno",
+    "x": "decimo",
+    "1ro": "primero",
+    "1ero": "primero",
+    "2do": "segundo",
+    "3ro": "tercero",
+    "3ero": "tercero",
+    "4to": "cuarto",
+    "5to": "quinto",
+    "6to": "sexto",
+    "7mo": "septimo",
+    "8vo": "octavo",
+    "9no": "noveno",
+    "10mo": "decimo",
 }
 # Digits and number words in dates that name places: "9 de Julio", "Tres de Febrero", "25 de Mayo".
 CARDINALS = {
-    "1": "uno", "2": "dos", "3": "tres", "4": "cuatro", "5": "cinco", "6": "seis", "7": "siete", "8": "ocho",
-    "9": "nueve", "10": "diez", "11": "once", "12": "doce", "20": "veinte", "25": "veinticinco",
-    "28": "veintiocho", "30": "treinta", "33": "treinta y tres",
+    "1": "uno",
+    "2": "dos",
+    "3": "tres",
+    "4": "cuatro",
+    "5": "cinco",
+    "6": "seis",
+    "7": "siete",
+    "8": "ocho",
+    "9": "nueve",
+    "10": "diez",
+    "11": "once",
+    "12": "doce",
+    "20": "veinte",
+    "25": "veinticinco",
+    "28": "veintiocho",
+    "30": "treinta",
+    "33": "treinta y tres",
 }
 _WORD_TO_DIGIT = {v: k for k, v in CARDINALS.items()}
 
-PREFIXES = tuple(p + " " for p in (
-    "ciudad de", "ciudad autonoma de", "municipio de", "municipalidad de", "municipalidad distrital de",
-    "municipalidad provincial de", "municipalidad de la ciudad de", "i municipalidad de",
-    "ilustre municipalidad de", "prefeitura de", "prefeitura municipal de", "prefeitura da cidade de",
-    "cidade de", "intendencia de", "intendencia municipal de", "departamento de", "departamento",
-    "depto", "dpto", "distrito de", "comuna de", "partido de", "partido de la", "partido del", "partido",
-    "localidad de", "alcaldia de", "alcaldia municipal de", "gobierno autonomo municipal de", "gam de",
-    "gobierno de la ciudad de", "municipio", "municipalidad", "comuna", "canton",
-))
+PREFIXES = tuple(
+    p + " "
+    for p in (
+        "ciudad de",
+        "ciudad autonoma de",
+        "municipio de",
+        "municipalidad de",
+        "municipalidad distrital de",
+        "municipalidad provincial de",
+        "municipalidad de la ciudad de",
+        "i municipalidad de",
+        "ilustre municipalidad de",
+        "prefeitura de",
+        "prefeitura municipal de",
+        "prefeitura da cidade de",
+        "cidade de",
+        "intendencia de",
+        "intendencia municipal de",
+        "departamento de",
+        "departamento",
+        "depto",
+        "dpto",
+        "distrito de",
+        "comuna de",
+        "partido de",
+        "partido de la",
+        "partido del",
+        "partido",
+        "localidad de",
+        "alcaldia de",
+        "alcaldia municipal de",
+        "gobierno autonomo municipal de",
+        "gam de",
+        "gobierno de la ciudad de",
+        "municipio",
+        "municipalidad",
+        "comuna",
+        "canton",
+    )
+)
 SUFFIXES = tuple(" " + s for s in ("capital", "ciudad", "city", "centro", "cercado", "dc", "d c", "df", "d f"))
 PROVINCE_PREFIX = re.compile(
     r"^(provincia|prov|pcia|estado|departamento|depto|dpto|region|regiao|distrito|state|province)"
@@ -112,7 +200,7 @@ def fold_province(text: str) -> str:
 
 
 def strip_prefixes(folded: str) -> list[str]:
-    return [folded[len(p):] for p in PREFIXES if folded.startswith(p) and len(folded) > len(p)]
+    return [folded[len(p) :] for p in PREFIXES if folded.startswith(p) and len(folded) > len(p)]
 
 
 def hint(text: str, gaz: Gazetteer, *, is_country_column: bool = False) -> Hint:
@@ -133,10 +221,11 @@ def hint(text: str, gaz: Gazetteer, *, is_country_column: bool = False) -> Hint:
     if folded and not cc and len(folded) > 3:
         for key in (folded, *strip_prefixes(folded)):
             municipios.update(gaz.municipalities(key))
-    seats = tuple((gaz.place(gaz.municipios[m].sede).lat, gaz.place(gaz.municipios[m].sede).lon) for m in sorted(municipios))
+    seats = tuple(
+        (gaz.place(gaz.municipios[m].sede).lat, gaz.place(gaz.municipios[m].sede).lon) for m in sorted(municipios)
+    )
     countries = frozenset({cc}) if cc else frozenset()
-    return Hint(text, countries, frozenset(admin), frozenset(municipios), seats,
-                strong_country=bool(cc) and not admin)
+    return Hint(text, countries, frozenset(admin), frozenset(municipios), seats, strong_country=bool(cc) and not admin)
 
 
 def expand(folded: str) -> str:

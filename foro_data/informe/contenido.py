@@ -103,15 +103,14 @@ def tabla_de(campo: str, cuadro: metrics.Cuadro, lang: str, red: str) -> Tabla:
     # "(sin dato)" and pooled rows go last: the review found a 283-person "(sin dato)" heading the list.
     last = (metrics.SIN_DATO, metrics.OTRAS)
     ordered = [f for f in cuadro.filas if f.clave not in last] + [f for f in cuadro.filas if f.clave in last]
-    for f in (cuadro.filas if campo == "ciudad" else ordered):
+    for f in cuadro.filas if campo == "ciudad" else ordered:
         rate = f.asistencia / 100.0 if f.asistencia is not None else None
         if campo == "ciudad":
             pais = etiqueta("pais", f.pais, lang)
             ciudad = etiqueta("ciudad", f.clave, lang)
             if names.count(f.clave) > 1 and f.region:  # two San Martín: say which
                 ciudad = f"{ciudad} ({f.region})"
-            filas.append((pais, ciudad, "★" if _miembro(f, red) else "",
-                          f.inscriptos, f.acreditados, rate))
+            filas.append((pais, ciudad, "★" if _miembro(f, red) else "", f.inscriptos, f.acreditados, rate))
         else:
             filas.append((etiqueta(campo, f.clave, lang), f.inscriptos, f.acreditados, rate))
     notas = []
@@ -128,11 +127,26 @@ def tabla_sesiones(snap: Snapshot, as_of: datetime, lang: str) -> Tabla:
     for p in metrics.picos_sesiones(snap, as_of):
         s = p.sesion
         pct = p.pico / p.capacidad if p.pico is not None and p.capacidad else None
-        filas.append((f"{s.inicio.astimezone(tz):%H:%M}–{s.fin.astimezone(tz):%H:%M}", s.sala, s.actividad,
-                      p.pico if p.pico is not None else t("sin_lectura", lang), p.capacidad or None, pct))
-    head = tuple(t(k, lang) for k in ("col.horario", "col.sala", "col.sesion", "col.pico", "col.capacidad", "col.ocupacion"))
-    return Tabla(t("sesiones", lang), head, tuple(filas), ("texto", "texto", "texto", "entero", "entero", "porcentaje"),
-                 t("sesiones.nota", lang, min=int(metrics.MUESTREO_PICOS.total_seconds() // 60)))
+        filas.append(
+            (
+                f"{s.inicio.astimezone(tz):%H:%M}–{s.fin.astimezone(tz):%H:%M}",
+                s.sala,
+                s.actividad,
+                p.pico if p.pico is not None else t("sin_lectura", lang),
+                p.capacidad or None,
+                pct,
+            )
+        )
+    head = tuple(
+        t(k, lang) for k in ("col.horario", "col.sala", "col.sesion", "col.pico", "col.capacidad", "col.ocupacion")
+    )
+    return Tabla(
+        t("sesiones", lang),
+        head,
+        tuple(filas),
+        ("texto", "texto", "texto", "entero", "entero", "porcentaje"),
+        t("sesiones.nota", lang, min=int(metrics.MUESTREO_PICOS.total_seconds() // 60)),
+    )
 
 
 def hora_legible(snap: Snapshot, when: datetime, lang: str) -> str:
@@ -151,18 +165,29 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
         Cifra(t("inscriptos", lang), n(c.inscriptos), t("def.inscriptos", lang)),
         Cifra(t("acreditados", lang), n(c.acreditados), t("def.acreditados", lang)),
         Cifra(t("asistencia", lang), asist, t("def.asistencia", lang)),
-        Cifra(t("intendencias", lang), n(c.intendencias_acreditadas),
-              t("def.intendencias", lang, total=n(c.intendencias_inscriptas))),
+        Cifra(
+            t("intendencias", lang),
+            n(c.intendencias_acreditadas),
+            t("def.intendencias", lang, total=n(c.intendencias_inscriptas)),
+        ),
     )
     paises = [f for f in cuadros["pais"].filas if f.clave != metrics.SIN_DATO]
     lugares, sin_ubicar = metrics.por_lugar(snap, as_of)
     ejes = [f for f in cuadros["ejes"].filas if f.clave not in (metrics.SIN_DATO, metrics.OTRAS)]
     top = paises[0] if paises else None
-    resumen = t("resumen.texto", lang, inscriptos=n(c.inscriptos), paises=n(len(paises)), ciudades=n(len(lugares)),
-                acreditados=n(c.acreditados), asistencia=asist, intendencias=n(c.intendencias_acreditadas),
-                pais_top=etiqueta("pais", top.clave, lang) if top else "—",
-                pais_top_n=n(top.inscriptos) if top and isinstance(top.inscriptos, int) else "—",
-                eje_top=ejes[0].clave if ejes else "—")
+    resumen = t(
+        "resumen.texto",
+        lang,
+        inscriptos=n(c.inscriptos),
+        paises=n(len(paises)),
+        ciudades=n(len(lugares)),
+        acreditados=n(c.acreditados),
+        asistencia=asist,
+        intendencias=n(c.intendencias_acreditadas),
+        pais_top=etiqueta("pais", top.clave, lang) if top else "—",
+        pais_top_n=n(top.inscriptos) if top and isinstance(top.inscriptos, int) else "—",
+        eje_top=ejes[0].clave if ejes else "—",
+    )
     if red:
         fila_red = next((f for f in cuadros["red"].filas if f.clave.casefold() == red.casefold()), None)
         if fila_red is not None:
@@ -171,17 +196,30 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
     participacion = {campo: tabla_de(campo, cuadros[campo], lang, red) for campo, _, _ in TABLAS}
 
     # Chart data: only counts a partner may see.
-    barras = tuple((etiqueta("pais", f.clave, lang), f.inscriptos, f.acreditados if isinstance(f.acreditados, int) else 0)
-                   for f in paises if isinstance(f.inscriptos, int))
+    barras = tuple(
+        (etiqueta("pais", f.clave, lang), f.inscriptos, f.acreditados if isinstance(f.acreditados, int) else 0)
+        for f in paises
+        if isinstance(f.inscriptos, int)
+    )
     mapa = _puntos(cuadros["ciudad"], lugares, red)
     curva = tuple((f.inicio, f.acumulado) for f in metrics.curva_llegadas(snap, as_of))
 
     e = snap.evento
     extra = dict(e.extra)
-    fuente = t(f"fuente.{snap.fuente.tipo}", lang) if snap.fuente.tipo in ("demo", "archivo", "gsheets") else snap.fuente.tipo
+    fuente = (
+        t(f"fuente.{snap.fuente.tipo}", lang)
+        if snap.fuente.tipo in ("demo", "archivo", "gsheets")
+        else snap.fuente.tipo
+    )
     descartadas = metrics.filas_descartadas(snap)
     metodo = [
-        t("metodo.fuente", lang, fuente=fuente, leido=hora_legible(snap, snap.fuente.leido_en, lang), hora=hora_legible(snap, as_of, lang)),
+        t(
+            "metodo.fuente",
+            lang,
+            fuente=fuente,
+            leido=hora_legible(snap, snap.fuente.leido_en, lang),
+            hora=hora_legible(snap, as_of, lang),
+        ),
         t("metodo.dedup", lang, n=n(metrics.filas_unidas(snap))),
         t("metodo.supresion", lang),
     ]
@@ -195,11 +233,24 @@ def construir(snap: Snapshot, as_of: datetime, lang: str = "es", red: str = "") 
     if snap.fuente.estado != "ok":
         stale = t("desactualizado", lang, hora=hora_legible(snap, snap.fuente.leido_en, lang))
     return Informe(
-        lang=lang, red=red, evento=e.nombre, fecha=fecha_larga(date.fromisoformat(e.fecha), lang), sede=e.sede,
-        organiza=extra.get("organiza", "") or extra.get("organizan", ""), hora=hora_legible(snap, as_of, lang), as_of=as_of,
-        desactualizado=stale, cifras=cifras, resumen=resumen, participacion=participacion,
-        sesiones=tabla_sesiones(snap, as_of, lang), curva=curva, barras=barras,
-        mapa=mapa, metodo=tuple(metodo), base=c,
+        lang=lang,
+        red=red,
+        evento=e.nombre,
+        fecha=fecha_larga(date.fromisoformat(e.fecha), lang),
+        sede=e.sede,
+        organiza=extra.get("organiza", "") or extra.get("organizan", ""),
+        hora=hora_legible(snap, as_of, lang),
+        as_of=as_of,
+        desactualizado=stale,
+        cifras=cifras,
+        resumen=resumen,
+        participacion=participacion,
+        sesiones=tabla_sesiones(snap, as_of, lang),
+        curva=curva,
+        barras=barras,
+        mapa=mapa,
+        metodo=tuple(metodo),
+        base=c,
     )
 
 

@@ -23,7 +23,11 @@ def acerca(snap: Snapshot, as_of: datetime, lang: str, red: str = "") -> list[tu
     """The "Acerca de" lines: event, time of the figures, source, definitions, suppression rule."""
     e = snap.evento
     c = metrics.cifras(snap, as_of)
-    fuente = t(f"fuente.{snap.fuente.tipo}", lang) if snap.fuente.tipo in ("demo", "archivo", "gsheets") else snap.fuente.tipo
+    fuente = (
+        t(f"fuente.{snap.fuente.tipo}", lang)
+        if snap.fuente.tipo in ("demo", "archivo", "gsheets")
+        else snap.fuente.tipo
+    )
     lines = [
         (t("titulo", lang), t("para", lang, red=red) if red else t("para_todas", lang)),
         (t("acerca.evento", lang), f"{e.nombre} — {e.sede}"),

@@ -32,15 +32,17 @@ TIERRA = "#eef1f4"
 BORDE = "#aab3bd"
 ACENTO = "#d9822b"
 
-matplotlib.rcParams.update({
-    "font.family": "DejaVu Sans",  # shipped with matplotlib: accents, ç and ã everywhere
-    "font.size": 9,
-    "axes.edgecolor": BORDE,
-    "axes.labelcolor": GRIS,
-    "xtick.color": GRIS,
-    "ytick.color": GRIS,
-    "svg.fonttype": "none",  # text stays text in the SVG (searchable, small)
-})
+matplotlib.rcParams.update(
+    {
+        "font.family": "DejaVu Sans",  # shipped with matplotlib: accents, ç and ã everywhere
+        "font.size": 9,
+        "axes.edgecolor": BORDE,
+        "axes.labelcolor": GRIS,
+        "xtick.color": GRIS,
+        "ytick.color": GRIS,
+        "svg.fonttype": "none",  # text stays text in the SVG (searchable, small)
+    }
+)
 
 
 def _fig(w: float, h: float) -> Figure:
@@ -138,11 +140,26 @@ def mapa(puntos: Sequence[PuntoMapa], nota_miembro: str) -> Figure:
     small = [p for p in puntos if not p.inscriptos]
     ax.scatter([p.lon for p in small], [p.lat for p in small], s=8, color=AZUL, alpha=0.8, linewidths=0, zorder=3)
     size = lambda p: 12 + 6 * (p.inscriptos or 0) if p.inscriptos else 24  # noqa: E731
-    ax.scatter([p.lon for p in big], [p.lat for p in big], s=[size(p) for p in big],
-               color=AZUL, alpha=0.45, edgecolors="white", linewidths=0.6, zorder=4)
+    ax.scatter(
+        [p.lon for p in big],
+        [p.lat for p in big],
+        s=[size(p) for p in big],
+        color=AZUL,
+        alpha=0.45,
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=4,
+    )
     member = [p for p in puntos if p.miembro]
-    ax.scatter([p.lon for p in member], [p.lat for p in member], s=[size(p) for p in member], facecolors="none",
-               edgecolors=ACENTO, linewidths=1.4, zorder=5)
+    ax.scatter(
+        [p.lon for p in member],
+        [p.lat for p in member],
+        s=[size(p) for p in member],
+        facecolors="none",
+        edgecolors=ACENTO,
+        linewidths=1.4,
+        zorder=5,
+    )
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_facecolor("#f8fbfe")
@@ -154,11 +171,12 @@ def svg(fig: Figure) -> str:
     """The figure as an inline <svg> element (no XML prolog, no external references)."""
     buf = io.StringIO()
     # No RDF metadata block: a partner's mail filter need not see any URL in the file.
-    fig.savefig(buf, format="svg", facecolor="white",
-                metadata={"Creator": None, "Date": None, "Format": None, "Type": None})
+    fig.savefig(
+        buf, format="svg", facecolor="white", metadata={"Creator": None, "Date": None, "Format": None, "Type": None}
+    )
     text = buf.getvalue()
     # Inside HTML the parser knows <svg> and xlink:href; the namespace URLs are noise for a mail filter.
-    return re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", text[text.index("<svg"):])
+    return re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", text[text.index("<svg") :])
 
 
 def png(fig: Figure, dpi: int = 200) -> bytes:

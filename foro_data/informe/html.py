@@ -47,12 +47,16 @@ def _tabla(tb, lang: str) -> str:
     head = "".join(f'<th scope="col"{" class=n" if n else ""}>{escape(h)}</th>' for h, n in zip(tb.encabezados, num))
     rows = []
     for fila in tb.filas:
-        cells = "".join(f'<td{" class=n" if n else ""}>{escape(texto_celda(v, f, lang))}</td>'
-                        for v, f, n in zip(fila, tb.formatos, num))
+        cells = "".join(
+            f"<td{' class=n' if n else ''}>{escape(texto_celda(v, f, lang))}</td>"
+            for v, f, n in zip(fila, tb.formatos, num)
+        )
         rows.append(f"<tr>{cells}</tr>")
     nota = f'<p class="nota">{escape(tb.nota)}</p>' if tb.nota else ""
-    return (f'<section><h2>{escape(tb.titulo)}</h2><div class="tabla"><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>{nota}</section>')
+    return (
+        f'<section><h2>{escape(tb.titulo)}</h2><div class="tabla"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>{nota}</section>"
+    )
 
 
 def _figura(fig, caption: str = "") -> str:
@@ -62,10 +66,16 @@ def _figura(fig, caption: str = "") -> str:
 
 def to_html(inf: Informe) -> str:
     lang = inf.lang
-    cover = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>"
-                    for k, v in ((t("fecha", lang), inf.fecha), (t("sede", lang), inf.sede), (t("organiza", lang), inf.organiza)) if v)
-    cifras = "".join(f'<div class="cifra"><span class="v">{escape(c.valor)}</span><span class="l">{escape(c.etiqueta)}</span>'
-                     f'<span class="d">{escape(c.definicion)}</span></div>' for c in inf.cifras)
+    cover = "".join(
+        f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>"
+        for k, v in ((t("fecha", lang), inf.fecha), (t("sede", lang), inf.sede), (t("organiza", lang), inf.organiza))
+        if v
+    )
+    cifras = "".join(
+        f'<div class="cifra"><span class="v">{escape(c.valor)}</span><span class="l">{escape(c.etiqueta)}</span>'
+        f'<span class="d">{escape(c.definicion)}</span></div>'
+        for c in inf.cifras
+    )
     nota_miembro = t("nota.miembro", lang, red=inf.red) if inf.red else t("nota.miembro_todas", lang)
     stale = f'<p class="stale">{escape(inf.desactualizado)}</p>' if inf.desactualizado else ""
     parts = [
@@ -77,14 +87,14 @@ def to_html(inf: Informe) -> str:
         f'<p class="para">{escape(t("para", lang, red=inf.red) if inf.red else t("para_todas", lang))}</p>',
         f"<p>{escape(t('cifras_a', lang, hora=inf.hora))}</p>{stale}</header>",
         f'<h2>{escape(t("cifras", lang))}</h2><div class="cifras">{cifras}</div>',
-        f'<h2>{escape(t("resumen", lang))}</h2><p>{escape(inf.resumen)}</p>',
-        f'<h2>{escape(t("curva", lang))}</h2>' + _figura(graficos.curva(inf.curva, t("curva.eje", lang))),
-        f'<h2>{escape(t("barras_pais", lang))}</h2>'
+        f"<h2>{escape(t('resumen', lang))}</h2><p>{escape(inf.resumen)}</p>",
+        f"<h2>{escape(t('curva', lang))}</h2>" + _figura(graficos.curva(inf.curva, t("curva.eje", lang))),
+        f"<h2>{escape(t('barras_pais', lang))}</h2>"
         + _figura(graficos.barras(inf.barras, (t("inscriptos", lang), t("acreditados", lang)))),
-        f'<h2>{escape(t("mapa", lang))}</h2>'
+        f"<h2>{escape(t('mapa', lang))}</h2>"
         + _figura(graficos.mapa(inf.mapa, nota_miembro.replace("★", "○")), t("mapa.nota", lang)),
         *(_tabla(tb, lang) for tb in inf.tablas),
-        f'<h2>{escape(t("metodo", lang))}</h2>' + "".join(f"<p>{escape(p)}</p>" for p in inf.metodo),
+        f"<h2>{escape(t('metodo', lang))}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in inf.metodo),
         f"<footer>{escape(t('pie', lang, evento=inf.evento))}</footer></body></html>",
     ]
     return "\n".join(parts)

@@ -73,10 +73,18 @@ class _PDF(FPDF):
         lang = self.informe.lang
         self.set_font("DejaVu", "", size)
         align = tuple("RIGHT" if f in ("entero", "porcentaje") else "LEFT" for f in formatos)
-        with self.table(col_widths=anchos, text_align=align, line_height=size * 0.5, width=sum(anchos),
-                        align="LEFT", headings_style=FontFace(emphasis="BOLD", fill_color=FONDO_CABECERA),
-                        borders_layout="HORIZONTAL_LINES", cell_fill_color=(247, 249, 252),
-                        cell_fill_mode="ROWS", padding=(0.4, 1.2)) as table:
+        with self.table(
+            col_widths=anchos,
+            text_align=align,
+            line_height=size * 0.5,
+            width=sum(anchos),
+            align="LEFT",
+            headings_style=FontFace(emphasis="BOLD", fill_color=FONDO_CABECERA),
+            borders_layout="HORIZONTAL_LINES",
+            cell_fill_color=(247, 249, 252),
+            cell_fill_mode="ROWS",
+            padding=(0.4, 1.2),
+        ) as table:
             head = table.row()
             for h in encabezados:
                 head.cell(h)
@@ -101,7 +109,11 @@ def _portada(pdf: _PDF, inf: Informe) -> None:
     pdf.set_text_color(0, 0, 0)
     pdf.ln(1)
     pdf.set_font("DejaVu", "", 9.5)
-    for label, value in ((t("fecha", lang), inf.fecha), (t("sede", lang), inf.sede), (t("organiza", lang), inf.organiza)):
+    for label, value in (
+        (t("fecha", lang), inf.fecha),
+        (t("sede", lang), inf.sede),
+        (t("organiza", lang), inf.organiza),
+    ):
         if value:
             pdf.set_font("DejaVu", "B", 9.5)
             pdf.cell(24, 5, label)
@@ -170,7 +182,12 @@ def _tablas(pdf: _PDF, inf: Informe) -> None:
     pdf.h2(ciudades.titulo)
     filas = ciudades.filas[:MAX_CIUDADES]
     # Two halves side by side: country, city ★, inscriptos, acreditados (rate in the downloads).
-    head = (ciudades.encabezados[1], ciudades.encabezados[0], t("col.inscriptos_corto", lang), t("col.acreditados_corto", lang))
+    head = (
+        ciudades.encabezados[1],
+        ciudades.encabezados[0],
+        t("col.inscriptos_corto", lang),
+        t("col.acreditados_corto", lang),
+    )
     rows = [(f"{f[1]} {f[2]}".strip(), f[0], f[3], f[4]) for f in filas]
     half = (len(rows) + 1) // 2
     top, page = pdf.get_y(), pdf.page

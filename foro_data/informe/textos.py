@@ -14,7 +14,11 @@ _T: dict[str, tuple[str, str, str]] = {
     **ETIQUETAS,  # roles, genders, Problem kinds (shared with the pages)
     "titulo": ("Informe de participación", "Relatório de participação", "Participation report"),
     "para": ("Preparado para {red}", "Preparado para {red}", "Prepared for {red}"),
-    "para_todas": ("Para las redes socias del foro", "Para as redes parceiras do fórum", "For the forum's partner networks"),
+    "para_todas": (
+        "Para las redes socias del foro",
+        "Para as redes parceiras do fórum",
+        "For the forum's partner networks",
+    ),
     "fecha": ("Fecha", "Data", "Date"),
     "sede": ("Sede", "Local", "Venue"),
     "organiza": ("Organizan", "Organizam", "Organised by"),
@@ -125,9 +129,17 @@ _T: dict[str, tuple[str, str, str]] = {
     ),
     "sin_lectura": ("sin dato", "sem dado", "no data"),
     "graficos": ("Gráficos", "Gráficos", "Charts"),
-    "curva": ("Llegadas: acreditaciones acumuladas", "Chegadas: credenciamentos acumulados", "Arrivals: cumulative check-ins"),
+    "curva": (
+        "Llegadas: acreditaciones acumuladas",
+        "Chegadas: credenciamentos acumulados",
+        "Arrivals: cumulative check-ins",
+    ),
     "curva.eje": ("Acreditados", "Credenciados", "Checked in"),
-    "barras_pais": ("Inscriptos y acreditados por país", "Inscritos e credenciados por país", "Registered and checked in by country"),
+    "barras_pais": (
+        "Inscriptos y acreditados por país",
+        "Inscritos e credenciados por país",
+        "Registered and checked in by country",
+    ),
     "mapa": ("Ciudades de origen", "Cidades de origem", "Cities of origin"),
     "mapa.nota": (
         "Círculo proporcional a los inscriptos; un punto pequeño es una ciudad cuyo número está oculto («<3» o «x»).",
@@ -140,9 +152,17 @@ _T: dict[str, tuple[str, str, str]] = {
         "Fonte: {fuente}, lida em {leido}. Os números correspondem a {hora}.",
         "Source: {fuente}, read on {leido}. The figures are as of {hora}.",
     ),
-    "fuente.demo": ("datos de demostración (foro simulado)", "dados de demonstração (fórum simulado)", "demonstration data (a simulated forum)"),
+    "fuente.demo": (
+        "datos de demostración (foro simulado)",
+        "dados de demonstração (fórum simulado)",
+        "demonstration data (a simulated forum)",
+    ),
     "fuente.archivo": ("libro de cálculo local", "planilha local", "local workbook"),
-    "fuente.gsheets": ("planilla de Google del equipo organizador", "planilha Google da equipe organizadora", "the organisers' Google Sheet"),
+    "fuente.gsheets": (
+        "planilla de Google del equipo organizador",
+        "planilha Google da equipe organizadora",
+        "the organisers' Google Sheet",
+    ),
     "metodo.dedup": (
         "Duplicados: dos filas son la misma persona si comparten correo, o documento, o nombre, apellido y "
         "ciudad, y nada las contradice. Se unieron {n} filas.",
@@ -184,6 +204,7 @@ _T: dict[str, tuple[str, str, str]] = {
     "archivo.tablas": ("tablas", "tabelas", "tables"),
 }
 
+
 def t(key: str, lang: str = "es", **values: object) -> str:
     """The text for ``key`` in ``lang`` (Spanish when the language is unknown), formatted.
 
@@ -206,12 +227,48 @@ def kind_label(kind: str, lang: str) -> str:
 
 
 MESES: dict[str, tuple[str, ...]] = {
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
-           "novembro", "dezembro"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "pt": (
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 

@@ -17,7 +17,11 @@ def open_source(config: Config) -> Source:
 
         path = Path(str(config.get("archivo"))).expanduser()
         if not path.is_absolute() and config.path is not None and not path.exists():
-            path = config.path.parent.parent / path if config.path.parent.name == ".streamlit" else config.path.parent / path
+            path = (
+                config.path.parent.parent / path
+                if config.path.parent.name == ".streamlit"
+                else config.path.parent / path
+            )
         return LocalSource(path)
     if config.fuente == "gsheets":
         from .gsheets import GSheetsSource

@@ -23,6 +23,8 @@ def trim_row(row: list[Cell]) -> list[Cell]:
     while end and (row[end - 1] is None or row[end - 1] == ""):
         end -= 1
     return list(row[:end])
+
+
 # Row 0 of each tab is the header row, exactly as the Sheet holds it. Trailing cells may be missing.
 Rows = list[list[Cell]]
 
@@ -52,8 +54,11 @@ class RawWorkbook:
         False
         """
         # Types matter (the number 1 and the text "1" clean differently), so each cell is tagged.
-        body = json.dumps([self.time_zone, self.locale, self.serial_dates, sorted(self.tabs.items())],
-                          default=lambda v: [type(v).__name__, v.isoformat()], ensure_ascii=False)
+        body = json.dumps(
+            [self.time_zone, self.locale, self.serial_dates, sorted(self.tabs.items())],
+            default=lambda v: [type(v).__name__, v.isoformat()],
+            ensure_ascii=False,
+        )
         return hashlib.blake2b(body.encode("utf-8"), digest_size=12).hexdigest()
 
 
@@ -80,8 +85,7 @@ class Source(Protocol):
         ...
 
     @property
-    def descripcion(self) -> str:
-        ...
+    def descripcion(self) -> str: ...
 
     def read(self) -> RawWorkbook:
         """One read of the whole workbook. Raises SourceError on failure."""

@@ -85,8 +85,14 @@ class GSheetsSource:
 
     tipo = "gsheets"
 
-    def __init__(self, planilla: str, service_account: Mapping[str, Any], *, api_url: str | None = None,
-                 timeout: tuple[float, float] = DEFAULT_TIMEOUT):
+    def __init__(
+        self,
+        planilla: str,
+        service_account: Mapping[str, Any],
+        *,
+        api_url: str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ):
         # A bad URL is reported by read(), like every other failure, not by the constructor.
         self._key_error: SourceError | None = None
         try:

@@ -70,7 +70,7 @@ class RoutedHTTPClient(HTTPClient):
 
     def request(self, method: str, endpoint: str, *args: Any, **kwargs: Any) -> requests.Response:
         if self.api_url != API_URL and endpoint.startswith(API_URL):
-            endpoint = self.api_url + endpoint[len(API_URL):]
+            endpoint = self.api_url + endpoint[len(API_URL) :]
         return super().request(method, endpoint, *args, **kwargs)
 
 
@@ -158,19 +158,22 @@ class SheetAddress:
     read_timeout_s: float = DEFAULT_TIMEOUT[1]
 
 
-def open_http(service_account: Mapping[str, Any], url: str, timeout: tuple[float, float],
-              scopes: tuple[str, ...]) -> RoutedHTTPClient:
+def open_http(
+    service_account: Mapping[str, Any], url: str, timeout: tuple[float, float], scopes: tuple[str, ...]
+) -> RoutedHTTPClient:
     """An authorised gspread HTTP client for the service account, routed to ``url``.
 
     Raises SheetsError (code ``credenciales``, permanent) when the key in secrets.toml is unusable."""
     import gspread
 
     try:
-        client = gspread.service_account_from_dict(dict(service_account), scopes=scopes,
-                                                   http_client=RoutedHTTPClient)
+        client = gspread.service_account_from_dict(dict(service_account), scopes=scopes, http_client=RoutedHTTPClient)
     except (ValueError, KeyError, TypeError) as e:
-        raise SheetsError(SheetsFailure(C.CREDENCIALES, S.CREDENCIALES_INVALIDAS, Outcome.PERMANENTE,
-                                        params={"error": type(e).__name__})) from None
+        raise SheetsError(
+            SheetsFailure(
+                C.CREDENCIALES, S.CREDENCIALES_INVALIDAS, Outcome.PERMANENTE, params={"error": type(e).__name__}
+            )
+        ) from None
     http = client.http_client
     assert isinstance(http, RoutedHTTPClient)
     http.api_url = url
@@ -209,8 +212,7 @@ def classify(e: BaseException, sheet: SheetAddress, doing: Doing = "lectura") ->
     failure = _api(e, sheet, doing) if isinstance(e, APIError) else _transport(e, sheet, doing)
     if doing == "lectura" and failure.maybe_applied:
         # A lost read changed nothing.
-        failure = SheetsFailure(failure.code, failure.sentence, Outcome.REINTENTAR, failure.retry_after,
-                                failure.params)
+        failure = SheetsFailure(failure.code, failure.sentence, Outcome.REINTENTAR, failure.retry_after, failure.params)
     return failure
 
 
@@ -226,8 +228,9 @@ def _api(e: APIError, sheet: SheetAddress, doing: Doing) -> SheetsFailure:
     if status == 404:
         return SheetsFailure(C.NO_EXISTE, S.NO_EXISTE, Outcome.PERMANENTE, params={"clave": sheet.key})
     if status == 401:
-        return SheetsFailure(C.CREDENCIALES, S.CREDENCIALES_NO_ACEPTADAS, Outcome.PERMANENTE,
-                             params={"email": sheet.email})
+        return SheetsFailure(
+            C.CREDENCIALES, S.CREDENCIALES_NO_ACEPTADAS, Outcome.PERMANENTE, params={"email": sheet.email}
+        )
     if is_range_error(e):
         return SheetsFailure(C.PESTANA, S.RANGO)
     # From here on the request reached Google; a write may have been applied before the error.
@@ -237,10 +240,12 @@ def _api(e: APIError, sheet: SheetAddress, doing: Doing) -> SheetsFailure:
         return SheetsFailure(C.RESPUESTA, S.ILEGIBLE_HTTP, Outcome.DUDOSA, params={"status": status})
     message = str(e.error.get("message", ""))[:200]
     if doing == "escritura":
-        return SheetsFailure(C.RECHAZADA, S.RECHAZO_ESCRITURA, Outcome.PERMANENTE,
-                             params={"status": status, "mensaje": message})
-    return SheetsFailure(C.RESPUESTA, S.RECHAZO_LECTURA, Outcome.PERMANENTE,
-                         params={"status": status, "mensaje": message})
+        return SheetsFailure(
+            C.RECHAZADA, S.RECHAZO_ESCRITURA, Outcome.PERMANENTE, params={"status": status, "mensaje": message}
+        )
+    return SheetsFailure(
+        C.RESPUESTA, S.RECHAZO_LECTURA, Outcome.PERMANENTE, params={"status": status, "mensaje": message}
+    )
 
 
 def _transport(e: BaseException, sheet: SheetAddress, doing: Doing) -> SheetsFailure:
@@ -250,9 +255,14 @@ def _transport(e: BaseException, sheet: SheetAddress, doing: Doing) -> SheetsFai
         cause = cause.__cause__ or cause.__context__
     if type(e).__name__ == "RefreshError":
         return SheetsFailure(C.CREDENCIALES, S.CUENTA_RECHAZADA, Outcome.PERMANENTE, params={"email": sheet.email})
-    never_sent = isinstance(cause, requests.ConnectTimeout) or type(e).__module__.startswith("google.auth") or (
-        isinstance(cause, requests.ConnectionError)
-        and re.search(r"NewConnectionError|Connection refused|Failed to establish|NameResolution", repr(cause)))
+    never_sent = (
+        isinstance(cause, requests.ConnectTimeout)
+        or type(e).__module__.startswith("google.auth")
+        or (
+            isinstance(cause, requests.ConnectionError)
+            and re.search(r"NewConnectionError|Connection refused|Failed to establish|NameResolution", repr(cause))
+        )
+    )
     # Read timeout, connection dropped after sending, unreadable 2xx body: a write may be applied.
     outcome = Outcome.REINTENTAR if never_sent else Outcome.DUDOSA
     if isinstance(cause, requests.Timeout):

@@ -71,9 +71,16 @@ def column_letter(position: int) -> str:
 class SheetAppender:
     """Talks HTTP for the writer. ``requests`` counts what it sent, by kind."""
 
-    def __init__(self, planilla: str, service_account: Mapping[str, Any], *, api_url: str | None = None,
-                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, header_ttl_s: float = HEADER_TTL_S,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        planilla: str,
+        service_account: Mapping[str, Any],
+        *,
+        api_url: str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        header_ttl_s: float = HEADER_TTL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.key = spreadsheet_key(planilla)
         self.service_account = dict(service_account)
         self.api_url = resolve_api_url(api_url)
@@ -122,16 +129,21 @@ class SheetAppender:
             title = next((t for t in known_tabs(self._titles) if header_key(t) in wanted), None)
             if title is not None:
                 return title
-        raise refusal(E.FALTA_PESTANA, SheetsCode.PESTANA, pestana=tab,
-                      columnas=", ".join(schema.TAB_BY_NAME[tab].headers))
+        raise refusal(
+            E.FALTA_PESTANA, SheetsCode.PESTANA, pestana=tab, columnas=", ".join(schema.TAB_BY_NAME[tab].headers)
+        )
 
     def tab_info(self, tab: str) -> TabInfo:
         info = self._tabs.get(tab)
         if info is not None and self._clock() - info.read_at < self.header_ttl_s:
             return info
         title = self._title(tab)
-        data = self._call("lectura", lambda: self._client().values_get(
-            self.key, absolute_range_name(title, HEADER_ROWS), params=dict(READ_PARAMS)))
+        data = self._call(
+            "lectura",
+            lambda: self._client().values_get(
+                self.key, absolute_range_name(title, HEADER_ROWS), params=dict(READ_PARAMS)
+            ),
+        )
         return self._remember(tab, title, data.get("values"))
 
     def _remember(self, tab: str, title: str, top_rows: Any) -> TabInfo:
@@ -150,8 +162,12 @@ class SheetAppender:
         ``column``. Raises SheetsError when the Sheet refuses (read-only account, …)."""
         position = len(info.headers)
         rng = absolute_range_name(info.title, f"{column_letter(position)}{info.row}")
-        self._call("encabezado", lambda: self._client().values_update(
-            self.key, rng, params=dict(UPDATE_PARAMS), body={"values": [[header]]}))
+        self._call(
+            "encabezado",
+            lambda: self._client().values_update(
+                self.key, rng, params=dict(UPDATE_PARAMS), body={"values": [[header]]}
+            ),
+        )
         fresh = replace(info, headers=[*info.headers, header], index={**info.index, column: position})
         self._tabs[tab] = fresh
         return fresh
@@ -165,23 +181,33 @@ class SheetAppender:
         for c in cols:
             letter = column_letter(info.index[c])
             ranges.append(absolute_range_name(info.title, f"{letter}{info.row + 1}:{letter}"))
-        data = self._call("lectura", lambda: self._client().values_batch_get(self.key, ranges,
-                                                                             params=dict(READ_PARAMS)))
+        data = self._call(
+            "lectura", lambda: self._client().values_batch_get(self.key, ranges, params=dict(READ_PARAMS))
+        )
         vrs = data.get("valueRanges") or []
         fresh = self._remember(tab, info.title, vrs[0].get("values") if vrs else [])
         if fresh.row != info.row or any(fresh.index.get(c) != info.index.get(c) for c in cols):
             # Columns moved between the two reads of this request's header: read again next time.
             self.forget(tab)
             raise refusal(E.ENCABEZADOS_CAMBIARON, SheetsCode.ENCABEZADOS, Outcome.REINTENTAR)
-        return {c: {normalise(c, row[0]) for row in vr.get("values") or [] if row and text(row[0])}
-                for c, vr in zip(cols, vrs[1:])}
+        return {
+            c: {normalise(c, row[0]) for row in vr.get("values") or [] if row and text(row[0])}
+            for c, vr in zip(cols, vrs[1:])
+        }
 
     def append(self, tab: str, info: TabInfo, rows: list[list[Any]]) -> None:
         body = {"majorDimension": "ROWS", "values": rows}
-        answer = self._call("append", lambda: self._client().values_append(
-            # From the header row: appending from A1 would see a title row as the table (and land
-            # in the blank line under it).
-            self.key, absolute_range_name(info.title, f"A{info.row}"), params=dict(APPEND_PARAMS), body=body))
+        answer = self._call(
+            "append",
+            lambda: self._client().values_append(
+                # From the header row: appending from A1 would see a title row as the table (and land
+                # in the blank line under it).
+                self.key,
+                absolute_range_name(info.title, f"A{info.row}"),
+                params=dict(APPEND_PARAMS),
+                body=body,
+            ),
+        )
         # A table wider or narrower than the header we know: a column was added or removed.
         table = str((answer or {}).get("tableRange") or "")
         m = re.search(r"!([A-Z]+\d*):([A-Z]+\d*)$", table)

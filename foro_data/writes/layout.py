@@ -57,8 +57,9 @@ def reconcile_columns(tab: str) -> list[str]:
 
 
 def already_there(fila: Fila, present: dict[str, set[str]]) -> bool:
-    return any(text(fila.valores.get(c)) and normalise(c, fila.valores.get(c)) in values
-               for c, values in present.items())
+    return any(
+        text(fila.valores.get(c)) and normalise(c, fila.valores.get(c)) in values for c, values in present.items()
+    )
 
 
 def matrix(tab: str, info: TabInfo, rows: list[Fila]) -> Batch:
@@ -70,14 +71,20 @@ def matrix(tab: str, info: TabInfo, rows: list[Fila]) -> Batch:
     missing = [c for c in REQUIRED_TO_WRITE.get(tab, ()) if c not in info.index]
     if missing:
         sentence = E.FALTA_ID_OPERACION if "id_operacion" in missing else E.FALTA_COLUMNA
-        raise refusal(sentence, SheetsCode.COLUMNA_FALTANTE, pestana=info.title, fila=info.row,
-                      columnas=", ".join(f"«{c}»" for c in missing))
+        raise refusal(
+            sentence,
+            SheetsCode.COLUMNA_FALTANTE,
+            pestana=info.title,
+            fila=info.row,
+            columnas=", ".join(f"«{c}»" for c in missing),
+        )
     width = max(info.index.values()) + 1
     batch = Batch([], [], [], [])
     lost: set[str] = set()
     for r in rows:
         if tab in ("Acreditaciones", "Inscripciones") and not any(
-                text(r.valores.get(c)) and c in info.index for c in IDENTIFYING):
+            text(r.valores.get(c)) and c in info.index for c in IDENTIFYING
+        ):
             batch.refused.append(r)
             continue
         line: list[Any] = [""] * width

@@ -29,8 +29,14 @@ def writes_unavailable_reason(config: Config) -> WritesUnavailable | None:
     return None
 
 
-def open_writer(config: Config, *, tz: ZoneInfo | None = None, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-                wall: Callable[[], float] = time.time, **kwargs: Any) -> Writer:
+def open_writer(
+    config: Config,
+    *,
+    tz: ZoneInfo | None = None,
+    timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    wall: Callable[[], float] = time.time,
+    **kwargs: Any,
+) -> Writer:
     """The writer for the configured Sheet, with its outbox under FORO_CACHE_DIR.
 
     Raises WritesUnavailable for the demo and for local files (with a Spanish reason)."""
@@ -41,8 +47,9 @@ def open_writer(config: Config, *, tz: ZoneInfo | None = None, timeout: tuple[fl
     try:
         appender = SheetAppender(str(config.get("planilla")), config.service_account, timeout=timeout)
     except SourceError:  # a planilla value that is neither a URL nor a key
-        raise WritesUnavailable(WritesCode.CONFIGURACION, SheetsSentence.CLAVE_ILEGIBLE,
-                                texto=str(config.get("planilla")).strip()) from None
+        raise WritesUnavailable(
+            WritesCode.CONFIGURACION, SheetsSentence.CLAVE_ILEGIBLE, texto=str(config.get("planilla")).strip()
+        ) from None
     zone = tz or ZoneInfo(str(config.get("zona_horaria")))
     return Writer(Outbox(outbox_path(appender.key)), appender, tz=zone, wall=wall, **kwargs)
 

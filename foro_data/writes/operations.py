@@ -120,9 +120,20 @@ class TallyOp:
         return cls(sala, tipo, valor, text(registrado_por), _aware(marca_temporal), new_operation_id())
 
     def rows(self, tz: ZoneInfo) -> list[Row]:
-        return [(self.id_operacion, "Conteos", {
-            "marca_temporal": _sheet_time(self.marca_temporal, tz), "sala": self.sala, "tipo": self.tipo,
-            "valor": self.valor, "registrado_por": self.registrado_por, "id_operacion": self.id_operacion})]
+        return [
+            (
+                self.id_operacion,
+                "Conteos",
+                {
+                    "marca_temporal": _sheet_time(self.marca_temporal, tz),
+                    "sala": self.sala,
+                    "tipo": self.tipo,
+                    "valor": self.valor,
+                    "registrado_por": self.registrado_por,
+                    "id_operacion": self.id_operacion,
+                },
+            )
+        ]
 
 
 def _identity_errors(id: str, email: str, documento: str) -> FieldErrors:
@@ -137,9 +148,15 @@ def _identity_errors(id: str, email: str, documento: str) -> FieldErrors:
 
 
 def _check_in_row(op: "AccreditOp | UndoOp | WalkInOp", tz: ZoneInfo, movimiento: str) -> dict[str, Any]:
-    return {"marca_temporal": _sheet_time(op.marca_temporal, tz), "id": op.id, "email": op.email,
-            "documento": op.documento, "punto": op.punto, "movimiento": movimiento,
-            "id_operacion": op.id_operacion}
+    return {
+        "marca_temporal": _sheet_time(op.marca_temporal, tz),
+        "id": op.id,
+        "email": op.email,
+        "documento": op.documento,
+        "punto": op.punto,
+        "movimiento": movimiento,
+        "id_operacion": op.id_operacion,
+    }
 
 
 @dataclass(frozen=True)
@@ -155,8 +172,15 @@ class AccreditOp:
     kind = "acreditacion"
 
     @classmethod
-    def new(cls, marca_temporal: datetime, *, id: str = "", email: str = "", documento: str = "",
-            punto: str = "Acreditación") -> "AccreditOp":
+    def new(
+        cls,
+        marca_temporal: datetime,
+        *,
+        id: str = "",
+        email: str = "",
+        documento: str = "",
+        punto: str = "Acreditación",
+    ) -> "AccreditOp":
         id, email, documento = text(id), text(email), text(documento)
         errores = _identity_errors(id, email, documento)
         if errores:
@@ -205,15 +229,32 @@ class UndoOp:
 
     @classmethod
     def of(cls, original: "AccreditOp | WalkInOp", marca_temporal: datetime) -> "UndoOp":
-        return cls(original.id_operacion, original.id, original.email, original.documento, original.punto,
-                   _aware(marca_temporal))
+        return cls(
+            original.id_operacion,
+            original.id,
+            original.email,
+            original.documento,
+            original.punto,
+            _aware(marca_temporal),
+        )
 
     def rows(self, tz: ZoneInfo) -> list[Row]:
         return [(self.id_operacion, "Acreditaciones", _check_in_row(self, tz, "anulación"))]
 
 
-WALK_IN_FIELDS = ("nombre", "apellido", "email", "documento", "cargo", "rol", "institucion", "ciudad", "provincia",
-                  "pais", "genero")
+WALK_IN_FIELDS = (
+    "nombre",
+    "apellido",
+    "email",
+    "documento",
+    "cargo",
+    "rol",
+    "institucion",
+    "ciudad",
+    "provincia",
+    "pais",
+    "genero",
+)
 
 
 def walk_in_errors(fields: Mapping[str, str]) -> FieldErrors:
@@ -274,19 +315,33 @@ class WalkInOp:
             raise InvalidOperation(errores)
         op_id = new_operation_id()
         values = {k: text(fields.get(k, "")) for k in WALK_IN_FIELDS}
-        return cls(**values, punto=text(punto), marca_temporal=_aware(marca_temporal), id_operacion=op_id,
-                   id="P-" + op_id.replace("-", "")[:8])
+        return cls(
+            **values,
+            punto=text(punto),
+            marca_temporal=_aware(marca_temporal),
+            id_operacion=op_id,
+            id="P-" + op_id.replace("-", "")[:8],
+        )
 
     def rows(self, tz: ZoneInfo) -> list[Row]:
-        inscripcion = {"id": self.id, "registrado_en": _sheet_time(self.marca_temporal, tz),
-                       **{k: getattr(self, k) for k in WALK_IN_FIELDS}}
-        return [(self.id_operacion + "#inscripcion", "Inscripciones", inscripcion),
-                (self.id_operacion, "Acreditaciones", _check_in_row(self, tz, "entrada"))]
+        inscripcion = {
+            "id": self.id,
+            "registrado_en": _sheet_time(self.marca_temporal, tz),
+            **{k: getattr(self, k) for k in WALK_IN_FIELDS},
+        }
+        return [
+            (self.id_operacion + "#inscripcion", "Inscripciones", inscripcion),
+            (self.id_operacion, "Acreditaciones", _check_in_row(self, tz, "entrada")),
+        ]
 
 
 Operation = Union[TallyOp, AccreditOp, UndoOp, WalkInOp]
-_OP_TYPES: dict[str, type] = {"conteo": TallyOp, "acreditacion": AccreditOp, "anulacion": UndoOp,
-                              "inscripcion": WalkInOp}
+_OP_TYPES: dict[str, type] = {
+    "conteo": TallyOp,
+    "acreditacion": AccreditOp,
+    "anulacion": UndoOp,
+    "inscripcion": WalkInOp,
+}
 
 
 def op_to_dict(op: Operation) -> dict[str, Any]:

@@ -69,8 +69,11 @@ def tally_with_pending(base: int | None, ops: Sequence[PendingOp], sala: str) ->
 
 def as_conteos(ops: Sequence[PendingOp]) -> list[Conteo]:
     """Tallies not on the Sheet yet, as the Conteos rows they will become (row 0: not on the Sheet)."""
-    return [Conteo(0, o.marca_temporal, o.sala, o.tipo, o.valor, o.registrado_por, o.id_operacion)
-            for o in (p.op for p in ops) if isinstance(o, TallyOp)]
+    return [
+        Conteo(0, o.marca_temporal, o.sala, o.tipo, o.valor, o.registrado_por, o.id_operacion)
+        for o in (p.op for p in ops)
+        if isinstance(o, TallyOp)
+    ]
 
 
 def as_scans(ops: Sequence[PendingOp], personas: Iterable[Persona]) -> list[Scan]:

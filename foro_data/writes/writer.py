@@ -96,10 +96,18 @@ class Writer:
     """One per Sheet per process (``ui.writing``, a process-level object); shares the outbox file with
     every other process. Time is a parameter: ``wall`` (epoch seconds) stamps the outbox."""
 
-    def __init__(self, outbox: Outbox, appender: SheetAppender, *, tz: ZoneInfo,
-                 wall: Callable[[], float] = time.time, rng: random.Random | None = None,
-                 min_interval_s: float = MIN_FLUSH_INTERVAL_S, backoff_base_s: float = BACKOFF_BASE_S,
-                 backoff_cap_s: float = BACKOFF_CAP_S):
+    def __init__(
+        self,
+        outbox: Outbox,
+        appender: SheetAppender,
+        *,
+        tz: ZoneInfo,
+        wall: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+        min_interval_s: float = MIN_FLUSH_INTERVAL_S,
+        backoff_base_s: float = BACKOFF_BASE_S,
+        backoff_cap_s: float = BACKOFF_CAP_S,
+    ):
         self.outbox = outbox
         self.appender = appender
         self.tz = tz
@@ -126,8 +134,10 @@ class Writer:
         if self.blocked():
             raise WritesUnavailable(self.blocked())
         payload = op_to_dict(op)
-        self.outbox.add([(clave, op.id_operacion, op.kind, tab, values, payload)
-                         for clave, tab, values in op.rows(self.tz)], self._wall())
+        self.outbox.add(
+            [(clave, op.id_operacion, op.kind, tab, values, payload) for clave, tab, values in op.rows(self.tz)],
+            self._wall(),
+        )
         self._wake.set()
         return op.id_operacion
 
@@ -152,7 +162,8 @@ class Writer:
                 report,
                 appends=self.appender.requests.get("append", 0) - before.get("append", 0),
                 lecturas=self.appender.requests.get("lectura", 0) - before.get("lectura", 0),
-                pendientes=self._pending_count())
+                pendientes=self._pending_count(),
+            )
 
     def pending(self) -> list[PendingOp]:
         """Actions not yet confirmed on the Sheet (and failed ones), oldest first."""
@@ -175,12 +186,17 @@ class Writer:
         for r in waiting:
             por[r.pestana] = por.get(r.pestana, 0) + 1
         return PendingSummary(
-            por_pestana=por, total=len(waiting),
+            por_pestana=por,
+            total=len(waiting),
             mas_antigua_s=max(0.0, now - min(r.encolada_en for r in waiting)) if waiting else None,
-            errores=len(rows) - len(waiting), ultimo_error=words(state.ultimo_error),
-            solo_lectura=bool(state.bloqueo), bloqueo=say(state.bloqueo) if state.bloqueo else "",
-            proximo_intento_en_s=max(0.0, _next_attempt(state) - now), avisos=tuple(a.in_() for a in state.avisos),
-            dicho=state)
+            errores=len(rows) - len(waiting),
+            ultimo_error=words(state.ultimo_error),
+            solo_lectura=bool(state.bloqueo),
+            bloqueo=say(state.bloqueo) if state.bloqueo else "",
+            proximo_intento_en_s=max(0.0, _next_attempt(state) - now),
+            avisos=tuple(a.in_() for a in state.avisos),
+            dicho=state,
+        )
 
     def retry_failed(self) -> int:
         """After sharing the Sheet as Editor or fixing its headers: failed rows go back to pending."""
@@ -259,8 +275,12 @@ class Writer:
                 continue
             try:
                 done = self._send_tab(tab, rows)
-                total = _TabResult(total.enviadas + done.enviadas, total.ya_estaban + done.ya_estaban,
-                                   total.rechazadas + done.rechazadas, total.avisos + done.avisos)
+                total = _TabResult(
+                    total.enviadas + done.enviadas,
+                    total.ya_estaban + done.ya_estaban,
+                    total.rechazadas + done.rechazadas,
+                    total.avisos + done.avisos,
+                )
                 if done.rechazadas:
                     reason = (done.avisos[-1],)
             except SheetsError as e:
@@ -278,8 +298,13 @@ class Writer:
                 log.warning("Escritura en %s: %s", tab, fail.reason)
         avisos = tuple(dict.fromkeys(total.avisos))
         self._after(transient, reason, avisos)
-        return FlushReport(enviadas=total.enviadas, ya_estaban=total.ya_estaban, errores=total.rechazadas,
-                           reason=words(reason), avisos=tuple(a.in_() for a in avisos))
+        return FlushReport(
+            enviadas=total.enviadas,
+            ya_estaban=total.ya_estaban,
+            errores=total.rechazadas,
+            reason=words(reason),
+            avisos=tuple(a.in_() for a in avisos),
+        )
 
     def _after(self, transient: SheetsFailure | None, reason: tuple[Said, ...], avisos: tuple[Said, ...]) -> None:
         """Schedule the next attempt (shared by every process on this outbox)."""
@@ -292,9 +317,12 @@ class Writer:
         now = self._wall()
         failures = self.outbox.state().fallas + 1
         delay = backoff_delay(self.backoff_base_s, failures, transient.retry_after, self._rng, self.backoff_cap_s)
-        self.outbox.update_state(fallas=failures, proximo_intento=now + delay,
-                                 no_antes_de=now + transient.retry_after if transient.retry_after else None,
-                                 **changes)
+        self.outbox.update_state(
+            fallas=failures,
+            proximo_intento=now + delay,
+            no_antes_de=now + transient.retry_after if transient.retry_after else None,
+            **changes,
+        )
 
     def _send_tab(self, tab: str, rows: list[Fila]) -> _TabResult:
         """Append the tab's rows (after dropping dudosas already on the Sheet). Raises SheetsError."""
@@ -330,8 +358,14 @@ class Writer:
         except SheetsError as e:
             if not e.failure.permanent:
                 raise
-            raise refusal(E.ID_OPERACION_NO_AGREGADA, e.failure.code, pestana=info.title, encabezado=header,
-                          fila=info.row, motivo=e.failure.reason.rstrip(".")) from None
+            raise refusal(
+                E.ID_OPERACION_NO_AGREGADA,
+                e.failure.code,
+                pestana=info.title,
+                encabezado=header,
+                fila=info.row,
+                motivo=e.failure.reason.rstrip("."),
+            ) from None
         letter = column_letter(fresh.index[column])
         return fresh, (Said(E.ID_OPERACION_AGREGADA, {"encabezado": header, "columna": letter, "pestana": info.title}),)
 

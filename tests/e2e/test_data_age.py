@@ -18,8 +18,9 @@ from tools import screenshots as shots  # noqa: E402 - one server/browser helper
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 REFRESCO_S = 5
 LIMITE_S = 2 * REFRESCO_S + 5

@@ -14,8 +14,9 @@ from tools import screenshots as shots  # noqa: E402 - one server/browser helper
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 OUT = ROOT / "screenshots"
 THUMB_PX = 48  # the smallest comfortable touch target
@@ -69,8 +70,9 @@ def test_desk_at_phone_size(app, browser):
         page.wait_for_selector('[class*="st-key-foro-acreditar-"] button', timeout=30_000)
         box = page.query_selector('[class*="st-key-foro-acreditar-"] button').bounding_box()
         assert box["height"] >= THUMB_PX and box["width"] >= 300  # full width, thumb height
-        page.wait_for_selector(shots.venue_selector("persona", "fila-4") + " >> text=ya acreditado a las",
-                               timeout=30_000)
+        page.wait_for_selector(
+            shots.venue_selector("persona", "fila-4") + " >> text=ya acreditado a las", timeout=30_000
+        )
         assert not page.query_selector(shots.venue_selector("acreditar", "fila-4"))
         assert not page.query_selector('[data-testid="stException"], [data-testid="stAlertContentError"]')
     finally:
@@ -82,7 +84,8 @@ def test_tally_buttons_at_phone_size(app, browser):
     assert path.exists() and path.stat().st_size > 10_000
     rows = wait_for_rows(app, "Conteos", "ID de operación", 1)
     assert [(r["Sala"], r["Tipo"], r["Valor"], r["Registrado por"]) for r in rows] == [
-        ("Plenario", "delta", 1, "Ana Gómez")]
+        ("Plenario", "delta", 1, "Ana Gómez")
+    ]
 
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = ctx.new_page()

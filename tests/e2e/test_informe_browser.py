@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 
 @pytest.mark.parametrize("lang, title", [("pt", "RELATÓRIO DE PARTICIPAÇÃO")])
@@ -27,8 +28,14 @@ def test_one_click_gives_the_report(tmp_path, lang, title):
     with shots.streamlit_server() as server, shots.browser() as b:
         ctx, page = shots._new_page(b, shots.BIG)
         outside: list[str] = []
-        page.on("request", lambda r: outside.append(r.url) if "127.0.0.1" not in r.url
-                and not r.url.startswith(("data:", "blob:", "about:")) else None)
+        page.on(
+            "request",
+            lambda r: (
+                outside.append(r.url)
+                if "127.0.0.1" not in r.url and not r.url.startswith(("data:", "blob:", "about:"))
+                else None
+            ),
+        )
         page.goto(f"{server.url}/socios?lang={lang}", wait_until="domcontentloaded")
         page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
         shots._wait_idle(page)

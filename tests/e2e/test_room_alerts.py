@@ -17,8 +17,9 @@ from tools import screenshots as shots  # noqa: E402 - one server/browser helper
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 CARDS = '[class*="st-key-nivel-"]'
 DEMO_ROOMS = 9
@@ -38,11 +39,14 @@ def browser():
 
 def cards(page) -> list[dict]:
     """Every room card in reading order (top to bottom, then left to right) with its level."""
-    found = page.eval_on_selector_all(CARDS, """els => els.map(e => {
+    found = page.eval_on_selector_all(
+        CARDS,
+        """els => els.map(e => {
         const r = e.getBoundingClientRect();
         const m = [...e.classList].join(' ').match(/st-key-nivel-([a-z_]+)-/);
         return {nivel: m ? m[1] : '', x: r.x, y: r.y, bg: getComputedStyle(e).backgroundColor, text: e.innerText};
-    })""")
+    })""",
+    )
     return sorted(found, key=lambda c: (round(c["y"]), c["x"]))
 
 

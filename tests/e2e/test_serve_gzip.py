@@ -10,8 +10,9 @@ from tools import screenshots as shots
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +34,11 @@ def test_serve_draws_the_page_with_compressed_javascript(server, page_id):
         page.wait_for_selector(selector, timeout=60_000)
         shots._wait_idle(page)
         errors = [e.inner_text() for sel in shots.ERROR_SELECTORS for e in page.query_selector_all(sel)]
-        big = [r for r in scripts if int(r.headers.get("content-length") or 0) > 100_000
-               or r.headers.get("content-encoding")]
+        big = [
+            r
+            for r in scripts
+            if int(r.headers.get("content-length") or 0) > 100_000 or r.headers.get("content-encoding")
+        ]
         encodings = {r.url.rsplit("/", 1)[-1]: r.headers.get("content-encoding") for r in big}
         ctx.close()
     assert not errors, errors

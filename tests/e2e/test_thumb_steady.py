@@ -16,8 +16,9 @@ from tools import screenshots as shots  # noqa: E402 - one server/browser helper
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 THUMB_PX = 48
 STEADY_PX = 2
@@ -121,8 +122,10 @@ def test_every_control_is_thumb_sized_and_button_text_is_readable(page, app) -> 
     page.click(".st-key-foro-empezar button")
     page.wait_for_selector(PLUS, timeout=60_000)
     shots._wait_idle(page)
-    controls = page.query_selector_all('[data-testid="stMain"] button, [data-testid="stMain"] input, '
-                                       '[data-testid="stMain"] [data-testid="stSelectbox"] [role="group"]')
+    controls = page.query_selector_all(
+        '[data-testid="stMain"] button, [data-testid="stMain"] input, '
+        '[data-testid="stMain"] [data-testid="stSelectbox"] [role="group"]'
+    )
     seen = 0
     for el in controls:
         box = el.bounding_box()
@@ -130,7 +133,9 @@ def test_every_control_is_thumb_sized_and_button_text_is_readable(page, app) -> 
             continue
         if el.evaluate("e => !!e.closest('[data-testid=\"stNumberInputContainer\"]') && e.tagName === 'BUTTON'"):
             continue  # the number input's own −/+ steppers sit inside its 48 px field
-        if el.evaluate("e => !!e.closest('[data-testid=\"stSelectbox\"] [role=\"group\"]') && e.getAttribute('role') !== 'group'"):
+        if el.evaluate(
+            "e => !!e.closest('[data-testid=\"stSelectbox\"] [role=\"group\"]') && e.getAttribute('role') !== 'group'"
+        ):
             continue  # the picker's type-ahead field: the select box around it is measured
         seen += 1
         label = el.evaluate("e => e.innerText || e.getAttribute('aria-label') || e.outerHTML.slice(0, 80)")

@@ -16,8 +16,9 @@ from tools import screenshots as shots  # noqa: E402 - one server/browser helper
 
 pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 if not shots.chromium_available():
-    pytest.skip(f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)",
-                allow_module_level=True)
+    pytest.skip(
+        f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
+    )
 
 MIN_PX = 28
 # Every visible text node inside the app (HTML and the charts' SVG), with its computed size.
@@ -60,8 +61,11 @@ SMALL_SVG_IMAGE_TEXT_JS = """async min => {
   return {seen, out};
 }"""
 # The first figure of each wall page (the screenshot tool's selectors): the Mapa is an SVG image now.
-FIGURE = {"/": shots.SHOTS["en_vivo"][1], "/salas": shots.SHOTS["salas_kiosk"][1],
-          "/mapa": shots.SHOTS["mapa_kiosk"][1]}
+FIGURE = {
+    "/": shots.SHOTS["en_vivo"][1],
+    "/salas": shots.SHOTS["salas_kiosk"][1],
+    "/mapa": shots.SHOTS["mapa_kiosk"][1],
+}
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,24 @@ from .server import DEFAULT_ID, FakeSheetsServer, FakeSpreadsheet, make_service_
 def secrets_snippet(url: str, token_uri: str, spreadsheet_id: str) -> str:
     """A ready-to-use secrets.toml pointing at the fake server, with a throwaway key."""
     sa = make_service_account(token_uri)
-    lines = ["[foro]", 'fuente = "gsheets"', f'planilla = "{spreadsheet_id}"', "refresco_segundos = 5", "",
-             "[gcp_service_account]"]
+    lines = [
+        "[foro]",
+        'fuente = "gsheets"',
+        f'planilla = "{spreadsheet_id}"',
+        "refresco_segundos = 5",
+        "",
+        "[gcp_service_account]",
+    ]
     # json.dumps of an ASCII string is a valid TOML basic string (\\n escapes included).
     lines += [f"{k} = {json.dumps(v)}" for k, v in sa.items()]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m tests.fake_sheets",
-                                 description="Servidor local que imita la API de Google Sheets v4 para ensayos.")
+    ap = argparse.ArgumentParser(
+        prog="python -m tests.fake_sheets",
+        description="Servidor local que imita la API de Google Sheets v4 para ensayos.",
+    )
     ap.add_argument("--xlsx", type=Path, help="libro .xlsx a servir (sin él: solo la pestaña Inscripciones vacía)")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--host", default="127.0.0.1")
@@ -40,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         book = FakeSpreadsheet.from_xlsx(args.xlsx, **opts)
     else:
-        book = FakeSpreadsheet.from_tabs({"Inscripciones": [["Marca temporal", "Nombre", "Apellido",
-                                                             "Dirección de correo electrónico"]]}, **opts)
+        book = FakeSpreadsheet.from_tabs(
+            {"Inscripciones": [["Marca temporal", "Nombre", "Apellido", "Dirección de correo electrónico"]]}, **opts
+        )
     server = FakeSheetsServer(args.host, args.port)
     server.add(book)
     server.start()
@@ -57,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n# --- .streamlit/secrets.toml (clave descartable, solo para este servidor) ---")
     print(snippet)
     print("# Fallas a pedido (otra terminal):")
-    print(f"#   curl -X POST {server.url}/_admin/fault -d '{{\"kind\": \"429\", \"seconds\": 30}}'")
-    print(f"#   curl -X POST {server.url}/_admin/fault -d '{{\"kind\": \"refuse\", \"seconds\": 20}}'")
+    print(f'#   curl -X POST {server.url}/_admin/fault -d \'{{"kind": "429", "seconds": 30}}\'')
+    print(f'#   curl -X POST {server.url}/_admin/fault -d \'{{"kind": "refuse", "seconds": 20}}\'')
     print(f"#   curl -X DELETE {server.url}/_admin/fault")
     print("# Ctrl-C para terminar.", flush=True)
     try:

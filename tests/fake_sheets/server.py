@@ -172,7 +172,9 @@ def render_cell(value: Any, value_render: str, date_render: str, locale: str) ->
         if value_render == "FORMULA" and value.formula is not None:
             return value.formula
         is_date = isinstance(value.value, (datetime, date, dtime))
-        if value.shown is not None and (value_render == "FORMATTED_VALUE" or is_date and date_render != "SERIAL_NUMBER"):
+        if value.shown is not None and (
+            value_render == "FORMATTED_VALUE" or is_date and date_render != "SERIAL_NUMBER"
+        ):
             return value.shown
         value = value.value
     if value is None or value == "":
@@ -189,14 +191,24 @@ def render_cell(value: Any, value_render: str, date_render: str, locale: str) ->
     return str(value)
 
 
-def render_rows(rows: list[list[Any]], r0: int, c0: int, r1: int, c1: int, value_render: str,
-                date_render: str, locale: str, major: str = "ROWS") -> list[list[Any]]:
+def render_rows(
+    rows: list[list[Any]],
+    r0: int,
+    c0: int,
+    r1: int,
+    c1: int,
+    value_render: str,
+    date_render: str,
+    locale: str,
+    major: str = "ROWS",
+) -> list[list[Any]]:
     """The API drops trailing empty cells of each row and trailing empty rows."""
     grid = []
     for r in range(r0, min(r1, len(rows))):
         row = rows[r]
-        grid.append([render_cell(row[c] if c < len(row) else None, value_render, date_render, locale)
-                     for c in range(c0, c1)])
+        grid.append(
+            [render_cell(row[c] if c < len(row) else None, value_render, date_render, locale) for c in range(c0, c1)]
+        )
     if major == "COLUMNS":
         width = c1 - c0
         grid = [[grid[r][c] for r in range(len(grid))] for c in range(width)]
@@ -422,8 +434,10 @@ def _error(code: int, message: str, status: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "status": status}}
 
 
-QUOTA_MESSAGE = ("Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per "
-                 "user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.")
+QUOTA_MESSAGE = (
+    "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per "
+    "user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'."
+)
 FAULT_BODIES = {
     "403": (403, _error(403, "The caller does not have permission", "PERMISSION_DENIED")),
     "404": (404, _error(404, "Requested entity was not found.", "NOT_FOUND")),
@@ -440,8 +454,14 @@ DEFAULT_FORMAT = {
     "verticalAlignment": "BOTTOM",
     "wrapStrategy": "OVERFLOW_CELL",
     "textFormat": {
-        "foregroundColor": {}, "fontFamily": "arial,sans,sans-serif", "fontSize": 10, "bold": False,
-        "italic": False, "strikethrough": False, "underline": False, "foregroundColorStyle": {"rgbColor": {}},
+        "foregroundColor": {},
+        "fontFamily": "arial,sans,sans-serif",
+        "fontSize": 10,
+        "bold": False,
+        "italic": False,
+        "strikethrough": False,
+        "underline": False,
+        "foregroundColorStyle": {"rgbColor": {}},
     },
     "backgroundColorStyle": {"rgbColor": dict(_RGB_WHITE)},
 }
@@ -521,8 +541,9 @@ class FakeSheetsServer:
             httpd.fake = self
             self.port = httpd.server_address[1]
             self._httpd = httpd
-            self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                            name=f"fake-sheets-{self.port}", daemon=True)
+            self._thread = threading.Thread(
+                target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name=f"fake-sheets-{self.port}", daemon=True
+            )
             self._thread.start()
 
     def _unlisten(self) -> None:
@@ -688,7 +709,11 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length else b""
 
     def _send(self, status: int, payload: Any, headers: Mapping[str, str] | None = None) -> None:
-        body = payload if isinstance(payload, bytes) else (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
+        body = (
+            payload
+            if isinstance(payload, bytes)
+            else (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
+        )
         # Logged before the answer leaves, so a client that reads the log right after sees it.
         self._entry.status = status
         self.send_response(status)
@@ -717,9 +742,16 @@ class _Handler(BaseHTTPRequestHandler):
                 if self._apply_fault():
                     return
                 if not self.fake._token_ok(self.headers.get("Authorization")):
-                    return self._send(401, _error(401, "Request had invalid authentication credentials. Expected "
-                                                  "OAuth 2 access token, login cookie or other valid authentication "
-                                                  "credential.", "UNAUTHENTICATED"))
+                    return self._send(
+                        401,
+                        _error(
+                            401,
+                            "Request had invalid authentication credentials. Expected "
+                            "OAuth 2 access token, login cookie or other valid authentication "
+                            "credential.",
+                            "UNAUTHENTICATED",
+                        ),
+                    )
                 return self._api(method, raw_path, query, body)
             self._send(404, _error(404, f"Not found: {raw_path}", "NOT_FOUND"))
         except (BrokenPipeError, ConnectionResetError):
@@ -758,7 +790,9 @@ class _Handler(BaseHTTPRequestHandler):
         grant = (form.get("grant_type") or [""])[0]
         assertion = (form.get("assertion") or [""])[0]
         if grant != JWT_GRANT:
-            return self._send(400, {"error": "unsupported_grant_type", "error_description": f"Invalid grant_type: {grant}"})
+            return self._send(
+                400, {"error": "unsupported_grant_type", "error_description": f"Invalid grant_type: {grant}"}
+            )
         claims = _jwt_claims(assertion)
         if not claims or not claims.get("iss") or not claims.get("scope"):
             return self._send(400, {"error": "invalid_grant", "error_description": "Invalid JWT Signature."})
@@ -771,7 +805,7 @@ class _Handler(BaseHTTPRequestHandler):
             data = json.loads(body or b"{}")
         except ValueError:
             return self._send(400, {"error": "body must be JSON"})
-        action = raw_path[len("/_admin/"):]
+        action = raw_path[len("/_admin/") :]
         try:
             if action == "fault" and method == "DELETE" or action == "fault" and data.get("kind") in (None, "", "none"):
                 fake.clear_fault()
@@ -792,8 +826,11 @@ class _Handler(BaseHTTPRequestHandler):
                 fake.delete_tab(data["title"], data.get("spreadsheet_id", DEFAULT_ID))
             elif action == "workbook":
                 opts = {k: data[k] for k in ("id", "title", "locale", "time_zone") if k in data}
-                book = (FakeSpreadsheet.from_xlsx(data["xlsx"], **opts) if data.get("xlsx")
-                        else FakeSpreadsheet.from_tabs(data["tabs"], **opts))
+                book = (
+                    FakeSpreadsheet.from_xlsx(data["xlsx"], **opts)
+                    if data.get("xlsx")
+                    else FakeSpreadsheet.from_tabs(data["tabs"], **opts)
+                )
                 fake.replace_workbook(book)
             else:
                 return self._send(404, {"error": f"unknown admin action {action!r}"})
@@ -822,8 +859,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, payload)
 
 
-def _answer(books: Mapping[str, FakeSpreadsheet], method: str, raw_path: str,
-            query: dict[str, list[str]], body: bytes) -> tuple[int, Any]:
+def _answer(
+    books: Mapping[str, FakeSpreadsheet], method: str, raw_path: str, query: dict[str, list[str]], body: bytes
+) -> tuple[int, Any]:
     not_found = (404, _error(404, "Requested entity was not found.", "NOT_FOUND"))
     m = re.fullmatch(r"/v4/spreadsheets/([^/:]+)(.*)", raw_path)
     if not m:
@@ -843,16 +881,16 @@ def _answer(books: Mapping[str, FakeSpreadsheet], method: str, raw_path: str,
         if rest == "/values:batchGet" and method == "GET":
             return 200, _batch_get(book, query.get("ranges", []), q)
         if rest.startswith("/values/") and rest.endswith(":append") and method == "POST":
-            rng = unquote(rest[len("/values/"):-len(":append")])
+            rng = unquote(rest[len("/values/") : -len(":append")])
             return 200, _append(book, rng, q, json.loads(body or b"{}"))
         if rest.startswith("/values/") and rest.endswith(":clear") and method == "POST":
-            return 200, _clear(book, unquote(rest[len("/values/"):-len(":clear")]))
+            return 200, _clear(book, unquote(rest[len("/values/") : -len(":clear")]))
         if rest == ":batchUpdate" and method == "POST":
             return 200, _batch_update(book, json.loads(body or b"{}"))
         if rest.startswith("/values/") and method == "GET":
-            return 200, _values_get(book, unquote(rest[len("/values/"):]), q)
+            return 200, _values_get(book, unquote(rest[len("/values/") :]), q)
         if rest.startswith("/values/") and method == "PUT":
-            return 200, _update(book, unquote(rest[len("/values/"):]), q, json.loads(body or b"{}"))
+            return 200, _update(book, unquote(rest[len("/values/") :]), q, json.loads(body or b"{}"))
     except RangeError as e:
         return 400, _error(400, f"Unable to parse range: {e}", "INVALID_ARGUMENT")
     except (ValueError, KeyError, TypeError) as e:
@@ -904,9 +942,17 @@ def _metadata(book: FakeSpreadsheet) -> dict[str, Any]:
 def _value_range(book: FakeSpreadsheet, rng: str, q: Mapping[str, str]) -> dict[str, Any]:
     area = parse_range(rng, book)
     major = q.get("majorDimension", "ROWS")
-    values = render_rows(area.sheet.rows, area.r0, area.c0, area.r1, area.c1,
-                         q.get("valueRenderOption", "FORMATTED_VALUE"),
-                         q.get("dateTimeRenderOption", "SERIAL_NUMBER"), book.locale, major)
+    values = render_rows(
+        area.sheet.rows,
+        area.r0,
+        area.c0,
+        area.r1,
+        area.c1,
+        q.get("valueRenderOption", "FORMATTED_VALUE"),
+        q.get("dateTimeRenderOption", "SERIAL_NUMBER"),
+        book.locale,
+        major,
+    )
     out: dict[str, Any] = {"range": area.a1(), "majorDimension": major}
     if values:
         out["values"] = values
@@ -945,7 +991,7 @@ def _write(sheet: FakeSheet, r0: int, c0: int, values: list[list[Any]]) -> None:
         line = sheet.rows[r]
         while len(line) < c0 + len(row):
             line.append(None)
-        line[c0:c0 + len(row)] = row
+        line[c0 : c0 + len(row)] = row
     sheet.fit_grid()
 
 
@@ -969,7 +1015,7 @@ def _table(area: Area) -> Area | None:
 
     def used(r: int) -> bool:
         row = sheet.rows[r] if r < len(sheet.rows) else []
-        return any(not _empty(v) for v in row[area.c0:])
+        return any(not _empty(v) for v in row[area.c0 :])
 
     start = next((r for r in range(area.r0, len(sheet.rows)) if used(r)), None)
     if start is None:
@@ -1028,9 +1074,14 @@ def _batch_update(book: FakeSpreadsheet, body: Mapping[str, Any]) -> dict[str, A
             title = props.get("title") or f"Hoja{len(book.sheets) + 1}"
             if book.sheet(title) is not None:
                 raise ValueError(f'A sheet with the name "{title}" already exists.')
-            sheet = FakeSheet(title, [], sheet_id=props.get("sheetId") or secrets.randbelow(2**31 - 1) + 1,
-                              row_count=grid.get("rowCount", MIN_ROWS), column_count=grid.get("columnCount", MIN_COLS),
-                              hidden=bool(props.get("hidden")))
+            sheet = FakeSheet(
+                title,
+                [],
+                sheet_id=props.get("sheetId") or secrets.randbelow(2**31 - 1) + 1,
+                row_count=grid.get("rowCount", MIN_ROWS),
+                column_count=grid.get("columnCount", MIN_COLS),
+                hidden=bool(props.get("hidden")),
+            )
             book.sheets.append(sheet)
             replies.append({"addSheet": {"properties": _sheet_properties(sheet, len(book.sheets) - 1)}})
         elif "deleteSheet" in req:
@@ -1043,11 +1094,11 @@ def _batch_update(book: FakeSpreadsheet, body: Mapping[str, Any]) -> dict[str, A
             grid = props.get("gridProperties") or {}
             if "rowCount" in grid:
                 sheet.row_count = grid["rowCount"]
-                del sheet.rows[sheet.row_count:]
+                del sheet.rows[sheet.row_count :]
             if "columnCount" in grid:
                 sheet.column_count = grid["columnCount"]
                 for line in sheet.rows:
-                    del line[sheet.column_count:]
+                    del line[sheet.column_count :]
             if "hidden" in props:
                 sheet.hidden = bool(props["hidden"])
             if "title" in props:
@@ -1061,15 +1112,18 @@ def _batch_update(book: FakeSpreadsheet, body: Mapping[str, Any]) -> dict[str, A
 # --- a throwaway service account ------------------------------------------------------------
 
 
-def make_service_account(token_uri: str, email: str = "foro-en-vivo@ensayo-local.iam.gserviceaccount.com") -> dict[str, str]:
+def make_service_account(
+    token_uri: str, email: str = "foro-en-vivo@ensayo-local.iam.gserviceaccount.com"
+) -> dict[str, str]:
     """A service-account JSON with a fresh RSA key (never a committed one) whose tokens come from
     ``token_uri`` — the fake server's ``/token``."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
     return {
         "type": "service_account",
         "project_id": "ensayo-local",

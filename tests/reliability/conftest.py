@@ -29,11 +29,21 @@ REFRESH_S = 5  # the minimum refresco_segundos: keeps the fault matrix fast
 from tools import screenshots as shots  # noqa: E402 - server/browser helpers shared with tests/e2e
 
 
-def secrets_toml(spreadsheet_id: str, service_account: dict[str, str], refresh_s: int = REFRESH_S,
-                 passcodes: dict[str, str] | None = None) -> str:
+def secrets_toml(
+    spreadsheet_id: str,
+    service_account: dict[str, str],
+    refresh_s: int = REFRESH_S,
+    passcodes: dict[str, str] | None = None,
+) -> str:
     """A secrets.toml for the fake Sheet (json.dumps of a str is a valid TOML basic string)."""
-    lines = ["[foro]", 'fuente = "gsheets"', f"planilla = {json.dumps(spreadsheet_id)}", f"refresco_segundos = {refresh_s}",
-             "", "[gcp_service_account]"]
+    lines = [
+        "[foro]",
+        'fuente = "gsheets"',
+        f"planilla = {json.dumps(spreadsheet_id)}",
+        f"refresco_segundos = {refresh_s}",
+        "",
+        "[gcp_service_account]",
+    ]
     lines += [f"{k} = {json.dumps(v)}" for k, v in service_account.items()]
     if passcodes:
         lines += ["", "[acceso]"] + [f"{k} = {json.dumps(v)}" for k, v in passcodes.items()]
@@ -54,14 +64,26 @@ class App:
 
 
 @contextmanager
-def streamlit_app(fake: FakeSheetsServer, *, refresh_s: int = REFRESH_S, passcodes: dict[str, str] | None = None,
-                  extra_args: tuple[str, ...] = (), timeout_s: float = 90.0, root: Path = shots.ROOT) -> Iterator[App]:
+def streamlit_app(
+    fake: FakeSheetsServer,
+    *,
+    refresh_s: int = REFRESH_S,
+    passcodes: dict[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+    timeout_s: float = 90.0,
+    root: Path = shots.ROOT,
+) -> Iterator[App]:
     """``streamlit run dashboard.py`` on 127.0.0.1 reading ``fake``; stopped on exit. ``root`` is the
     checkout to run (bench/load.py --compare runs an older commit beside this one)."""
     sa = make_service_account(fake.token_uri)
     toml = secrets_toml(fake.book().id, sa, refresh_s, passcodes)
-    with shots.streamlit_server(timeout_s=timeout_s, secrets_toml=toml, env_extra={"FORO_SHEETS_API_URL": fake.url},
-                                extra_args=extra_args, root=root) as server:
+    with shots.streamlit_server(
+        timeout_s=timeout_s,
+        secrets_toml=toml,
+        env_extra={"FORO_SHEETS_API_URL": fake.url},
+        extra_args=extra_args,
+        root=root,
+    ) as server:
         yield App(server.url, server.process, server.log_path, fake)
 
 
@@ -102,8 +124,13 @@ def add_person(fake: FakeSheetsServer, n: int) -> None:
         assert sheet is not None
         header = [str(h) for h in sheet.rows[0]]
         row: list[Any] = [None] * len(header)
-        values = {"Nombre": f"Nueva{n}", "Apellido": f"Llegada{n}", "Dirección de correo electrónico": f"nueva{n}@ejemplo.org",
-                  "Ciudad": "Rosario", "País": "Argentina"}
+        values = {
+            "Nombre": f"Nueva{n}",
+            "Apellido": f"Llegada{n}",
+            "Dirección de correo electrónico": f"nueva{n}@ejemplo.org",
+            "Ciudad": "Rosario",
+            "País": "Argentina",
+        }
         for k, v in values.items():
             if k in header:
                 row[header.index(k)] = v

@@ -34,8 +34,9 @@ def file_source(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("acceso")
     book = write_xlsx(forum_tabs(24), tmp / "foro.xlsx")
     acceso = "\n".join(f'{k} = "{v}"' for k, v in PASSCODES.items())
-    (tmp / "secrets.toml").write_text(f'[foro]\nfuente = "archivo"\narchivo = "{book}"\n\n[acceso]\n{acceso}\n',
-                                      encoding="utf-8")
+    (tmp / "secrets.toml").write_text(
+        f'[foro]\nfuente = "archivo"\narchivo = "{book}"\n\n[acceso]\n{acceso}\n', encoding="utf-8"
+    )
     with pytest.MonkeyPatch.context() as env:
         env.setenv("FORO_SECRETS", str(tmp / "secrets.toml"))
         env.setenv("FORO_CACHE_DIR", str(tmp / "cache"))
@@ -62,8 +63,20 @@ def with_clave(clave: str) -> AppTest:
 
 def everything_said(app: AppTest) -> str:
     parts = []
-    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error",
-                 "exception", "text", "code"):
+    for kind in (
+        "markdown",
+        "caption",
+        "title",
+        "header",
+        "subheader",
+        "info",
+        "warning",
+        "success",
+        "error",
+        "exception",
+        "text",
+        "code",
+    ):
         parts += [str(getattr(e, "value", "")) for e in app.get(kind)]
     parts += [str(v) for v in app.query_params.values()]
     return "\n".join(parts)
@@ -83,8 +96,9 @@ def test_a_wrong_passcode_opens_nothing_more_and_is_not_echoed(file_source) -> N
     assert registered(app) == access.AGGREGATE_PAGES & set(EXISTING)
     assert app.session_state["_claves_fallidas"] == 1
     said = everything_said(app).replace(f"clave={WRONG}", "")  # the viewer's own query parameter
-    assert WRONG not in "\n".join(str(e.value) for k in ("markdown", "error", "warning", "info", "caption")
-                                  for e in app.get(k))
+    assert WRONG not in "\n".join(
+        str(e.value) for k in ("markdown", "error", "warning", "info", "caption") for e in app.get(k)
+    )
     assert not any(v in said for v in PASSCODES.values())
 
 
@@ -120,6 +134,7 @@ def test_guessing_from_fresh_sessions_is_slowed_down_too(file_source, delay_call
 
 # --- the real server and browser: logs, links, personal data ---------------------------------
 
+
 def personal_data(n: int = 24) -> tuple[list[str], list[str], list[str]]:
     rows = forum_tabs(n)["Inscripciones"][1:]
     emails = [str(r[3]) for r in rows if len(r) > 3 and r[3]]
@@ -128,15 +143,17 @@ def personal_data(n: int = 24) -> tuple[list[str], list[str], list[str]]:
     return emails, docs, surnames
 
 
-OUTSIDE_PAGES = [(role, page) for role in ("publico", "socios") for page in access.allowed_pages(role)
-                 if page in EXISTING]
+OUTSIDE_PAGES = [
+    (role, page) for role in ("publico", "socios") for page in access.allowed_pages(role) if page in EXISTING
+]
 URL_PATH = {p: "/" if p == access.PAGES[0] else f"/{access.PAGE_BY_ID[p].url_path}" for p in access.PAGES}
 
 
 def _visible_text(page) -> str:
-    page.wait_for_selector('[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"], '
-                           '.st-key-foro-mapa img',
-                           timeout=60_000)
+    page.wait_for_selector(
+        '[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"], .st-key-foro-mapa img',
+        timeout=60_000,
+    )
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
     page.wait_for_timeout(800)
@@ -176,7 +193,9 @@ def test_outsider_pages_in_the_browser_show_no_personal_data(browser, app, lang)
             words = set(re.findall(r"\w+", text))
             assert not [s for s in surnames if s in words], (role, page_id)
             if role == "socios":  # the passcode really opened the partner role
-                assert page_id != "socios" or any(w in low for w in ("para socios", "para parceiros", "partner summary"))
+                assert page_id != "socios" or any(
+                    w in low for w in ("para socios", "para parceiros", "partner summary")
+                )
     finally:
         ctx.close()
 
@@ -188,9 +207,11 @@ def test_links_the_app_draws_carry_no_passcode(browser, app) -> None:
     try:
         page.goto(f"{app.url}/?clave={quote(PASSCODES['organizacion'], safe='')}", wait_until="domcontentloaded")
         _visible_text(page)
-        hrefs = page.evaluate("() => [...document.querySelectorAll("
-                              "'[data-testid=\"stHeadingWithActionElements\"] a[href], [data-testid=\"stMain\"] a[href]')]"
-                              ".map(a => a.href)")
+        hrefs = page.evaluate(
+            "() => [...document.querySelectorAll("
+            '\'[data-testid="stHeadingWithActionElements"] a[href], [data-testid="stMain"] a[href]\')]'
+            ".map(a => a.href)"
+        )
         # Headings are on screen, so Streamlit's anchor links would be there if they were enabled.
         assert page.locator("h1, h2, h3").count() > 0
         leaked = [h for h in hrefs if "clave=" in h or quote(PASSCODES["organizacion"], safe="") in h]

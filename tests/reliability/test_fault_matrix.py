@@ -63,11 +63,15 @@ def _tab_lost(tabs: dict[str, list[list[Any]]]) -> dict[str, list[list[Any]]]:
     return {k: v for k, v in tabs.items() if k != "Acreditaciones"}
 
 
-@pytest.mark.parametrize("mangle, words", [
-    (_emptied, "Inscripciones"),
-    (_header_renamed, "Acreditaciones"),
-    (_tab_lost, "Acreditaciones"),
-], ids=["planilla-vaciada", "encabezado-renombrado", "pestana-borrada"])
+@pytest.mark.parametrize(
+    "mangle, words",
+    [
+        (_emptied, "Inscripciones"),
+        (_header_renamed, "Acreditaciones"),
+        (_tab_lost, "Acreditaciones"),
+    ],
+    ids=["planilla-vaciada", "encabezado-renombrado", "pestana-borrada"],
+)
 def test_a_sheet_that_lost_its_headers_keeps_the_last_good_figures(mangle: Callable, words: str) -> None:
     good = forum_tabs()
     source = _Scripted(good)
@@ -191,6 +195,7 @@ def _set_header(tab: str, col: int, value: str) -> Callable[[FakeSheetsServer], 
     def run(fake: FakeSheetsServer) -> None:
         with fake._lock:
             fake.book().sheet(tab).rows[0][col] = value  # type: ignore[union-attr]
+
     return run
 
 
@@ -219,10 +224,18 @@ FAULTS = [
     Fault("json-malformado", "ilegible", _set("malformed"), _clear),
     Fault("403", "no está compartida", _set("403"), _clear),
     Fault("404", "No existe una planilla", _set("404"), _clear),
-    Fault("pestana-renombrada", "no tiene la pestaña «Inscripciones»", _rename_tab("Inscripciones", "Inscripciones (vieja)"),
-          _rename_tab("Inscripciones (vieja)", "Inscripciones")),
-    Fault("encabezado-renombrado", "Acreditaciones", _set_header("Acreditaciones", 0, "Momento del escaneo"),
-          _set_header("Acreditaciones", 0, "Marca temporal")),
+    Fault(
+        "pestana-renombrada",
+        "no tiene la pestaña «Inscripciones»",
+        _rename_tab("Inscripciones", "Inscripciones (vieja)"),
+        _rename_tab("Inscripciones (vieja)", "Inscripciones"),
+    ),
+    Fault(
+        "encabezado-renombrado",
+        "Acreditaciones",
+        _set_header("Acreditaciones", 0, "Momento del escaneo"),
+        _set_header("Acreditaciones", 0, "Marca temporal"),
+    ),
     Fault("planilla-vaciada", "Inscripciones", _empty_sheet, _refill_sheet),
 ]
 
@@ -252,8 +265,11 @@ def test_fault_in_the_browser(fault: Fault, screen: Screen, app) -> None:
     try:
         # Banner and every figure card drawn: mid-rerun some cards may be between two renders,
         # so wait for the full set (a card that never comes back times out and fails).
-        during = screen.wait(lambda st: fault.words in stale_banner(st) and set(st["metrics"]) >= set(before),
-                             DETECT_S, f"the stale banner with «{fault.words}» and every figure")
+        during = screen.wait(
+            lambda st: fault.words in stale_banner(st) and set(st["metrics"]) >= set(before),
+            DETECT_S,
+            f"the stale banner with «{fault.words}» and every figure",
+        )
         assert during["metrics"] == before, "the last good figures must stay on screen"
     finally:
         fault.clear(fake)
@@ -261,12 +277,15 @@ def test_fault_in_the_browser(fault: Fault, screen: Screen, app) -> None:
     _added[0] += 1
     add_person(fake, _added[0])
     want = inscriptos(healthy) + 1  # type: ignore[operator]
-    after = screen.wait(lambda st: not stale_banner(st) and inscriptos(st) == want, RECOVER_S,
-                        f"recovery with {want} inscriptos")
+    after = screen.wait(
+        lambda st: not stale_banner(st) and inscriptos(st) == want, RECOVER_S, f"recovery with {want} inscriptos"
+    )
     assert inscriptos(after) == want
     # For docs/confiabilidad.md (shown with -s): how long the banner took to appear and to go.
-    print(f"\n[matriz] {fault.id}: aviso a los {t1 - t0:.1f} s; recuperado {time.monotonic() - t1:.1f} s después "
-          f"de quitar la falla; motivo: {stale_banner(during)[:160]!r}")
+    print(
+        f"\n[matriz] {fault.id}: aviso a los {t1 - t0:.1f} s; recuperado {time.monotonic() - t1:.1f} s después "
+        f"de quitar la falla; motivo: {stale_banner(during)[:160]!r}"
+    )
     assert not screen.seen_problems, screen.seen_problems
 
 
@@ -278,8 +297,20 @@ def test_ten_thousand_rows(screen: Screen, app) -> None:
         assert sheet is not None
         saved = sheet.rows
         header = sheet.rows[0]
-        big = [header] + [[f"19/6/2025 {8 + i % 10}:{i % 60:02d}:00", f"Nombre{i}", f"Apellido{i}", f"p{i}@ejemplo.org",
-                           40_000_000 + i, "Concejal", "Rosario", "Santa Fe", "Argentina"] for i in range(10_000)]
+        big = [header] + [
+            [
+                f"19/6/2025 {8 + i % 10}:{i % 60:02d}:00",
+                f"Nombre{i}",
+                f"Apellido{i}",
+                f"p{i}@ejemplo.org",
+                40_000_000 + i,
+                "Concejal",
+                "Rosario",
+                "Santa Fe",
+                "Argentina",
+            ]
+            for i in range(10_000)
+        ]
         sheet.rows = big
         sheet.fit_grid()
     try:
@@ -287,6 +318,9 @@ def test_ten_thousand_rows(screen: Screen, app) -> None:
     finally:
         with fake._lock:
             sheet.rows = saved
-    screen.wait(lambda st: inscriptos(st) is not None and inscriptos(st) < 10_000 and not stale_banner(st), 90,
-                "the small Sheet back")
+    screen.wait(
+        lambda st: inscriptos(st) is not None and inscriptos(st) < 10_000 and not stale_banner(st),
+        90,
+        "the small Sheet back",
+    )
     assert not screen.seen_problems, screen.seen_problems

@@ -44,9 +44,35 @@ FORMULA_XML = '=IMPORTXML("http://malo.example/x";"//a")'
 RTL = "مدينة\u202eالأمن"  # Arabic with a right-to-left override
 EMOJI = "🏙️👩🏽‍⚖️🇦🇷"
 LONG = "Ciudad" + "x" * 10_000
-PAYLOADS = [HTML_B, HTML_IMG, HTML_SCRIPT, MD_LINK, MD_BOLD, ST_COLOR, FORMULA_LINK, FORMULA_XML, RTL, EMOJI, LONG,
-            "+54 261 555", "-1", "@SUMA(1;2)", "\t=1+1", "\r=1+1", "$$x^2$$", "# TITULO", "> cita", "`código`", "\x00\x07",
-            "\u200b\u200d", "Ñandú ÀÉÎÕÜ", "\ufeffBOM", "<!--", "]]>", "{{7*7}}"]
+PAYLOADS = [
+    HTML_B,
+    HTML_IMG,
+    HTML_SCRIPT,
+    MD_LINK,
+    MD_BOLD,
+    ST_COLOR,
+    FORMULA_LINK,
+    FORMULA_XML,
+    RTL,
+    EMOJI,
+    LONG,
+    "+54 261 555",
+    "-1",
+    "@SUMA(1;2)",
+    "\t=1+1",
+    "\r=1+1",
+    "$$x^2$$",
+    "# TITULO",
+    "> cita",
+    "`código`",
+    "\x00\x07",
+    "\u200b\u200d",
+    "Ñandú ÀÉÎÕÜ",
+    "\ufeffBOM",
+    "<!--",
+    "]]>",
+    "{{7*7}}",
+]
 # What must never reach a markdown body as it came from the Sheet.
 RAW_MARKUP = ["<b>NEGRITA", "<img", "<script", "](http://malo", "**FUERTE**", ":red[ROJO", "$$x^2$$"]
 
@@ -56,8 +82,9 @@ hostile_text = st.one_of(
     st.builds(lambda a, b: a + b, st.sampled_from(PAYLOADS), st.text(max_size=10)),
 )
 hostile_cell = st.one_of(
-    st.none(), hostile_text,
-    st.integers(min_value=-10**12, max_value=10**12),
+    st.none(),
+    hostile_text,
+    st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
     st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
     st.booleans(),
@@ -68,8 +95,11 @@ TABS = [t for t in schema.TABS if t.name != "Evento"]
 @st.composite
 def hostile_tab(draw, tab: schema.Tab):
     known = [a for c in tab.columns for a in (c.name, *c.aliases)]
-    headers = draw(st.lists(st.one_of(st.sampled_from(known), hostile_text, st.none(), st.integers()),
-                            max_size=len(tab.columns) + 3))
+    headers = draw(
+        st.lists(
+            st.one_of(st.sampled_from(known), hostile_text, st.none(), st.integers()), max_size=len(tab.columns) + 3
+        )
+    )
     rows = draw(st.lists(st.lists(hostile_cell, max_size=len(headers) + 2), max_size=6))
     return [headers, *rows]
 
@@ -80,7 +110,8 @@ def hostile_workbooks(draw):
     tabs = {t.name: draw(hostile_tab(t)) for t in chosen}
     if draw(st.booleans()):  # a well-formed Inscripciones with hostile values, so the people pages fill
         tabs["Inscripciones"] = [schema.INSCRIPCIONES.headers] + [
-            [draw(hostile_text) for _ in schema.INSCRIPCIONES.headers] for _ in range(draw(st.integers(1, 4)))]
+            [draw(hostile_text) for _ in schema.INSCRIPCIONES.headers] for _ in range(draw(st.integers(1, 4)))
+        ]
     return RawWorkbook(tabs=tabs, serial_dates=draw(st.booleans()))
 
 
@@ -141,8 +172,20 @@ def hostile_workbook_tabs() -> dict[str, list[list]]:
     tabs = forum_tabs(12)
     ins = tabs["Inscripciones"]
     head = ins[0]
-    texts = [HTML_B, HTML_IMG, HTML_SCRIPT, MD_LINK, MD_BOLD, ST_COLOR, FORMULA_LINK, FORMULA_XML, RTL, EMOJI,
-             "$$x^2$$ " + MD_BOLD, LONG]
+    texts = [
+        HTML_B,
+        HTML_IMG,
+        HTML_SCRIPT,
+        MD_LINK,
+        MD_BOLD,
+        ST_COLOR,
+        FORMULA_LINK,
+        FORMULA_XML,
+        RTL,
+        EMOJI,
+        "$$x^2$$ " + MD_BOLD,
+        LONG,
+    ]
     for i, row in enumerate(ins[1:13]):
         payload = texts[i % len(texts)]
         for col in ("Nombre", "Apellido", "Cargo", "Ciudad", "Red"):
@@ -151,9 +194,16 @@ def hostile_workbook_tabs() -> dict[str, list[list]]:
     for i, row in enumerate(ins[1:13]):
         row += [None] * (len(head) - len(row)) + [texts[(i + 3) % len(texts)]]
     tabs["Salas"] = [["Sala", "Capacidad"], [f"Sala {HTML_B} {MD_LINK}", 40], [f"{ST_COLOR} {HTML_IMG}", 30]]
-    tabs["Agenda"] = [["Inicio", "Fin", "Sala", "Actividad", "Tipo"],
-                      [datetime(2025, 6, 19, 0, 0), datetime(2025, 6, 19, 23, 59), f"Sala {HTML_B} {MD_LINK}",
-                       f"{MD_BOLD} {HTML_SCRIPT}", "intercambio"]]
+    tabs["Agenda"] = [
+        ["Inicio", "Fin", "Sala", "Actividad", "Tipo"],
+        [
+            datetime(2025, 6, 19, 0, 0),
+            datetime(2025, 6, 19, 23, 59),
+            f"Sala {HTML_B} {MD_LINK}",
+            f"{MD_BOLD} {HTML_SCRIPT}",
+            "intercambio",
+        ],
+    ]
     tabs["Apoyos"][1][0] = ins[1][head.index("Dirección de correo electrónico")]
     tabs["Evento"] = [["Clave", "Valor"], ["nombre", f"Foro {HTML_B} {MD_LINK}"], ["sede", HTML_IMG]]
     return tabs
@@ -164,8 +214,9 @@ def hostile_app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostil")
     book = write_xlsx(hostile_workbook_tabs(), tmp / "hostil.xlsx")
     secrets = tmp / "secrets.toml"
-    secrets.write_text(f'[foro]\nfuente = "archivo"\narchivo = "{book}"\n\n[acceso]\norganizacion = "{ORG_CLAVE}"\n',
-                       encoding="utf-8")
+    secrets.write_text(
+        f'[foro]\nfuente = "archivo"\narchivo = "{book}"\n\n[acceso]\norganizacion = "{ORG_CLAVE}"\n', encoding="utf-8"
+    )
     with pytest.MonkeyPatch.context() as env:
         env.setenv("FORO_SECRETS", str(secrets))
         env.setenv("FORO_CACHE_DIR", str(tmp / "cache"))
@@ -187,7 +238,9 @@ def open_as_organiser(page: str, lang: str = "es") -> AppTest:
 
 
 # The scripts the app ships in static/ and inlines itself (the data age, the tap check), byte for byte.
-APP_SCRIPTS = tuple(f"<script>{js.read_text(encoding='utf-8')}</script>" for js in sorted((ROOT / "static").glob("*.js")))
+APP_SCRIPTS = tuple(
+    f"<script>{js.read_text(encoding='utf-8')}</script>" for js in sorted((ROOT / "static").glob("*.js"))
+)
 
 
 def without_app_scripts(body: str) -> str:
@@ -201,8 +254,21 @@ def without_app_scripts(body: str) -> str:
 def markup_bodies(app: AppTest) -> list[str]:
     """Every element body Streamlit renders as Markdown or HTML (metric labels are Markdown too)."""
     out = []
-    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error",
-                 "expander", "tab", "toast", "html"):
+    for kind in (
+        "markdown",
+        "caption",
+        "title",
+        "header",
+        "subheader",
+        "info",
+        "warning",
+        "success",
+        "error",
+        "expander",
+        "tab",
+        "toast",
+        "html",
+    ):
         for e in app.get(kind):
             body = str(getattr(e, "value", None) or getattr(e, "label", None) or getattr(e.proto, "body", ""))
             out.append(without_app_scripts(body))
@@ -237,6 +303,7 @@ def test_sheet_payloads_are_never_markup(hostile_app, page: str) -> None:
 
 def test_the_check_catches_markup() -> None:
     """markup_bodies sees an unescaped payload: the check above can fail."""
+
     def app_fn():
         import streamlit as st
 
@@ -257,7 +324,7 @@ def test_the_check_sees_past_the_app_scripts() -> None:
         import streamlit as st
 
         st.html(own + "Sala " + payload, unsafe_allow_javascript=True)
-        st.html(own[:-len("</script>")] + "alert(1)</script>", unsafe_allow_javascript=True)
+        st.html(own[: -len("</script>")] + "alert(1)</script>", unsafe_allow_javascript=True)
 
     app = AppTest.from_function(app_fn, args=(own, HTML_SCRIPT)).run()
     bodies = markup_bodies(app)
@@ -297,11 +364,18 @@ def assert_inert_xlsx(data: bytes) -> int:
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.lists(st.one_of(hostile_text, st.none(), st.integers(), st.floats(allow_nan=False)), min_size=1,
-                         max_size=4), min_size=1, max_size=6),
-       st.lists(hostile_text, min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.one_of(hostile_text, st.none(), st.integers(), st.floats(allow_nan=False)), min_size=1, max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(hostile_text, min_size=1, max_size=4),
+)
 def test_any_table_downloads_inert(rows, headers) -> None:
-    tabla = export.Tabla("Datos " + (headers[0] or "")[:20], tuple(h or "x" for h in headers), tuple(tuple(r) for r in rows))
+    tabla = export.Tabla(
+        "Datos " + (headers[0] or "")[:20], tuple(h or "x" for h in headers), tuple(tuple(r) for r in rows)
+    )
     assert assert_inert_csv(export.to_csv(tabla))
     assert assert_inert_xlsx(export.to_xlsx([tabla, tabla]))
 

@@ -19,6 +19,7 @@ SALA = "sala=Plenario&clave="
 @pytest.fixture(scope="module")
 def app():
     from tests.fake_sheets import FakeSheetsServer
+
     with FakeSheetsServer() as fake:
         fake.add(forum_book())
         # A long interval: every Sheet read in the test window beyond one is caused by the attack.

@@ -42,8 +42,9 @@ def status(url: str) -> int:
 
 async def _open_session_and_fetch(base: str) -> tuple[list[str], list[int]]:
     query = "clave=" + PASSCODES["organizacion"]
-    async with wsclient.websockets.connect(wsclient.ws_url(base), subprotocols=["streamlit"], max_size=None,
-                                           open_timeout=60) as ws:
+    async with wsclient.websockets.connect(
+        wsclient.ws_url(base), subprotocols=["streamlit"], max_size=None, open_timeout=60
+    ) as ws:
         await ws.send(wsclient.rerun(query, "personas"))
         blob = await wsclient._collect(ws, 60)
         urls = sorted({base + m.decode() for m in MEDIA.findall(blob)})

@@ -37,8 +37,10 @@ def _clave(value: str) -> str:
 
 
 async def _attack(url: str) -> tuple[list[bytes | BaseException], bytes]:
-    guesses = [asyncio.create_task(wsclient.page(url, _clave(f"adivinanza-{i}"), timeout_s=90, headers=ATTACKER))
-               for i in range(N_GUESSES)]
+    guesses = [
+        asyncio.create_task(wsclient.page(url, _clave(f"adivinanza-{i}"), timeout_s=90, headers=ATTACKER))
+        for i in range(N_GUESSES)
+    ]
     await asyncio.sleep(5)  # every guess is in: the free ones answered, the rest waiting their turn
     right = await wsclient.page(url, _clave(PASSCODES["organizacion"]), timeout_s=90, headers=ATTACKER)
     for task in guesses:

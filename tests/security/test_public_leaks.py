@@ -31,8 +31,13 @@ def _add_walk_in(fake: FakeSheetsServer) -> None:
         assert sheet is not None
         header = [str(h) for h in sheet.rows[0]]
         row: list[object] = [None] * len(header)
-        for k, v in {"Nombre": "Juan", "Apellido": "Perez", "Dirección de correo electrónico": "jp@ejemplo.org",
-                     "Ciudad": TYPED_CITY, "País": "Argentina"}.items():
+        for k, v in {
+            "Nombre": "Juan",
+            "Apellido": "Perez",
+            "Dirección de correo electrónico": "jp@ejemplo.org",
+            "Ciudad": TYPED_CITY,
+            "País": "Argentina",
+        }.items():
             if k in header:
                 row[header.index(k)] = v
         sheet.rows.append(row)
@@ -51,7 +56,9 @@ def app():
 
 def test_a_typed_city_reaches_organisers_only(app) -> None:
     organiser = wsclient.page_bytes(app.url, _clave("organizacion"), "mapa")
-    assert any(f in organiser for f in LEAK_FORMS)  # the test can fail: organisers do get the text, to fix it in the Sheet
+    assert any(
+        f in organiser for f in LEAK_FORMS
+    )  # the test can fail: organisers do get the text, to fix it in the Sheet
     for query in ("", _clave("socios"), "kiosk=1", _clave("coordinacion")):
         shown = wsclient.page_bytes(app.url, query, "mapa")
         assert query == "kiosk=1" or b"sin ubicar" in shown, query  # the list's place was drawn

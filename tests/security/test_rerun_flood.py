@@ -25,6 +25,7 @@ FIRST_FIGURE_BOUND_S = 30.0
 @pytest.fixture(scope="module")
 def app():
     from tests.fake_sheets import FakeSheetsServer
+
     with FakeSheetsServer() as fake:
         fake.add(forum_book(200))
         with streamlit_app(fake) as running:
@@ -35,8 +36,10 @@ async def _flood(url: str, stop: asyncio.Event) -> int:
     """One session sending full reruns of the big screen PER_SECOND times a second; the runs it
     got finished."""
     finished = 0
-    async with wsclient.websockets.connect(wsclient.ws_url(url), subprotocols=["streamlit"], max_size=None,
-                                           open_timeout=60) as ws:
+    async with wsclient.websockets.connect(
+        wsclient.ws_url(url), subprotocols=["streamlit"], max_size=None, open_timeout=60
+    ) as ws:
+
         async def read() -> None:
             nonlocal finished
             async for raw in ws:

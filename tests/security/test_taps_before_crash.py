@@ -52,7 +52,10 @@ def test_confirmed_taps_are_on_disk_when_the_server_is_killed(app) -> None:
         # The page's confirmation: the room names the taps it holds as not yet on the Sheet.
         page.wait_for_function(
             "n => /Incluye (\\d+) toques aún no guardados/.test(document.body.innerText)"
-            " && +/Incluye (\\d+) toques/.exec(document.body.innerText)[1] >= n", arg=TAPS, timeout=60_000)
+            " && +/Incluye (\\d+) toques/.exec(document.body.innerText)[1] >= n",
+            arg=TAPS,
+            timeout=60_000,
+        )
         confirmed = int(re.search(r"Incluye (\d+) toques", page.inner_text("body")).group(1))  # type: ignore[union-attr]
         os.kill(app.process.pid, signal.SIGKILL)
         app.process.wait(timeout=10)

@@ -60,8 +60,9 @@ async def session(http_url: str, messages: list[bytes], *, timeout_s: float = 30
     """Open one session, send each message in turn (a rerun waits for its run to finish), close.
     Returns how many runs finished."""
     finished = 0
-    async with websockets.connect(ws_url(http_url), subprotocols=["streamlit"], max_size=None,
-                                  open_timeout=timeout_s) as ws:
+    async with websockets.connect(
+        ws_url(http_url), subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s
+    ) as ws:
         for raw in messages:
             await ws.send(raw)
             if BackMsg.FromString(raw).WhichOneof("type") == "rerun_script":
@@ -96,12 +97,14 @@ async def _collect(ws, timeout_s: float) -> bytes:
     return bytes(blob)
 
 
-async def page(http_url: str, query: str = "", page_name: str = "", timeout_s: float = 60.0,
-               headers: dict[str, str] | None = None) -> bytes:
+async def page(
+    http_url: str, query: str = "", page_name: str = "", timeout_s: float = 60.0, headers: dict[str, str] | None = None
+) -> bytes:
     """Everything the server sent one fresh session for one page run (protobuf and Arrow bytes,
     where every text the page shows appears as UTF-8)."""
-    async with websockets.connect(ws_url(http_url), subprotocols=["streamlit"], max_size=None,
-                                  open_timeout=timeout_s, additional_headers=headers) as ws:
+    async with websockets.connect(
+        ws_url(http_url), subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s, additional_headers=headers
+    ) as ws:
         await ws.send(rerun(query, page_name))
         return await _collect(ws, timeout_s)
 

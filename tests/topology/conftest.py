@@ -97,10 +97,28 @@ class Replica:
     def start(self) -> None:
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=dict(self.env, FORO_CACHE_DIR=str(self.cache_dir)), stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.fileWatcherType",
+                "none",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=dict(self.env, FORO_CACHE_DIR=str(self.cache_dir)),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         log.close()
 
     def wait_healthy(self, timeout_s: float = 90.0) -> None:
@@ -169,13 +187,19 @@ def topology(n: int = N_REPLICAS) -> Iterator[Topology]:
         secrets_path = tmp / "secrets.toml"
         # Behind our own proxy: passcode attempts are counted by the address nginx saw.
         toml = secrets_toml(fake, make_service_account(fake.token_uri)).replace(
-            "[foro]\n", "[foro]\nproxy_confiable = true\n", 1)
+            "[foro]\n", "[foro]\nproxy_confiable = true\n", 1
+        )
         secrets_path.write_text(toml, encoding="utf-8")
         proxy_port = shots.free_port()
-        env = dict(os.environ, FORO_SECRETS=str(secrets_path), FORO_SHEETS_API_URL=fake.url,
-                   # One cookie secret for every replica, from the environment as compose hands it.
-                   STREAMLIT_SERVER_COOKIE_SECRET=secrets.token_urlsafe(32),
-                   STREAMLIT_BROWSER_SERVER_ADDRESS="127.0.0.1", STREAMLIT_BROWSER_SERVER_PORT=str(proxy_port))
+        env = dict(
+            os.environ,
+            FORO_SECRETS=str(secrets_path),
+            FORO_SHEETS_API_URL=fake.url,
+            # One cookie secret for every replica, from the environment as compose hands it.
+            STREAMLIT_SERVER_COOKIE_SECRET=secrets.token_urlsafe(32),
+            STREAMLIT_BROWSER_SERVER_ADDRESS="127.0.0.1",
+            STREAMLIT_BROWSER_SERVER_PORT=str(proxy_port),
+        )
         env.pop("FORO_UI_RAISE", None)
         replicas = [Replica(shots.free_port(), tmp / f"cache-{i}", tmp / f"replica-{i}.log", env) for i in range(n)]
         topo = Topology(f"http://127.0.0.1:{proxy_port}", replicas, fake, dict(CLAVES), tmp)
@@ -201,11 +225,15 @@ def start_nginx(nginx: str, tmp: Path, site_conf: str) -> subprocess.Popen:
     (tmp / "site.conf").write_text(site_conf, encoding="utf-8")
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user), encoding="utf-8")
-    check = subprocess.run([nginx, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                           capture_output=True, text=True, timeout=30)
+    check = subprocess.run(
+        [nginx, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")], capture_output=True, text=True, timeout=30
+    )
     assert check.returncode == 0, check.stderr
-    return subprocess.Popen([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
-                            stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.out", "wb"))
+    return subprocess.Popen(
+        [nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp / "nginx.out", "wb"),
+    )
 
 
 def wait_http(url: str, proc: subprocess.Popen, timeout_s: float = 30.0) -> None:

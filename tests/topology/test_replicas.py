@@ -26,8 +26,9 @@ RECONNECT_S = 30  # the issue's bound for a killed replica's viewers to show fig
 
 async def _figures(http_url: str, timeout_s: float = 60.0) -> int:
     """A fresh public session on the home page (En vivo): how many figures (st.metric) it got."""
-    async with websockets.connect(ws_url(http_url), subprotocols=["streamlit"], max_size=None,
-                                  open_timeout=timeout_s) as ws:
+    async with websockets.connect(
+        ws_url(http_url), subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s
+    ) as ws:
         await ws.send(rerun())
         loop = asyncio.get_running_loop()
         deadline, metrics = loop.time() + timeout_s, 0
@@ -47,8 +48,10 @@ async def _figures(http_url: str, timeout_s: float = 60.0) -> int:
 def viewers(http_url: str, n: int) -> list[int]:
     """``n`` sessions at once; the figures each got. In a thread of its own: sync Playwright keeps
     an event loop running in the test's thread."""
+
     async def all_of_them() -> list[int]:
         return list(await asyncio.gather(*(_figures(http_url) for _ in range(n))))
+
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, all_of_them()).result()
 
@@ -69,8 +72,11 @@ def test_viewers_without_a_browser_get_figures_through_the_proxy_spread_over_the
     counts = viewers(topo.url, 12)
     assert all(n >= 3 for n in counts), counts  # inscriptos, acreditados, presentes at least
     # nginx writes a websocket's line when it closes.
-    lines = wait_until(lambda: _stream_upstreams(topo)[before:] if len(_stream_upstreams(topo)) >= before + 12 else None,
-                       10, what="nginx's log lines for the 12 websockets")
+    lines = wait_until(
+        lambda: _stream_upstreams(topo)[before:] if len(_stream_upstreams(topo)) >= before + 12 else None,
+        10,
+        what="nginx's log lines for the 12 websockets",
+    )
     assert len(set(lines)) >= 2, Counter(lines)  # no cookie: spread by request id, not piled on one replica
 
 
@@ -85,19 +91,28 @@ def _replica_of(topo: Topology, cookie: str) -> str:
 
 
 def test_a_browser_through_the_proxy_has_its_websocket_a_download_and_compressed_javascript(
-        topo: Topology, browser: Any) -> None:
+    topo: Topology, browser: Any
+) -> None:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="es-AR")
     page = ctx.new_page()
     sockets: list[str] = []
     scripts: list[tuple[str, str | None, int]] = []
     page.on("websocket", lambda ws: sockets.append(ws.url))
-    page.on("response", lambda r: scripts.append((r.url, r.headers.get("content-encoding"), int(r.headers.get("content-length") or 0)))
-            if r.url.endswith(".js") else None)
+    page.on(
+        "response",
+        lambda r: (
+            scripts.append((r.url, r.headers.get("content-encoding"), int(r.headers.get("content-length") or 0)))
+            if r.url.endswith(".js")
+            else None
+        ),
+    )
     try:
         page.goto(f"{topo.url}/socios?clave={topo.claves['socios']}")
         page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
         shots._wait_idle(page)
-        assert any(u.endswith("/_stcore/stream") and u.startswith(topo.url.replace("http", "ws")) for u in sockets), sockets
+        assert any(u.endswith("/_stcore/stream") and u.startswith(topo.url.replace("http", "ws")) for u in sockets), (
+            sockets
+        )
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name=t("socios.descargar_tablas", "es")).click()
         path = info.value.path()
@@ -121,7 +136,8 @@ def _conteos(topo: Topology) -> list[list[Any]]:
 
 
 def test_a_tally_queued_on_a_killed_replica_is_sent_when_it_restarts_before_anyone_opens_salas(
-        topo: Topology, browser: Any) -> None:
+    topo: Topology, browser: Any
+) -> None:
     replica = topo.replicas[0]
     before = len(_conteos(topo))
     assert viewers(replica.url, 1)[0] >= 3  # this replica has read the Sheet once
@@ -170,7 +186,9 @@ def test_a_killed_replicas_viewers_show_figures_from_another_within_30_s(topo: T
         page.wait_for_function(
             "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
             " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
-            arg=shown + 1, timeout=RECONNECT_S * 1000)
+            arg=shown + 1,
+            timeout=RECONNECT_S * 1000,
+        )
         # Viewers without a browser reconnect through the proxy and get figures too.
         assert all(n >= 3 for n in viewers(topo.url, 6))
     finally:
@@ -198,7 +216,9 @@ def test_a_quiet_page_behind_the_proxy_stays_connected_for_3_minutes(topo: Topol
         page.wait_for_function(
             "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
             " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
-            arg=shown + 1, timeout=RECONNECT_S * 1000)
+            arg=shown + 1,
+            timeout=RECONNECT_S * 1000,
+        )
         assert closed == []
     finally:
         ctx.close()
