@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -62,46 +59,8 @@ class Load:
 @contextmanager
 def server_at(root: Path, script: str):
     """``streamlit run <script>`` from ``root`` on demo data at 11:15 (as tools/screenshots)."""
-    port = shots.free_port()
-    with tempfile.TemporaryDirectory(prefix="foro-bench-") as tmp:
-        secrets = Path(tmp) / "secrets.toml"
-        secrets.write_text(shots.DEMO_TOML.format(inicio="11:15"), encoding="utf-8")
-        env = dict(os.environ, FORO_SECRETS=str(secrets), FORO_CACHE_DIR=str(Path(tmp) / "cache"), PYTHONPATH=str(root))
-        log_path = Path(tmp) / "server.log"
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "streamlit",
-                    "run",
-                    script,
-                    "--server.headless",
-                    "true",
-                    "--server.port",
-                    str(port),
-                    "--server.address",
-                    "127.0.0.1",
-                    "--browser.gatherUsageStats",
-                    "false",
-                    "--server.fileWatcherType",
-                    "none",
-                ],
-                cwd=root,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                url = f"http://127.0.0.1:{port}"
-                shots._wait_healthy(url, proc, 90.0, log_path)
-                yield url
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+    with shots.streamlit_server("11:15", root=root, script=script, env_extra={"PYTHONPATH": str(root)}) as server:
+        yield server.url
 
 
 def load(b, url: str, page_id: str, phone: bool) -> Load:
