@@ -276,7 +276,8 @@ WATCH_KEY = "foro-vigia"
 
 _HIDDEN_CSS = """
 <style>
-.st-key-foro-redibujar, .st-key-foro-vigia { display: none !important; }
+/* The wrapper of a keyed block goes too: an empty wrapper still takes the page's gap. */
+.st-key-foro-redibujar, .st-key-foro-vigia, div:has(> .st-key-foro-vigia) { display: none !important; }
 </style>
 """
 
