@@ -447,11 +447,24 @@ async def run_compare(
                         step.version = label
                         steps.append(step)
                         print_compare([step])
-                        await asyncio.sleep(5)  # the sessions of this step leave before the next one
+                        # A saturated server keeps working off its queue after its viewers leave:
+                        # the next step starts when both servers are idle again.
+                        await until_idle([a.process.pid for a in apps.values()])
                 for label, app in apps.items():
                     if tb := app.log_text().count("Traceback"):
                         print(f"{label}: {tb} tracebacks en el registro del servidor")
     return steps
+
+
+async def until_idle(pids: list[int], below_pct: float = 5.0, limit_s: float = 120.0) -> None:
+    """Wait until every server uses less than ``below_pct`` of a core (or ``limit_s`` passed)."""
+    deadline = time.monotonic() + limit_s
+    await asyncio.sleep(3)
+    while time.monotonic() < deadline:
+        before = [cpu_seconds(p) for p in pids]
+        await asyncio.sleep(2)
+        if all((cpu_seconds(p) - b) / 2 * 100 < below_pct for p, b in zip(pids, before)):
+            return
 
 
 def print_compare(steps: list[Step]) -> None:
