@@ -22,6 +22,8 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ui import pulse
+
 STATIC_ROOT = (Path(st.__file__).resolve().parent / "static").resolve()
 PACKED_SUFFIXES = frozenset({".js", ".css", ".json", ".svg", ".html", ".map", ".txt", ".ttf", ".mjs"})
 IMMUTABLE = "public, immutable, max-age=31536000"  # the bundles' names carry their hash
@@ -73,4 +75,5 @@ class StaticGZip:
         await self.gzip(scope, receive, send)
 
 
-app = st.App("dashboard.py", middleware=[Middleware(StaticGZip)])
+# The pulse: one long poll per open screen instead of a watcher script run per interval (ui/pulse.py).
+app = st.App("dashboard.py", routes=[pulse.route()], middleware=[Middleware(StaticGZip)])

@@ -69,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     assert "    gzip on;" in conf
     results: dict[str, list[tuple[int, int, float, int, float]]] = {}
     with (
-        shots.streamlit_server(demo_inicio="11:00") as server,
+        # The bare app: the proxy's gzip is what is measured, not serve.py's own.
+        shots.streamlit_server(demo_inicio="11:00", script="dashboard.py") as server,
         tempfile.TemporaryDirectory() as tmp_s,
         shots.browser() as b,
     ):

@@ -132,6 +132,7 @@ class LiveFeed:
         self._last_error_code = ""
         self._failures = 0
         self._last_build: Snapshot | None = None  # only the read thread touches it
+        self._listeners: list[Callable[[], None]] = []
         self._load_cached()
 
     @classmethod
@@ -159,6 +160,17 @@ class LiveFeed:
             elif started and not self._from_cache:  # a restart shows the saved read at once
                 self._cond.wait_for(lambda: not self._in_flight, timeout=self.fresh_wait_s)
             return self._shown
+
+    @property
+    def shown(self) -> Snapshot | None:
+        """What viewers get now, without starting a read (the pulse looks, it does not ask)."""
+        with self._cond:
+            return self._shown
+
+    def on_read(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every read attempt, from the read thread, outside the lock."""
+        with self._cond:
+            self._listeners.append(listener)
 
     def wait_read(self, timeout: float | None = None) -> Snapshot | None:
         """Like ``current`` but waits for the read in flight (or the one just started) to finish.
@@ -280,6 +292,12 @@ class LiveFeed:
             self._in_flight = False
             self._reads_done += 1
             self._cond.notify_all()
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener()
+            except Exception:  # noqa: BLE001 - a listener's bug must not stop the reads
+                log.exception("Aviso de lectura falló")
 
     def _built_for(self, raw: RawWorkbook, fuente: Fuente) -> Snapshot:
         """The Snapshot of ``raw``; an unchanged workbook reuses the last build with the new read

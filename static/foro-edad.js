@@ -1,26 +1,39 @@
-/* Foro en vivo: the data age, kept by the browser (issue 13, item 1).
+/* Foro en vivo: the data age, kept by the browser (issue 13, item 1), and the redraw requests
+ * (issue 14).
  *
  * The server writes one status line per render: a div of class foro-edad whose data-foro
  * attribute holds JSON (ui/frame.py status_line). Nothing here may look like a tag (a "less
  * than" sign followed by a letter or a slash): the HTML
  * sanitiser drops a script whose text looks like markup.
- * Every second this script counts the age of the figures itself, so "hace N s" grows between
- * renders, and when no new render has arrived for `limite` seconds (2 × refresco + 5) the line
+ * Every half second this script counts the age of the figures itself, so "hace N s" grows between
+ * renders, and when no sign of life has arrived for `limite` seconds (2 × refresco + 5) the line
  * becomes the stale banner, whether the server is stopped, saturated or unreachable.
- * The screen is redrawn only when its data changes (issue 14): between redraws, the server's
- * watcher sends a small heartbeat (div.foro-latido, ui/frame.py heartbeat). A heartbeat saying
- * the screen is current restarts the count from the data's true age; one saying it is behind
- * makes this script click the hidden redraw button (only the screen fragment reruns).
- * Installed once per browser tab; each render only calls tick() again. No network, no CDN.
+ * The screen is redrawn only when something changed: this script clicks the hidden redraw button
+ * (only the screen fragment reruns) when
+ *   - the pulse (ui/pulse.py, one long-poll request open at a time) answers with a data token
+ *     other than the one the screen was drawn with; an answer with the same token restarts the
+ *     count from the data's true age instead;
+ *   - the screen's as-of minute has turned (`vence` seconds after the render, plus a random delay
+ *     of up to 10 s so that hundreds of screens do not all ask in the same second);
+ *   - without a pulse URL (a server started without serve.py): the watcher fragment's heartbeat
+ *     (div.foro-latido, ui/frame.py heartbeat) says the screen is behind.
+ * Installed once per browser tab; each render only calls tick() again. No CDN.
  */
 (function () {
   "use strict";
   var W = window;
   if (!W.__foroEdad) {
-    var seen = { token: null, at: 0, base: 0 };
+    var seen = { token: null, at: 0, base: 0, datos: null, turn: 0 };
     var beat = { token: null, vista: null, clicked: -1e9 };
+    var poll = { url: null, last: "", fails: 0 };
     var read = function (el) {
       try { return JSON.parse(el.getAttribute("data-foro")); } catch (e) { return null; }
+    };
+    // One redraw request per new view; again only if it seems lost (5 s).
+    var redraw = function (vista, now) {
+      if (vista === beat.vista && now - beat.clicked < 5000) return;
+      var b = document.querySelector(".st-key-foro-redibujar button");
+      if (b) { b.click(); beat.vista = vista; beat.clicked = now; }
     };
     var heartbeat = function (now) {
       var el = document.querySelector(".foro-latido[data-foro]");
@@ -28,11 +41,33 @@
       if (!v || v.token === beat.token) return;
       beat.token = v.token;
       if (!v.redibujar) { seen.at = now; seen.base = v.edad0; return; }
-      // Behind: ask for one redraw per new view; ask again only if it seems lost (5 s).
-      if (v.vista !== beat.vista || now - beat.clicked > 5000) {
-        var b = document.querySelector(".st-key-foro-redibujar button");
-        if (b) { b.click(); beat.vista = v.vista; beat.clicked = now; }
-      }
+      redraw(v.vista, now);
+    };
+    var pulsed = function (p) {
+      var now = performance.now();
+      if (p.datos === seen.datos) { seen.at = now; seen.base = p.edad; return; }
+      redraw(p.datos, now);
+    };
+    var listen = function () {
+      var url = poll.url;
+      var ctl = W.AbortController ? new AbortController() : null;
+      var timer = W.setTimeout(function () { if (ctl) ctl.abort(); }, 40000);  // a dead connection
+      var again = function (wait) { W.setTimeout(listen, wait); };
+      fetch(url + "&desde=" + encodeURIComponent(poll.last), { cache: "no-store", signal: ctl && ctl.signal })
+        .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+        .then(function (p) {
+          W.clearTimeout(timer);
+          poll.fails = 0;
+          poll.last = p.pulso;
+          pulsed(p);
+          again(0);
+        })
+        .catch(function () {
+          W.clearTimeout(timer);
+          poll.fails += 1;
+          poll.last = "";
+          again(Math.min(15000, 500 * Math.pow(2, poll.fails)));
+        });
     };
     var fill = function (tpl, vals) {
       return tpl.replace(/\{(\w+)\}/g, function (m, k) { return k in vals ? String(vals[k]) : m; });
@@ -49,8 +84,14 @@
       var d = read(el);
       if (!d) return;
       var now = performance.now();  // monotonic: the kiosk's wall clock may be wrong or jump
-      if (d.token !== seen.token) { seen.token = d.token; seen.at = now; seen.base = d.edad0; }
+      if (d.token !== seen.token) {
+        seen.token = d.token; seen.at = now; seen.base = d.edad0; seen.datos = d.datos;
+        seen.turn = d.vence === null || d.vence === undefined ? null : now + 1000 * (d.vence + 10 * Math.random());
+      }
+      if (d.pulso && poll.url === null) { poll.url = d.pulso; listen(); }
+      if (d.pulso) poll.url = d.pulso;
       heartbeat(now);
+      if (seen.turn !== null && now > seen.turn) redraw("minuto-" + d.token, now);
       var quiet = (now - seen.at) / 1000;
       var stale = d.limite > 0 && quiet > d.limite;
       el.classList.toggle("foro-edad-vieja", stale);
@@ -59,7 +100,7 @@
       if (out && out.textContent !== text) out.textContent = text;
     };
     W.__foroEdad = { tick: tick };
-    W.setInterval(tick, 500);  // a redraw request leaves within half a second of its heartbeat
+    W.setInterval(tick, 500);  // a redraw request leaves within half a second of its reason
   }
   W.__foroEdad.tick();
 })();

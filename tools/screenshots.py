@@ -104,11 +104,11 @@ def streamlit_server(
     secrets_toml: str | None = None,
     env_extra: dict[str, str] | None = None,
     extra_args: tuple[str, ...] = (),
-    script: str = "dashboard.py",
+    script: str = "serve.py",
     root: Path = ROOT,
 ):
-    """A real ``streamlit run dashboard.py`` on 127.0.0.1 with demo data (or ``secrets_toml``);
-    stopped on exit. ``script="serve.py"`` serves it as app.sh does (gzip-compressed)."""
+    """A real ``streamlit run serve.py`` on 127.0.0.1 with demo data (or ``secrets_toml``), as app.sh
+    serves it (the pulse route, compression); stopped on exit. ``script="dashboard.py"``: the bare app."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="foro-shots-") as tmp:
         secrets = Path(tmp) / "secrets.toml"

@@ -18,7 +18,7 @@ from foro_data.per_process import PerProcess
 from foro_data.replay import DAY_START, ReplayClock, parse_hhmm
 from foro_data.snapshot import Snapshot
 
-from . import shared
+from . import pulse, shared
 
 # Session-state keys shared with the sidebar controls and read by tests.
 AS_OF_CHOSEN = "hora_elegida"  # a datetime chosen by an organiser, or absent for "now"
@@ -99,18 +99,47 @@ def real_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def _moving_now(cfg: Config) -> tuple[datetime, float]:
+    """The instant the live figures are for, and how many of its seconds pass per real second:
+    the demo's replay clock, else now."""
+    if cfg.is_demo:
+        speed = float(cfg.get("demo_velocidad"))
+        clock = _replay_clock(_cache_key(cfg), str(cfg.get("demo_inicio")), speed)
+        return clock.as_of(real_now()), speed
+    return real_now(), 1.0
+
+
+def _chosen(may_choose: bool) -> datetime | None:
+    chosen = st.session_state.get(AS_OF_CHOSEN) if may_choose else None
+    return chosen if isinstance(chosen, datetime) else None
+
+
 def as_of_now(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
     """The viewer's as-of time: an organiser's choice, else the demo's replay clock, else now, at
     the end of its minute so that every viewer of that minute shares its figures (ui.shared)."""
-    chosen = st.session_state.get(AS_OF_CHOSEN) if may_choose else None
-    if isinstance(chosen, datetime):
+    chosen = _chosen(may_choose)
+    if chosen is not None:
         return chosen.astimezone(snap.tz)  # exactly the time asked for
-    if cfg.is_demo:
-        clock = _replay_clock(_cache_key(cfg), str(cfg.get("demo_inicio")), float(cfg.get("demo_velocidad")))
-        value = clock.as_of(real_now())
-    else:
-        value = real_now()
+    value, _ = _moving_now(cfg)
     return shared.canonical_as_of(value.astimezone(snap.tz))
+
+
+def minute_left_s(cfg: Config, may_choose: bool) -> float | None:
+    """Real seconds until this viewer's as-of minute turns and its figures may change (None: an
+    organiser chose a fixed time)."""
+    if _chosen(may_choose) is not None:
+        return None
+    value, speed = _moving_now(cfg)
+    return (shared.canonical_as_of(value) - value).total_seconds() / speed
+
+
+def pulse_url(cfg: Config) -> str | None:
+    """Where this viewer's browser hears of each new read (ui.pulse); None when the server was
+    started without the route (``streamlit run dashboard.py``)."""
+    if not pulse.served():
+        return None
+    key = _cache_key(cfg)
+    return pulse.listen(key, _feed(key, cfg))
 
 
 def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:

@@ -22,7 +22,7 @@ from foro_data import access, metrics
 from foro_data.config import Config, ConfigError, config_path
 from foro_data.snapshot import Snapshot
 
-from . import data, gate, shared
+from . import data, gate, pulse, shared
 from .fmt import age, day_hour, hour, md_escape
 from .i18n import t
 
@@ -169,7 +169,7 @@ def _fail_safely(lang: str, exc: Exception) -> None:
     st.error(t("error.pagina", lang))
 
 
-def banners(ctx: Ctx, now: datetime, limite_s: float | None = None) -> None:
+def banners(ctx: Ctx, now: datetime, limite_s: float | None = None, live: Live | None = None) -> None:
     """Demo ribbon, data age and, when the source fails, the stale banner.
 
     The age line is counted by the browser (``status_line``): ``limite_s`` is how long it may go
@@ -190,7 +190,7 @@ def banners(ctx: Ctx, now: datetime, limite_s: float | None = None) -> None:
             ),
             icon=None,
         )
-    st.html(status_line(ctx, now, limite_s), unsafe_allow_javascript=True)
+    st.html(status_line(ctx, now, limite_s, live), unsafe_allow_javascript=True)
 
 
 # Shipped with the app and inlined (no request, no CDN); see the file's header for what it does.
@@ -214,9 +214,20 @@ def stale_after_s(refresco_s: float) -> float:
     return 2 * float(refresco_s) + 5
 
 
-def status_line(ctx: Ctx, now: datetime, limite_s: float | None) -> str:
+@dataclass(frozen=True)
+class Live:
+    """How the browser keeps a live screen current (static/foro-edad.js): the pulse URL it long-polls
+    (None: the watcher fragment's heartbeats instead) and the real seconds until the screen's as-of
+    minute turns (None: a fixed time), when it asks for a redraw by itself."""
+
+    pulso: str | None
+    vence_s: float | None
+
+
+def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | None = None) -> str:
     """The data-age line as HTML for ``st.html``: the server's text, plus what the browser needs to
-    keep counting (age at render, a render token, the translated sentences). Our text only."""
+    keep counting (age at render, a render token, the data token, the translated sentences). Our
+    text only."""
     f = ctx.snap.fuente
     a_las = t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))
     linea = t("banner.actualizado", ctx.lang, edad="{edad}") + " · " + a_las
@@ -225,6 +236,9 @@ def status_line(ctx: Ctx, now: datetime, limite_s: float | None) -> str:
         "token": f"{now.timestamp():.3f}",
         "edad0": edad0,
         "limite": limite_s,
+        "datos": pulse.data_token(ctx.snap),
+        "pulso": live.pulso if live else None,
+        "vence": live.vence_s if live else None,
         "linea": linea,
         "sin_datos": t("banner.sin_datos_nuevos", ctx.lang, hora=hour(ctx.as_of, ctx.snap.tz)),
         "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
@@ -317,6 +331,16 @@ def heartbeat(current: str, drawn: object, snap: Snapshot, now: datetime) -> str
     return f'<div class="foro-latido" data-foro="{html.escape(json.dumps(datos), quote=True)}"></div>'
 
 
+def _turns_in(minute_left_s: float | None, poll_s: float) -> float | None:
+    """When the browser redraws for the turn of the minute: never faster than the poll interval
+    (a demo replayed at 60× turns its minute every real second).
+
+    >>> _turns_in(1.0, 5.25), _turns_in(42.0, 5.25), _turns_in(None, 5.25)
+    (5.25, 42.0, None)
+    """
+    return None if minute_left_s is None else max(minute_left_s, poll_s)
+
+
 def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False, refresh: bool = True) -> None:
     """Draw a page: check access, then redraw ``screen`` every refresh interval with fresh data."""
     lang = gate.lang()
@@ -356,11 +380,12 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
     if ses.kiosk and gate.rotation_seconds():
         _rotation(page_id, ses.role, gate.rotation_seconds())
 
-    # Two fragments (issue 14). The watcher runs every poll interval and costs almost nothing: it
-    # keeps the feed reading, tells the browser the data is still current (the age keeps counting
-    # there) and, only when the view moved (new data version, new minute, source state), asks the
-    # browser to redraw the screen. The screen fragment redraws on that request, and slowly anyway.
+    # Issue 14: the screen fragment redraws when the browser clicks its hidden button, and slowly
+    # anyway. The browser asks when the data changed (it long-polls ui.pulse, mounted by serve.py)
+    # or the as-of minute turned. Without the pulse route (``streamlit run dashboard.py``) a watcher
+    # fragment, run every poll interval, keeps the feed reading and sends heartbeats instead.
     poll_s = data.feed(cfg).poll_every_s
+    pulso = data.pulse_url(cfg) if refresh else None
 
     @st.fragment(run_every=safety_rerun_s(poll_s) if refresh else None)
     def _live() -> None:
@@ -373,13 +398,14 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
             ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
             st.session_state[DRAWN] = view_token(ctx.view, snap)
             redraw_button()
-            banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None)
+            live = Live(pulso, _turns_in(data.minute_left_s(cfg, may_choose_time), poll_s)) if refresh else None
+            banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None, live)
             screen(ctx)
         except Exception as e:  # noqa: BLE001 - the page must never show a traceback
             _fail_safely(lang, e)
 
     _live()
-    if refresh:
+    if refresh and pulso is None:
 
         @st.fragment(run_every=poll_s)
         def _watch() -> None:

@@ -52,7 +52,7 @@ def secrets_toml(
 
 @dataclass
 class App:
-    """A running ``streamlit run dashboard.py`` and the fake Sheet it reads."""
+    """A running ``streamlit run serve.py`` (as app.sh starts it) and the fake Sheet it reads."""
 
     url: str
     process: subprocess.Popen
@@ -72,9 +72,12 @@ def streamlit_app(
     extra_args: tuple[str, ...] = (),
     timeout_s: float = 90.0,
     root: Path = shots.ROOT,
+    script: str | None = None,
 ) -> Iterator[App]:
-    """``streamlit run dashboard.py`` on 127.0.0.1 reading ``fake``; stopped on exit. ``root`` is the
-    checkout to run (bench/load.py --compare runs an older commit beside this one)."""
+    """``streamlit run serve.py`` on 127.0.0.1 reading ``fake``; stopped on exit. ``root`` is the
+    checkout to run (bench/load.py --compare runs an older commit beside this one); ``script`` may
+    be ``dashboard.py``, the app without serve.py's pulse route and compression (the default for a
+    checkout older than serve.py)."""
     sa = make_service_account(fake.token_uri)
     toml = secrets_toml(fake.book().id, sa, refresh_s, passcodes)
     with shots.streamlit_server(
@@ -83,6 +86,7 @@ def streamlit_app(
         env_extra={"FORO_SHEETS_API_URL": fake.url},
         extra_args=extra_args,
         root=root,
+        script=script or ("serve.py" if (root / "serve.py").exists() else "dashboard.py"),
     ) as server:
         yield App(server.url, server.process, server.log_path, fake)
 

@@ -1,7 +1,9 @@
 """Issue 14 in a real browser: the screen redraws when its data changes, not every interval.
 
-Between changes only the watcher runs (a heartbeat that keeps the data age honest); a change in
-the Sheet reaches the screen through the browser clicking the hidden redraw button
+As app.sh serves it (serve.py), the browser long-polls the pulse (ui/pulse.py): one answer per
+read keeps the data age honest, and no script runs on the server between changes. Served bare
+(``streamlit run dashboard.py``), a watcher fragment sends heartbeats instead. Either way a change
+in the Sheet reaches the screen through the browser clicking the hidden redraw button
 (static/foro-edad.js). Real server, real fake Sheet, real chromium.
 """
 
@@ -16,22 +18,25 @@ import pytest
 
 from tests.fake_sheets import FakeSheetsServer
 from tests.reliability.conftest import REFRESH_S, App, add_person, forum_book, streamlit_app, wait_until
+from ui import pulse
 
 LINE = ".foro-edad[data-foro]"
 BEAT = ".foro-latido[data-foro]"
+PULSE = pulse.PATH
 WATCH_S = 4 * REFRESH_S  # four intervals with no change in the Sheet
 
 
-@pytest.fixture(scope="module")
-def own_app() -> Iterator[App]:
+@pytest.fixture(scope="module", params=["serve.py", "dashboard.py"])
+def own_app(request: pytest.FixtureRequest) -> Iterator[App]:
     with FakeSheetsServer() as fake:
         fake.add(forum_book())
-        with streamlit_app(fake) as running:
+        with streamlit_app(fake, script=request.param) as running:
             yield running
 
 
 def _token(page: Any, selector: str) -> str | None:
-    raw = page.get_attribute(selector, "data-foro")
+    found = page.locator(selector)
+    raw = found.first.get_attribute("data-foro") if found.count() else None
     return json.loads(raw)["token"] if raw else None
 
 
@@ -41,28 +46,39 @@ def _inscriptos(page: Any) -> int:
 
 
 def test_an_unchanged_sheet_does_not_redraw_but_a_change_does(own_app: App, browser: Any) -> None:
+    served = own_app.process.args[own_app.process.args.index("run") + 1] == "serve.py"
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
     page = ctx.new_page()
+    pulses: list[float] = []
+    page.on("response", lambda r: pulses.append(time.monotonic()) if PULSE in r.url and r.ok else None)
     try:
         page.goto(own_app.url + "/?kiosk=1")
         page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
-        page.wait_for_selector(BEAT, state="attached", timeout=30_000)
+        if not served:
+            page.wait_for_selector(BEAT, state="attached", timeout=30_000)
         before = _inscriptos(page)
 
-        # No change in the Sheet: heartbeats arrive, the screen is drawn again at most when the
-        # as-of minute turns (its figures are "a las HH:MM"), and the age line never goes stale.
+        # No change in the Sheet: pulses (or heartbeats) arrive, the screen is drawn again at most
+        # when the as-of minute turns (its figures are "a las HH:MM"), the age line never goes stale.
         renders, beats, stale = {_token(page, LINE)}, {_token(page, BEAT)}, 0
         minutes = {time.strftime("%H:%M")}
-        end = time.monotonic() + WATCH_S
+        start = time.monotonic()
+        end = start + WATCH_S
         while time.monotonic() < end:
             renders.add(_token(page, LINE))
             beats.add(_token(page, BEAT))
             stale += page.locator(".foro-edad.foro-edad-vieja").count()
             minutes.add(time.strftime("%H:%M"))
             time.sleep(0.5)
-        assert len(beats) >= 3, f"the watcher ran {len(beats)} times in {WATCH_S} s"
+        if served:
+            heard = sum(1 for t in pulses if t >= start)
+            assert heard >= 3, f"the pulse answered {heard} times in {WATCH_S} s"
+            assert beats == {None}, "a watcher fragment ran although the pulse was there"
+        else:
+            assert len(beats) >= 3, f"the watcher ran {len(beats)} times in {WATCH_S} s"
+            assert not pulses, "a bare server has no pulse route"
         assert len(renders) <= len(minutes), f"{len(renders)} renders with no change in {len(minutes)} minute(s)"
-        assert stale == 0, "the age line went stale while heartbeats were arriving"
+        assert stale == 0, "the age line went stale while the server was answering"
         assert own_app.log_text().count("Traceback") == 0
 
         # A new registration: the screen redraws by itself, through the redraw button.

@@ -1,0 +1,123 @@
+"""The pulse (ui/pulse.py): a long poll answered after each read, at once when behind, with the
+data token the page draws with; its reads stay one per interval. Real LiveFeed, real event loop,
+real HTTP through uvicorn (the server Streamlit's own Starlette app runs on)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import requests
+import uvicorn
+from starlette.applications import Starlette
+
+from foro_data.catalogue.fuente import FuenteSentence as F
+from foro_data.errors import Said
+from foro_data.live import MAX_BACKOFF_S, LiveFeed
+from foro_data.sources.base import RawWorkbook, SourceError
+from tests.sheets_fixtures import forum_tabs
+from tests.test_live import FakeClock, ScriptedSource, wait_until
+from ui import pulse
+
+
+def _feed(interval_s: float = 0.3, clock: FakeClock | None = None) -> tuple[LiveFeed, ScriptedSource]:
+    source = ScriptedSource()
+    feed = LiveFeed(source, interval_s, fresh_wait_s=5.0, **({"clock": clock} if clock else {}))
+    feed.wait_read(5)
+    return feed, source
+
+
+def _next_read(feed: LiveFeed, clock: FakeClock) -> None:
+    clock.advance(feed.interval_s + 1)
+    feed.wait_read(5)
+
+
+def test_a_browser_behind_hears_at_once_and_a_current_one_waits_for_the_next_read() -> None:
+    clock = FakeClock()  # no read is due unless the test says so
+    feed, _ = _feed(interval_s=60, clock=clock)
+    p = pulse.Pulse(feed)
+
+    async def scenario() -> tuple[pulse.Beat | None, pulse.Beat | None, float]:
+        first = await p.next_beat("")  # a fresh page: answered at once
+        assert first is not None
+        t0 = time.monotonic()
+        # Current: waits; a read finishing in another thread wakes it.
+        threading.Timer(0.3, lambda: _next_read(feed, clock)).start()
+        second = await p.next_beat(first.pulso, wait_s=10)
+        return first, second, time.monotonic() - t0
+
+    first, second, waited = asyncio.run(scenario())
+    assert first is not None and second is not None
+    assert 0.25 <= waited < 5, waited  # woken by the read, not by the timeout
+    assert second.pulso != first.pulso  # a new read: the browser restarts its age from it
+    assert second.datos == first.datos  # the same workbook: no redraw asked
+    assert second.edad < 5
+
+
+def test_the_data_token_moves_with_the_data_and_the_state_of_the_source() -> None:
+    clock = FakeClock()
+    feed, source = _feed(interval_s=60, clock=clock)
+    before = feed.shown
+    assert before is not None
+    token = pulse.data_token(before)
+    source.fail(SourceError("red", Said.of(F.INESPERADO)))
+    _next_read(feed, clock)
+    failing = feed.shown
+    assert failing is not None and failing.fuente.estado == "desactualizado"
+    assert pulse.data_token(failing) != token  # the stale banner must appear at once
+    tabs = forum_tabs()
+    tabs["Inscripciones"] = tabs["Inscripciones"] + [["Nueva", "Persona", "nueva@ejemplo.org"]]
+    source.outcome = lambda: RawWorkbook(tabs=tabs)
+    clock.advance(MAX_BACKOFF_S)
+    feed.wait_read(5)
+    changed = feed.shown
+    assert changed is not None and changed.fuente.estado != "desactualizado"
+    assert pulse.data_token(changed) not in (token, pulse.data_token(failing))
+
+
+def test_listening_keeps_one_read_per_interval_and_stops_when_nobody_listens(monkeypatch) -> None:
+    monkeypatch.setattr(pulse, "LISTENING_S", 1.0)
+    feed, source = _feed(interval_s=0.3)
+    p = pulse.Pulse(feed)
+    calls0 = source.calls
+
+    async def listen_for(seconds: float) -> int:
+        end, beats, since = time.monotonic() + seconds, 0, ""
+        while time.monotonic() < end:
+            beat = await p.next_beat(since, wait_s=1)
+            assert beat is not None
+            beats += beat.pulso != since
+            since = beat.pulso
+        return beats
+
+    beats = asyncio.run(listen_for(2.0))
+    reads = source.calls - calls0
+    assert 4 <= reads <= 8, reads  # 2 s at one read per 0.3 s, however often the browser asks
+    assert beats >= 4
+    wait_until(lambda: p._pump is None, "the pump stops once nobody listens", timeout=5)
+    quiet = source.calls
+    time.sleep(1.0)
+    assert source.calls == quiet
+
+
+def test_the_route_answers_json_and_a_stranger_gets_404() -> None:
+    feed, _ = _feed(interval_s=60)
+    url = pulse.listen("prueba-ruta", feed)
+    server = uvicorn.Server(
+        uvicorn.Config(Starlette(routes=[pulse.route()]), host="127.0.0.1", port=0, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: server.started, "the server listens")
+        port = server.servers[0].sockets[0].getsockname()[1]
+        got = requests.get(f"http://127.0.0.1:{port}{url}&desde=", timeout=10)
+        assert got.status_code == 200 and got.headers["cache-control"] == "no-store"
+        body = got.json()
+        assert set(body) == {"pulso", "datos", "edad"} and body["datos"] == pulse.data_token(feed.shown)
+        assert requests.get(f"http://127.0.0.1:{port}{pulse.PATH}?f=otra&desde=", timeout=10).status_code == 404
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert pulse.served()

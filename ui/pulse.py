@@ -1,0 +1,166 @@
+"""The pulse (issue 14): one long-poll URL that tells every open screen, at once and for almost
+nothing, that the data it shows has changed, and how old that data is.
+
+Before, each screen ran a watcher fragment every poll interval: a Streamlit script run, about 5 ms
+of the process per viewer and interval (400 viewers at 5 s: 40 % of a core), and a change reached a
+screen up to one interval after the read that found it. Here the browser (static/foro-edad.js)
+keeps one HTTP request open at ``PATH``. The server answers it after every read of the source (one
+per interval for the whole process) or at once when the browser is behind; the browser clicks the
+hidden redraw button only when the data token it gets differs from the one its screen was drawn
+with, and otherwise restarts its age count from the true age it was sent.
+
+Reads are still driven by viewers, as before: one thread per feed calls ``LiveFeed.current()`` when
+a read is due, as long as some screen asked within ``LISTENING_S``. serve.py mounts the route
+(``route()``); a server started without it (``streamlit run dashboard.py``) keeps the watcher
+fragment (``served()`` is False).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from foro_data.live import LiveFeed
+from foro_data.snapshot import Snapshot
+
+PATH = "/_foro/pulso"
+WAIT_S = 25.0  # an unchanged screen still hears within this long (proxies drop silent requests at 60 s)
+LISTENING_S = 60.0  # reads go on while some screen asked within this long
+MIN_SLEEP_S = 0.2
+
+_served = False
+_lock = threading.Lock()
+_pulses: dict[str, Pulse] = {}
+
+
+def served() -> bool:
+    """True once serve.py mounted the route: pages then need no watcher fragment."""
+    return _served
+
+
+def data_token(snap: Snapshot) -> str:
+    """What a screen's figures and banners depend on in the data: its version and the source's
+    state (a failing Sheet must show its banner at once, although the figures stay the same)."""
+    f = snap.fuente
+    key = (snap.version or f"id{id(snap)}", f.estado, f.motivo)
+    return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One answer: ``pulso`` names this read (the browser sends it back to wait for the next),
+    ``datos`` the data it carries, ``edad`` the data's age in seconds when sent."""
+
+    pulso: str
+    datos: str
+    edad: float
+
+    def json(self) -> bytes:
+        return json.dumps({"pulso": self.pulso, "datos": self.datos, "edad": round(self.edad, 2)}).encode()
+
+
+class Pulse:
+    """One per feed: wakes every waiting request after each read, keeps reads going while listened to."""
+
+    def __init__(self, feed: LiveFeed, clock=time.monotonic) -> None:
+        self.feed = feed
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._waiting: dict[asyncio.AbstractEventLoop, asyncio.Future[None]] = {}
+        self._asked = float("-inf")
+        self._pump: threading.Thread | None = None
+        feed.on_read(self._wake)
+
+    def beat(self, now: datetime | None = None) -> Beat | None:
+        snap = self.feed.shown
+        if snap is None:
+            return None
+        leido = snap.fuente.leido_en
+        now = now or datetime.now(timezone.utc)
+        datos = data_token(snap)
+        return Beat(f"{datos}.{leido.timestamp():.3f}", datos, max(0.0, (now - leido).total_seconds()))
+
+    async def next_beat(self, since: str, wait_s: float = WAIT_S) -> Beat | None:
+        """The current beat if it differs from ``since``, else the next one (or the same after ``wait_s``)."""
+        self._listened()
+        beat = self.beat()
+        if beat is not None and beat.pulso != since:
+            return beat
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            waiter = self._waiting.get(loop)
+            if waiter is None or waiter.done():
+                waiter = self._waiting[loop] = loop.create_future()
+        try:
+            await asyncio.wait_for(asyncio.shield(waiter), wait_s)
+        except TimeoutError:
+            pass
+        return self.beat()
+
+    def _wake(self) -> None:
+        # From the read thread: one call per event loop wakes all of its requests together.
+        with self._lock:
+            waiting, self._waiting = self._waiting, {}
+        for loop, fut in waiting.items():
+            try:
+                loop.call_soon_threadsafe(_resolve, fut)
+            except RuntimeError:  # that loop is closed (server shutting down)
+                pass
+
+    def _listened(self) -> None:
+        with self._lock:
+            self._asked = self._clock()
+            if self._pump is None or not self._pump.is_alive():
+                self._pump = threading.Thread(target=self._keep_reading, name="foro-pulso", daemon=True)
+                self._pump.start()
+
+    def _keep_reading(self) -> None:
+        while True:
+            with self._lock:
+                if self._clock() - self._asked > LISTENING_S:
+                    self._pump = None
+                    return
+            self.feed.current()  # starts a read when one is due: still one per interval per process
+            time.sleep(max(MIN_SLEEP_S, self.feed.health.next_attempt_in_s + 0.05))
+
+
+def _resolve(fut: asyncio.Future[None]) -> None:
+    if not fut.done():
+        fut.set_result(None)
+
+
+def feed_id(cache_key: str) -> str:
+    return hashlib.blake2b(cache_key.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def listen(cache_key: str, feed: LiveFeed) -> str:
+    """The URL (path and query) a screen of ``feed`` polls; the feed's pulse is made once."""
+    fid = feed_id(cache_key)
+    with _lock:
+        if fid not in _pulses:
+            _pulses[fid] = Pulse(feed)
+    return f"{PATH}?f={fid}"
+
+
+async def _endpoint(request: Request) -> Response:
+    pulse = _pulses.get(request.query_params.get("f", ""))
+    beat = await pulse.next_beat(request.query_params.get("desde", "")[:64]) if pulse else None
+    if beat is None:  # no such feed (a server restarted since the page was drawn) or no data yet
+        return Response(b"{}", status_code=404, media_type="application/json", headers={"Cache-Control": "no-store"})
+    return Response(beat.json(), media_type="application/json", headers={"Cache-Control": "no-store"})
+
+
+def route() -> Route:
+    """The long-poll route for ``st.App(routes=...)``; mounting it turns the watcher fragments off."""
+    global _served
+    _served = True
+    return Route(PATH, _endpoint, methods=["GET"])
