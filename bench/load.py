@@ -109,7 +109,10 @@ class Viewer:
     _ws: Any = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
     _redraw: tuple[str, str] | None = None  # (widget id, fragment id) of the hidden redraw button
-    _beat: str = ""  # the last heartbeat's view, once a redraw was asked for it
+    _beat: str = ""  # what the last redraw was asked for (a view, a data token, a minute)
+    _drawn: str = ""  # data token and minute of the screen drawn last (ui/pulse.py)
+    _due: str = ""  # the data token and minute a redraw was scheduled for
+    pulses: int = 0  # answers of the pulse
 
     def _rerun(self, fragment_id: str = "", click: str = "") -> bytes:
         msg = BackMsg()
@@ -167,6 +170,7 @@ class Viewer:
                         await self._heartbeat(ws, el.html.body)
                     elif el.WhichOneof("type") == "html" and 'class="foro-edad"' in el.html.body:
                         self.alive.append(time.monotonic())  # a render: the browser's age restarts
+                        self._rendered(_data_foro(el.html.body.split('class="foro-edad"', 1)[1]))
                     elif el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
                         try:
                             value = int(el.metric.body.replace(".", ""))
@@ -195,13 +199,73 @@ class Viewer:
     async def _heartbeat(self, ws: Any, body: str) -> None:
         # static/foro-edad.js: a heartbeat saying the screen is behind clicks the redraw button,
         # once per new view (the browser would ask again after 5 s; a benchmark need not).
-        beat = json.loads(html.unescape(body.split('data-foro="', 1)[1].split('"', 1)[0]))
+        beat = _data_foro(body)
         if not beat["redibujar"]:
             self.alive.append(time.monotonic())  # the screen is current: the browser's age restarts
-        elif beat["vista"] != self._beat and self._redraw:
-            self._beat = beat["vista"]
-            self.redraws += 1
-            await ws.send(self._rerun(self._redraw[1], click=self._redraw[0]))
+        else:
+            await self._click(beat["vista"])
+
+    async def _click(self, reason: str) -> None:
+        if reason == self._beat or not self._redraw or self._ws is None:
+            return
+        self._beat = reason
+        self.redraws += 1
+        try:
+            await self._ws.send(self._rerun(self._redraw[1], click=self._redraw[0]))
+        except Exception:  # noqa: BLE001 - the socket closed: the viewer left
+            pass
+
+    def _rendered(self, line: dict[str, Any]) -> None:
+        # static/foro-edad.js on a new status line: remember the data token drawn, start the long
+        # poll once (ui/pulse.py), and ask for a redraw when the as-of minute turns (random delay).
+        self._drawn = f"{line.get('datos')}~{line.get('minuto')}"
+        if line.get("pulso") and "pulso" not in self._timers:
+            self._timers["pulso"] = asyncio.create_task(self._listen(line["pulso"]))
+
+    async def _after(self, wait_s: float, reason: str) -> None:
+        await asyncio.sleep(wait_s)
+        await self._click(reason)
+
+    async def _listen(self, path: str) -> None:
+        # The browser's fetch loop on the pulse: one keep-alive HTTP/1.1 connection, one request
+        # open at a time, sending back the last answer's name.
+        host, port = self.http_url.removeprefix("http://").split(":")
+        since = ""
+        while True:
+            writer = None
+            try:
+                reader, writer = await asyncio.open_connection(
+                    host, int(port), local_addr=(self.source_ip, 0) if self.source_ip else None
+                )
+                while True:
+                    writer.write(f"GET {path}&desde={since} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+                    await writer.drain()
+                    status = await reader.readline()
+                    length = 0
+                    while (line := await reader.readline()) not in (b"\r\n", b""):
+                        name, _, value = line.decode("latin-1").partition(":")
+                        if name.strip().lower() == "content-length":
+                            length = int(value)
+                    body = await reader.readexactly(length)
+                    if b" 200 " not in status:
+                        await asyncio.sleep(1)
+                        continue
+                    beat = json.loads(body)
+                    since = beat["pulso"]
+                    self.pulses += 1
+                    news = f"{beat['datos']}~{beat['minuto']}"
+                    if news == self._drawn:
+                        self.alive.append(time.monotonic())  # current: the browser's age restarts
+                    elif news != self._due:  # in the place in line the server gave (ui/pulse.py)
+                        self._due = news
+                        self._timers[f"espera-{since}"] = asyncio.create_task(self._after(beat["espera"], news))
+            except asyncio.CancelledError:
+                raise
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                await asyncio.sleep(1)
+            finally:
+                if writer is not None:
+                    writer.close()
 
     async def _tick(self, ws: Any, fragment_id: str, every: float) -> None:
         # The frontend's setInterval: a fragment rerun every ``every`` seconds.
@@ -211,6 +275,11 @@ class Viewer:
                 await ws.send(self._rerun(fragment_id))
             except Exception:  # noqa: BLE001 - the socket closed: the viewer left
                 return
+
+
+def _data_foro(body: str) -> dict[str, Any]:
+    """The JSON in an element's data-foro attribute (ui/frame.py status_line and heartbeat)."""
+    return json.loads(html.unescape(body.split('data-foro="', 1)[1].split('"', 1)[0]))
 
 
 # --- the Sheet --------------------------------------------------------------------------------

@@ -10,11 +10,10 @@
  * becomes the stale banner, whether the server is stopped, saturated or unreachable.
  * The screen is redrawn only when something changed: this script clicks the hidden redraw button
  * (only the screen fragment reruns) when
- *   - the pulse (ui/pulse.py, one long-poll request open at a time) answers with a data token
- *     other than the one the screen was drawn with; an answer with the same token restarts the
- *     count from the data's true age instead;
- *   - the screen's as-of minute has turned (`vence` seconds after the render, plus a random delay
- *     of up to 10 s so that hundreds of screens do not all ask in the same second);
+ *   - the pulse (ui/pulse.py, one long-poll request open at a time) answers with a data token,
+ *     or a minute of live figures, other than the screen was drawn with (a screen of a fixed
+ *     time has no minute), after the `espera` seconds it says (the server puts its screens in
+ *     line); an answer with nothing new restarts the count from the data's true age instead;
  *   - without a pulse URL (a server started without serve.py): the watcher fragment's heartbeat
  *     (div.foro-latido, ui/frame.py heartbeat) says the screen is behind.
  * Installed once per browser tab; each render only calls tick() again. No CDN.
@@ -23,7 +22,7 @@
   "use strict";
   var W = window;
   if (!W.__foroEdad) {
-    var seen = { token: null, at: 0, base: 0, datos: null, turn: 0 };
+    var seen = { token: null, at: 0, base: 0, datos: null, minuto: null };
     var beat = { token: null, vista: null, clicked: -1e9 };
     var poll = { url: null, last: "", fails: 0 };
     var read = function (el) {
@@ -43,10 +42,18 @@
       if (!v.redibujar) { seen.at = now; seen.base = v.edad0; return; }
       redraw(v.vista, now);
     };
+    var due = { news: null, at: 0 };  // the redraw asked for (or waiting for its place in line)
     var pulsed = function (p) {
       var now = performance.now();
-      if (p.datos === seen.datos) { seen.at = now; seen.base = p.edad; return; }
-      redraw(p.datos, now);
+      var behind = p.datos !== seen.datos || (seen.minuto !== null && p.minuto !== seen.minuto);
+      if (!behind) { seen.at = now; seen.base = p.edad; return; }
+      var news = p.datos + "~" + p.minuto;
+      if (news !== due.news) {
+        due.news = news; due.at = now + 1000 * (p.espera || 0);
+        W.setTimeout(function () { redraw(news, performance.now()); }, due.at - now);
+      } else if (now > due.at + 5000) {
+        redraw(news, now);  // its turn came and went, and the screen is still behind
+      }
     };
     var listen = function () {
       var url = poll.url;
@@ -86,12 +93,11 @@
       var now = performance.now();  // monotonic: the kiosk's wall clock may be wrong or jump
       if (d.token !== seen.token) {
         seen.token = d.token; seen.at = now; seen.base = d.edad0; seen.datos = d.datos;
-        seen.turn = d.vence === null || d.vence === undefined ? null : now + 1000 * (d.vence + 10 * Math.random());
+        seen.minuto = d.minuto === undefined ? null : d.minuto;
       }
       if (d.pulso && poll.url === null) { poll.url = d.pulso; listen(); }
       if (d.pulso) poll.url = d.pulso;
       heartbeat(now);
-      if (seen.turn !== null && now > seen.turn) redraw("minuto-" + d.token, now);
       var quiet = (now - seen.at) / 1000;
       var stale = d.limite > 0 && quiet > d.limite;
       el.classList.toggle("foro-edad-vieja", stale);

@@ -103,7 +103,7 @@ def test_listening_keeps_one_read_per_interval_and_stops_when_nobody_listens(mon
 
 def test_the_route_answers_json_and_a_stranger_gets_404() -> None:
     feed, _ = _feed(interval_s=60)
-    url = pulse.listen("prueba-ruta", feed)
+    url = pulse.listen("prueba-ruta", feed, lambda: "2025-06-19T10:42")
     server = uvicorn.Server(
         uvicorn.Config(Starlette(routes=[pulse.route()]), host="127.0.0.1", port=0, log_level="warning")
     )
@@ -115,9 +115,42 @@ def test_the_route_answers_json_and_a_stranger_gets_404() -> None:
         got = requests.get(f"http://127.0.0.1:{port}{url}&desde=", timeout=10)
         assert got.status_code == 200 and got.headers["cache-control"] == "no-store"
         body = got.json()
-        assert set(body) == {"pulso", "datos", "edad"} and body["datos"] == pulse.data_token(feed.shown)
+        assert set(body) == {"pulso", "datos", "minuto", "edad", "espera"}
+        assert body["datos"] == pulse.data_token(feed.shown) and body["minuto"] == "2025-06-19T10:42"
         assert requests.get(f"http://127.0.0.1:{port}{pulse.PATH}?f=otra&desde=", timeout=10).status_code == 404
     finally:
         server.should_exit = True
         thread.join(10)
     assert pulse.served()
+
+
+def test_screens_hearing_news_get_places_in_line_and_the_minute_is_news() -> None:
+    clock = FakeClock()
+    feed, source = _feed(interval_s=60, clock=clock)
+    minute = ["10:42"]
+    p = pulse.Pulse(feed, lambda: minute[0], clock=clock, cost_s=lambda: 0.02)
+    first = p.beat()
+    assert first is not None
+
+    async def three_screens_then_a_new_minute() -> list[pulse.Beat | None]:
+        waiting = [asyncio.create_task(p.next_beat(first.pulso, wait_s=10)) for _ in range(3)]
+        await asyncio.sleep(0.1)
+        tabs = forum_tabs()
+        tabs["Inscripciones"] = tabs["Inscripciones"] + [["Otra", "Persona", "otra@ejemplo.org"]]
+        source.outcome = lambda: RawWorkbook(tabs=tabs)
+        await asyncio.to_thread(_next_read, feed, clock)
+        beats = list(await asyncio.gather(*waiting))
+        # A screen that already has its place hears the next read with nothing to wait for.
+        again = await p.next_beat(beats[0].pulso if beats[0] else "", wait_s=0.1)
+        minute[0] = "10:43"
+        await asyncio.to_thread(_next_read, feed, clock)
+        turned = await p.next_beat(again.pulso if again else "", wait_s=0.1)
+        return [*beats, again, turned]
+
+    *beats, again, turned = asyncio.run(three_screens_then_a_new_minute())
+    assert all(b is not None and b.datos != first.datos for b in beats)
+    waits = sorted(round(b.espera, 6) for b in beats if b)
+    assert waits == [0.0, 0.02, 0.04], waits  # one redraw's cost apart, the first at once
+    assert again is not None and again.espera == 0.0 and again.news == beats[0].news  # type: ignore[union-attr]
+    assert turned is not None and turned.minuto == "10:43" and turned.datos == again.datos
+    assert turned.news != again.news  # screens of a moving time redraw for the new minute

@@ -149,13 +149,28 @@ def arrival_chart(
         st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
 
 
+class SharedFigure(go.Figure):
+    """A figure every viewer of a view draws unchanged (``Ctx.calc``). ``st.plotly_chart`` asks
+    for the figure's dict on every redraw, and plotly's ``to_dict`` deep-copies the whole figure
+    each time (a third of a wall redraw, bench/load.py); here it is made once. Never mutate one."""
+
+    def finished(self) -> SharedFigure:
+        """From now on the figure is read only: its dict is made once, here."""
+        self.__dict__["_foro_dict"] = super().to_dict()
+        return self
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_foro_dict")
+        return super().to_dict() if made is None else made
+
+
 def arrival_figure(
     ctx: Ctx,
     franjas: Sequence[metrics.Franja],
     total: int | None,
     meta: Sequence[tuple[datetime, int]] = (),
     height: int = 380,
-) -> go.Figure:
+) -> SharedFigure:
     """Bars covering their 15-minute slot, the cumulative line on the right axis, the registered
     total as a dashed line and the organisers' target (Evento ``meta_acreditados``) as a dotted
     one; whole-number ticks and at least two hours of axis, so the first minutes look sensible."""
@@ -169,7 +184,7 @@ def arrival_figure(
     now = min(real_now, franjas[-1].inicio.replace(tzinfo=None) + slot)
     # At least two hours of axis: with the doors just open the bars are not smeared over minutes.
     end = max(now + slot, start + timedelta(hours=2))
-    fig = go.Figure()
+    fig = SharedFigure()
     fig.add_bar(
         x=[f.inicio.replace(tzinfo=None) + slot / 2 for f in franjas],
         y=[f.llegadas for f in franjas],
@@ -293,7 +308,7 @@ def arrival_figure(
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
     )
-    return fig
+    return fig.finished()
 
 
 def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:

@@ -109,7 +109,8 @@ def _moving_now(cfg: Config) -> tuple[datetime, float]:
     return real_now(), 1.0
 
 
-def _chosen(may_choose: bool) -> datetime | None:
+def chosen_as_of(may_choose: bool) -> datetime | None:
+    """The time an organiser chose to look at, if any (a fixed time: its figures never move)."""
     chosen = st.session_state.get(AS_OF_CHOSEN) if may_choose else None
     return chosen if isinstance(chosen, datetime) else None
 
@@ -117,20 +118,26 @@ def _chosen(may_choose: bool) -> datetime | None:
 def as_of_now(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:
     """The viewer's as-of time: an organiser's choice, else the demo's replay clock, else now, at
     the end of its minute so that every viewer of that minute shares its figures (ui.shared)."""
-    chosen = _chosen(may_choose)
+    chosen = chosen_as_of(may_choose)
     if chosen is not None:
         return chosen.astimezone(snap.tz)  # exactly the time asked for
     value, _ = _moving_now(cfg)
     return shared.canonical_as_of(value.astimezone(snap.tz))
 
 
-def minute_left_s(cfg: Config, may_choose: bool) -> float | None:
-    """Real seconds until this viewer's as-of minute turns and its figures may change (None: an
-    organiser chose a fixed time)."""
-    if _chosen(may_choose) is not None:
-        return None
-    value, speed = _moving_now(cfg)
-    return (shared.canonical_as_of(value) - value).total_seconds() / speed
+def live_minute(cfg: Config) -> str:
+    """The minute the live figures are for now (the demo's replay clock, else now), as the pulse
+    and the screens name it (``minute_of``)."""
+    return minute_of(_moving_now(cfg)[0])
+
+
+def minute_of(as_of: datetime) -> str:
+    """A minute's name, the same from any time zone.
+
+    >>> minute_of(datetime(2025, 6, 19, 10, 42, 59, tzinfo=timezone.utc))
+    '2025-06-19T10:42'
+    """
+    return as_of.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
 
 
 def pulse_url(cfg: Config) -> str | None:
@@ -139,7 +146,7 @@ def pulse_url(cfg: Config) -> str | None:
     if not pulse.served():
         return None
     key = _cache_key(cfg)
-    return pulse.listen(key, _feed(key, cfg))
+    return pulse.listen(key, _feed(key, cfg), lambda: live_minute(cfg))
 
 
 def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:

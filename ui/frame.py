@@ -10,6 +10,7 @@ import html
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -217,11 +218,11 @@ def stale_after_s(refresco_s: float) -> float:
 @dataclass(frozen=True)
 class Live:
     """How the browser keeps a live screen current (static/foro-edad.js): the pulse URL it long-polls
-    (None: the watcher fragment's heartbeats instead) and the real seconds until the screen's as-of
-    minute turns (None: a fixed time), when it asks for a redraw by itself."""
+    (None: the watcher fragment's heartbeats instead) and the minute the screen's figures are for
+    (None: an organiser's fixed time, which never turns)."""
 
     pulso: str | None
-    vence_s: float | None
+    minuto: str | None
 
 
 def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | None = None) -> str:
@@ -238,7 +239,7 @@ def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | No
         "limite": limite_s,
         "datos": pulse.data_token(ctx.snap),
         "pulso": live.pulso if live else None,
-        "vence": live.vence_s if live else None,
+        "minuto": live.minuto if live else None,
         "linea": linea,
         "sin_datos": t("banner.sin_datos_nuevos", ctx.lang, hora=hour(ctx.as_of, ctx.snap.tz)),
         "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
@@ -331,16 +332,6 @@ def heartbeat(current: str, drawn: object, snap: Snapshot, now: datetime) -> str
     return f'<div class="foro-latido" data-foro="{html.escape(json.dumps(datos), quote=True)}"></div>'
 
 
-def _turns_in(minute_left_s: float | None, poll_s: float) -> float | None:
-    """When the browser redraws for the turn of the minute: never faster than the poll interval
-    (a demo replayed at 60× turns its minute every real second).
-
-    >>> _turns_in(1.0, 5.25), _turns_in(42.0, 5.25), _turns_in(None, 5.25)
-    (5.25, 42.0, None)
-    """
-    return None if minute_left_s is None else max(minute_left_s, poll_s)
-
-
 def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False, refresh: bool = True) -> None:
     """Draw a page: check access, then redraw ``screen`` every refresh interval with fresh data."""
     lang = gate.lang()
@@ -395,12 +386,16 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
             st.info(t("banner.sin_datos", lang))
             return
         try:
-            ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
-            st.session_state[DRAWN] = view_token(ctx.view, snap)
-            redraw_button()
-            live = Live(pulso, _turns_in(data.minute_left_s(cfg, may_choose_time), poll_s)) if refresh else None
-            banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None, live)
-            screen(ctx)
+            with shared.turn():
+                started = time.perf_counter()
+                ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
+                st.session_state[DRAWN] = view_token(ctx.view, snap)
+                redraw_button()
+                moving = data.chosen_as_of(may_choose_time) is None
+                live = Live(pulso, data.minute_of(ctx.as_of) if moving else None) if refresh else None
+                banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None, live)
+                screen(ctx)
+                shared.DRAW_COST.note(time.perf_counter() - started)
         except Exception as e:  # noqa: BLE001 - the page must never show a traceback
             _fail_safely(lang, e)
 

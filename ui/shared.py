@@ -97,3 +97,41 @@ def builds_so_far() -> int:
 def forget_all() -> None:
     """Tests that change the data outside the feed start from an empty memo."""
     _MEMO.clear()
+
+
+# Screens drawn at the same time. When a change reaches 400 screens at once, 400 script threads
+# running together share one GIL round-robin and each finishes only when all do; in turns, the
+# first screens are done after a few milliseconds. Two, so that one may wait on I/O.
+DRAWING_AT_ONCE = 2
+_TURNS = threading.BoundedSemaphore(DRAWING_AT_ONCE)
+
+
+def turn() -> threading.BoundedSemaphore:
+    """``with shared.turn():`` around drawing a screen."""
+    return _TURNS
+
+
+class DrawCost:
+    """How far apart screens should ask for their redraws (ui.pulse puts them in line): a moving
+    average of the time a script spends drawing, times 1.5 for Streamlit's own share (the thread
+    it starts per run, the messages it sends). Measured with 400 screens (bench/load.py): at 1.5
+    every screen updates steadily, about 31 per second; at 1.0 (47 per second) or more, requests
+    come faster than Streamlit serves them and nothing is drawn for seconds, then all at once."""
+
+    STREAMLIT_SHARE = 1.5
+    START_S = 0.025  # before any screen was drawn: the measured cost of the wall's En vivo
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._avg: float | None = None
+
+    def note(self, seconds: float) -> None:
+        with self._lock:
+            self._avg = seconds if self._avg is None else 0.9 * self._avg + 0.1 * seconds
+
+    def per_screen_s(self) -> float:
+        with self._lock:
+            return self.START_S if self._avg is None else self._avg * self.STREAMLIT_SHARE
+
+
+DRAW_COST = DrawCost()
