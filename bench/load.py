@@ -112,6 +112,7 @@ class Viewer:
     _beat: str = ""  # what the last redraw was asked for (a view, a data token, a minute)
     _drawn: str = ""  # data token and minute of the screen drawn last (ui/pulse.py)
     _due: str = ""  # the data token and minute a redraw was scheduled for
+    _due_at: float = 0.0  # when (monotonic)
     pulses: int = 0  # answers of the pulse
 
     def _rerun(self, fragment_id: str = "", click: str = "") -> bytes:
@@ -222,9 +223,9 @@ class Viewer:
         if line.get("pulso") and "pulso" not in self._timers:
             self._timers["pulso"] = asyncio.create_task(self._listen(line["pulso"]))
 
-    async def _after(self, wait_s: float, reason: str) -> None:
+    async def _after(self, wait_s: float) -> None:
         await asyncio.sleep(wait_s)
-        await self._click(reason)
+        await self._click(self._due)
 
     async def _listen(self, path: str) -> None:
         # The browser's fetch loop on the pulse: one keep-alive HTTP/1.1 connection, one request
@@ -256,9 +257,11 @@ class Viewer:
                     news = f"{beat['datos']}~{beat['minuto']}"
                     if news == self._drawn:
                         self.alive.append(time.monotonic())  # current: the browser's age restarts
+                    elif time.monotonic() < self._due_at:
+                        self._due = news  # newer news while waiting for its turn: that redraw shows it
                     elif news != self._due:  # in the place in line the server gave (ui/pulse.py)
-                        self._due = news
-                        self._timers[f"espera-{since}"] = asyncio.create_task(self._after(beat["espera"], news))
+                        self._due, self._due_at = news, time.monotonic() + beat["espera"]
+                        self._timers[f"espera-{since}"] = asyncio.create_task(self._after(beat["espera"]))
             except asyncio.CancelledError:
                 raise
             except (OSError, asyncio.IncompleteReadError, ValueError):

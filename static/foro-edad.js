@@ -48,9 +48,11 @@
       var behind = p.datos !== seen.datos || (seen.minuto !== null && p.minuto !== seen.minuto);
       if (!behind) { seen.at = now; seen.base = p.edad; return; }
       var news = p.datos + "~" + p.minuto;
-      if (news !== due.news) {
+      if (now < due.at) {
+        due.news = news;  // newer news while waiting for its turn: that redraw will show it
+      } else if (news !== due.news) {
         due.news = news; due.at = now + 1000 * (p.espera || 0);
-        W.setTimeout(function () { redraw(news, performance.now()); }, due.at - now);
+        W.setTimeout(function () { redraw(due.news, performance.now()); }, due.at - now);
       } else if (now > due.at + 5000) {
         redraw(news, now);  // its turn came and went, and the screen is still behind
       }
