@@ -19,7 +19,7 @@ WORKDIR /app
 COPY requirements.lock ./
 RUN pip install --no-cache-dir -r requirements.lock
 
-COPY dashboard.py ./
+COPY dashboard.py serve.py ./
 COPY foro_data ./foro_data
 COPY pages ./pages
 COPY ui ./ui
@@ -33,4 +33,5 @@ EXPOSE 8501
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).status != 200)"]
 ENTRYPOINT ["/app/deploy/entrypoint.sh"]
-CMD ["streamlit", "run", "dashboard.py", "--server.headless", "true", "--server.address", "0.0.0.0", "--server.port", "8501"]
+# serve.py, as app.sh: the pulse route (screens hear of new data without a script run each).
+CMD ["streamlit", "run", "serve.py", "--server.headless", "true", "--server.address", "0.0.0.0", "--server.port", "8501"]

@@ -3,7 +3,7 @@
     .venv/bin/python bench/replicas.py                      # 1 × 100 and 3 × 100 viewers (heavy: run once)
     .venv/bin/python bench/replicas.py --viewers 5 --window 20   # a quick look
 
-Each replica is a real ``streamlit run dashboard.py`` on its own port and cache folder; the three
+Each replica is a real ``streamlit run serve.py`` on its own port and cache folder; the three
 share a real ``redis-server`` on loopback (``FORO_REDIS_URL``) and read the fake Sheet. Measured per
 configuration, over one window: the Sheet's whole-workbook reads (the fake server's own log) per
 refresh interval, for the deployment; viewers per replica that got figures; each replica's CPU; the

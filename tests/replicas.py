@@ -1,4 +1,4 @@
-"""A deployment on loopback: N replicas of the real app (``streamlit run dashboard.py``) reading one
+"""A deployment on loopback: N replicas of the real app (``streamlit run serve.py``) reading one
 fake Sheet, sharing one Redis, and browser-less viewers on each (``bench/load.py``'s ``Viewer``).
 Shared by ``tests/reliability/test_shared_read_replicas.py`` and ``bench/replicas.py``."""
 

@@ -102,7 +102,7 @@ class Replica:
                 "-m",
                 "streamlit",
                 "run",
-                "dashboard.py",
+                "serve.py",
                 "--server.headless",
                 "true",
                 "--server.port",

@@ -56,7 +56,8 @@ def test_the_image_runs_the_streamlit_settings_the_tests_run() -> None:
     copies = _instructions("COPY")
     assert ".streamlit/config.toml ./.streamlit/config.toml" in copies
     assert "deploy/entrypoint.sh ./deploy/entrypoint.sh" in copies
-    assert "dashboard.py" in " ".join(_instructions("CMD"))
+    assert "serve.py" in " ".join(_instructions("CMD"))  # as app.sh and the topology test run it
+    assert any(c.startswith("dashboard.py serve.py") for c in copies)
 
 
 def test_compose_runs_three_replicas_behind_the_proxy_config_the_topology_test_runs() -> None:
