@@ -7,6 +7,9 @@ figure (issue 13: Salas on a throttled phone in ≤ 8 s; bench/bench_first_figur
 hashed bundles under /static/ are compressed once per process, at the best level, and kept in
 memory (a few MB), so no request pays for compressing them; the pages' other responses go
 through Starlette's gzip. Websockets and /media/ downloads pass through untouched.
+
+It also mounts the pulse (ui/pulse.py, issue 14): one long-poll URL that tells every open screen
+when the data or the minute moved, instead of a watcher script run per screen and interval.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Load and soak: a real ``streamlit run dashboard.py`` read by simulated viewers, against the fake Sheet.
+"""Load and soak: the real app (``streamlit run serve.py``, as app.sh runs it) read by simulated viewers, against the fake Sheet.
 
     .venv/bin/python bench/load.py --quick            # 1, 50 and 200 viewers, under 2 minutes
     .venv/bin/python bench/load.py                    # full: longer windows per step
@@ -10,8 +10,11 @@
 Each viewer is a browser-less client speaking Streamlit's own websocket protocol, as the frontend
 does: it opens ``/_stcore/stream``, asks for a run of the big screen (``?kiosk=1``), and then,
 like the browser, re-runs each fragment every time the server's ``auto_rerun`` message says, and
-does what static/foro-edad.js does with a heartbeat: when it says the screen is behind, it clicks
-the hidden redraw button. So every viewer is a real session on the server, with its own script runs.
+does what static/foro-edad.js does: it keeps one long poll open on the pulse (ui/pulse.py, from
+its own loopback address) and, when an answer brings a data token or a minute other than its
+screen's, clicks the hidden redraw button after the wait the pulse gave it (with an older commit
+served by dashboard.py: when the watcher's heartbeat says the screen is behind). So every viewer is
+a real session on the server, with its own script runs.
 
 Measured in one run, per step (1, 50, 200 viewers): Sheet reads per minute (the fake server's own
 log: must stay one per refresh interval), server CPU (% of one core) and memory (RSS, from /proc),
@@ -224,6 +227,8 @@ class Viewer:
             self._timers["pulso"] = asyncio.create_task(self._listen(line["pulso"]))
 
     async def _after(self, wait_s: float) -> None:
+        # The browser asks again every 5 s while its screen stays behind (a lost click); on a
+        # loopback websocket no click is lost, so the benchmark asks once.
         await asyncio.sleep(wait_s)
         await self._click(self._due)
 
@@ -257,6 +262,7 @@ class Viewer:
                     news = f"{beat['datos']}~{beat['minuto']}"
                     if news == self._drawn:
                         self.alive.append(time.monotonic())  # current: the browser's age restarts
+                        self._due = ""
                     elif time.monotonic() < self._due_at:
                         self._due = news  # newer news while waiting for its turn: that redraw shows it
                     elif news != self._due:  # in the place in line the server gave (ui/pulse.py)

@@ -42,20 +42,28 @@
       if (!v.redibujar) { seen.at = now; seen.base = v.edad0; return; }
       redraw(v.vista, now);
     };
-    var due = { news: null, at: 0 };  // the redraw asked for (or waiting for its place in line)
+    // The redraw this screen needs (or waits for its place in line to ask for): asked for by
+    // tick(), again every 5 s while the screen is still behind it, so a click lost in a busy
+    // moment costs seconds, not the next pulse.
+    var due = { news: null, datos: null, minuto: null, at: 0 };
+    var behind = function (datos, minuto) {
+      return datos !== seen.datos || (seen.minuto !== null && minuto !== seen.minuto);
+    };
     var pulsed = function (p) {
       var now = performance.now();
-      var behind = p.datos !== seen.datos || (seen.minuto !== null && p.minuto !== seen.minuto);
-      if (!behind) { seen.at = now; seen.base = p.edad; return; }
-      var news = p.datos + "~" + p.minuto;
-      if (now < due.at) {
-        due.news = news;  // newer news while waiting for its turn: that redraw will show it
-      } else if (news !== due.news) {
-        due.news = news; due.at = now + 1000 * (p.espera || 0);
-        W.setTimeout(function () { redraw(due.news, performance.now()); }, due.at - now);
-      } else if (now > due.at + 5000) {
-        redraw(news, now);  // its turn came and went, and the screen is still behind
+      if (!behind(p.datos, p.minuto)) {  // the screen shows the newest: nothing to ask for
+        seen.at = now; seen.base = p.edad; due.news = null; return;
       }
+      var news = p.datos + "~" + p.minuto;
+      if (news === due.news) return;
+      var waiting = due.news !== null && now < due.at;
+      due.news = news; due.datos = p.datos; due.minuto = p.minuto;
+      if (!waiting) due.at = now + 1000 * (p.espera || 0);  // newer news keeps its place in line
+    };
+    var catchUp = function (now) {
+      if (due.news === null || now < due.at) return;
+      if (!behind(due.datos, due.minuto)) { due.news = null; return; }
+      redraw(due.news, now);
     };
     var listen = function () {
       var url = poll.url;
@@ -100,6 +108,7 @@
       if (d.pulso && poll.url === null) { poll.url = d.pulso; listen(); }
       if (d.pulso) poll.url = d.pulso;
       heartbeat(now);
+      catchUp(now);
       var quiet = (now - seen.at) / 1000;
       var stale = d.limite > 0 && quiet > d.limite;
       el.classList.toggle("foro-edad-vieja", stale);
@@ -107,7 +116,11 @@
       var out = el.querySelector(".foro-edad-texto");
       if (out && out.textContent !== text) out.textContent = text;
     };
-    W.__foroEdad = { tick: tick };
+    // state(): what this script believes, for a failing browser test to print.
+    W.__foroEdad = {
+      tick: tick,
+      state: function () { return JSON.stringify({ seen: seen, beat: beat, poll: poll, due: due, now: performance.now() }); }
+    };
     W.setInterval(tick, 500);  // a redraw request leaves within half a second of its reason
   }
   W.__foroEdad.tick();

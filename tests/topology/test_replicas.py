@@ -213,12 +213,20 @@ def test_a_quiet_page_behind_the_proxy_stays_connected_for_3_minutes(topo: Topol
         assert closed == []
         shown = int(_first_metric(page).replace(".", ""))
         add_person(topo.fake, 901)
-        page.wait_for_function(
-            "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
-            " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
-            arg=shown + 1,
-            timeout=RECONNECT_S * 1000,
-        )
+        try:
+            page.wait_for_function(
+                "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
+                " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
+                arg=shown + 1,
+                timeout=RECONNECT_S * 1000,
+            )
+        except Exception:  # noqa: BLE001 - a timeout: say what the browser and the proxy saw
+            pulses = [line for line in topo.access_log() if line[1] == _cookie(ctx) and "/_foro/" in line[3]]
+            status = page.locator(".foro-edad").first.inner_text()
+            state = page.evaluate("window.__foroEdad && window.__foroEdad.state()")
+            raise AssertionError(
+                f"status line {status!r}; foro-edad.js {state}; this browser's last pulses {pulses[-8:]}"
+            ) from None
         assert closed == []
     finally:
         ctx.close()
