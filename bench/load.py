@@ -1,4 +1,4 @@
-"""Load and soak: the real app (``streamlit run serve.py``, as app.sh runs it) read by simulated viewers, against the fake Sheet.
+"""Load and soak: the real app (``streamlit run serve.py``, as app.sh) read by simulated viewers on the fake Sheet.
 
     .venv/bin/python bench/load.py --quick            # 1, 50 and 200 viewers, under 2 minutes
     .venv/bin/python bench/load.py                    # full: longer windows per step
@@ -227,7 +227,7 @@ class Viewer:
             self._timers["pulso"] = asyncio.create_task(self._listen(line["pulso"]))
 
     async def _after(self, wait_s: float) -> None:
-        # The browser asks again every 5 s while its screen stays behind (a lost click); on a
+        # The browser asks again after 5, 10, 20, 40 s while its screen stays behind (a lost click); on a
         # loopback websocket no click is lost, so the benchmark asks once.
         await asyncio.sleep(wait_s)
         await self._click(self._due)

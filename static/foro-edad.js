@@ -23,16 +23,21 @@
   var W = window;
   if (!W.__foroEdad) {
     var seen = { token: null, at: 0, base: 0, datos: null, minuto: null };
-    var beat = { token: null, vista: null, clicked: -1e9 };
+    var beat = { token: null, vista: null, clicked: -1e9, gap: 5000 };
     var poll = { url: null, last: "", fails: 0 };
     var read = function (el) {
       try { return JSON.parse(el.getAttribute("data-foro")); } catch (e) { return null; }
     };
-    // One redraw request per new view; again only if it seems lost (5 s).
+    // One redraw request per new view; again only if it seems lost, after 5 s, then 10, 20, 40
+    // (a saturated server drawing its screens in line gets no second request from each).
     var redraw = function (vista, now) {
-      if (vista === beat.vista && now - beat.clicked < 5000) return;
+      var again = vista === beat.vista;
+      if (again && now - beat.clicked < beat.gap) return;
       var b = document.querySelector(".st-key-foro-redibujar button");
-      if (b) { b.click(); beat.vista = vista; beat.clicked = now; }
+      if (!b) return;
+      b.click();
+      beat.gap = again ? Math.min(2 * beat.gap, 40000) : 5000;
+      beat.vista = vista; beat.clicked = now;
     };
     var heartbeat = function (now) {
       var el = document.querySelector(".foro-latido[data-foro]");
@@ -43,8 +48,8 @@
       redraw(v.vista, now);
     };
     // The redraw this screen needs (or waits for its place in line to ask for): asked for by
-    // tick(), again every 5 s while the screen is still behind it, so a click lost in a busy
-    // moment costs seconds, not the next pulse.
+    // tick(), and again (redraw's growing gap) while the screen is still behind it, so a click
+    // lost in a busy moment costs seconds, not the next pulse.
     var due = { news: null, datos: null, minuto: null, at: 0 };
     var behind = function (datos, minuto) {
       return datos !== seen.datos || (seen.minuto !== null && minuto !== seen.minuto);
