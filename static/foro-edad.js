@@ -50,25 +50,24 @@
     // The redraw this screen needs (or waits for its place in line to ask for): asked for by
     // tick(), and again (redraw's growing gap) while the screen is still behind it, so a click
     // lost in a busy moment costs seconds, not the next pulse.
-    var due = { news: null, datos: null, minuto: null, at: 0 };
+    var due = { datos: null, minuto: null, at: 0 };  // datos null: no redraw due
     var behind = function (datos, minuto) {
       return datos !== seen.datos || (seen.minuto !== null && minuto !== seen.minuto);
     };
     var pulsed = function (p) {
       var now = performance.now();
       if (!behind(p.datos, p.minuto)) {  // the screen shows the newest: nothing to ask for
-        seen.at = now; seen.base = p.edad; due.news = null; return;
+        seen.at = now; seen.base = p.edad; due.datos = null; return;
       }
-      var news = p.datos + "~" + p.minuto;
-      if (news === due.news) return;
-      var waiting = due.news !== null && now < due.at;
-      due.news = news; due.datos = p.datos; due.minuto = p.minuto;
+      if (p.datos === due.datos && p.minuto === due.minuto) return;
+      var waiting = due.datos !== null && now < due.at;
+      due.datos = p.datos; due.minuto = p.minuto;
       if (!waiting) due.at = now + 1000 * (p.espera || 0);  // newer news keeps its place in line
     };
     var catchUp = function (now) {
-      if (due.news === null || now < due.at) return;
-      if (!behind(due.datos, due.minuto)) { due.news = null; return; }
-      redraw(due.news, now);
+      if (due.datos === null || now < due.at) return;
+      if (!behind(due.datos, due.minuto)) { due.datos = null; return; }
+      redraw(due.datos + "~" + due.minuto, now);
     };
     var listen = function () {
       var url = poll.url;
