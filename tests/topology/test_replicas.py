@@ -171,6 +171,16 @@ def _first_metric(page: Any) -> str:
     return str(page.locator('[data-testid="stMetricValue"]').first.inner_text()).strip()
 
 
+def _wait_first_metric(page: Any, n: int) -> None:
+    """Until the page's first figure reads ``n`` (thousands separators aside), at most RECONNECT_S."""
+    page.wait_for_function(
+        "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
+        " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
+        arg=n,
+        timeout=RECONNECT_S * 1000,
+    )
+
+
 def test_a_killed_replicas_viewers_show_figures_from_another_within_30_s(topo: Topology, browser: Any) -> None:
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
     page = ctx.new_page()
@@ -183,12 +193,7 @@ def test_a_killed_replicas_viewers_show_figures_from_another_within_30_s(topo: T
         victim.kill()
         add_person(topo.fake, 900)  # a figure only a live replica can show
         # The browser reconnects by itself; nginx routes its cookie around the dead replica.
-        page.wait_for_function(
-            "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
-            " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
-            arg=shown + 1,
-            timeout=RECONNECT_S * 1000,
-        )
+        _wait_first_metric(page, shown + 1)
         # Viewers without a browser reconnect through the proxy and get figures too.
         assert all(n >= 3 for n in viewers(topo.url, 6))
     finally:
@@ -214,12 +219,7 @@ def test_a_quiet_page_behind_the_proxy_stays_connected_for_3_minutes(topo: Topol
         shown = int(_first_metric(page).replace(".", ""))
         add_person(topo.fake, 901)
         try:
-            page.wait_for_function(
-                "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
-                " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
-                arg=shown + 1,
-                timeout=RECONNECT_S * 1000,
-            )
+            _wait_first_metric(page, shown + 1)
         except Exception:  # noqa: BLE001 - a timeout: say what the browser and the proxy saw
             pulses = [line for line in topo.access_log() if line[1] == _cookie(ctx) and "/_foro/" in line[3]]
             status = page.locator(".foro-edad").first.inner_text()
