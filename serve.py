@@ -25,7 +25,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ui import pulse
+from ui import data, pulse
 
 STATIC_ROOT = (Path(st.__file__).resolve().parent / "static").resolve()
 PACKED_SUFFIXES = frozenset({".js", ".css", ".json", ".svg", ".html", ".map", ".txt", ".ttf", ".mjs"})
@@ -78,5 +78,6 @@ class StaticGZip:
         await self.gzip(scope, receive, send)
 
 
-# The pulse: one long poll per open screen instead of a watcher script run per interval (ui/pulse.py).
-app = st.App("dashboard.py", routes=[pulse.route()], middleware=[Middleware(StaticGZip)])
+# The pulse: one long poll per open screen instead of a watcher script run per interval (ui/pulse.py);
+# a replica asked for the pulse of a page drawn elsewhere makes it from the configuration.
+app = st.App("dashboard.py", routes=[pulse.route(adopt=data.listen_configured)], middleware=[Middleware(StaticGZip)])

@@ -124,6 +124,35 @@ def test_the_route_answers_json_and_a_stranger_gets_404() -> None:
     assert pulse.served()
 
 
+def test_a_process_asked_for_a_feed_it_has_not_drawn_adopts_the_configured_one() -> None:
+    """A replica back from a crash: its first pulse request comes from a page drawn elsewhere."""
+    feed, _ = _feed(interval_s=60)
+    adopted: list[str] = []
+
+    def adopt() -> None:
+        adopted.append(threading.current_thread().name)
+        pulse.listen("prueba-adopcion", feed, lambda: "2025-06-19T10:42")
+
+    server = uvicorn.Server(
+        uvicorn.Config(Starlette(routes=[pulse.route(adopt=adopt)]), host="127.0.0.1", port=0, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: server.started, "the server listens")
+        base = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}{pulse.PATH}"
+        got = requests.get(f"{base}?f={pulse.feed_id('prueba-adopcion')}&desde=", timeout=10)
+        assert got.status_code == 200 and got.json()["datos"] == pulse.data_token(feed.shown)
+        assert len(adopted) == 1 and adopted[0] != thread.name  # off the event loop: it reads a file
+        # A feed that is not the configured one stays unknown.
+        assert requests.get(f"{base}?f=otra&desde=", timeout=10).status_code == 404
+        assert len(adopted) == 2
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        pulse.route()
+
+
 def test_screens_hearing_news_get_places_in_line_and_the_minute_is_news() -> None:
     clock = FakeClock()
     feed, source = _feed(interval_s=60, clock=clock)

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import streamlit as st
 
-from foro_data.config import Config, config_from_dict, config_path, load_config
+from foro_data.config import Config, ConfigError, config_from_dict, config_path, load_config
 from foro_data.live import LiveFeed
 from foro_data.per_process import PerProcess
 from foro_data.replay import DAY_START, ReplayClock, parse_hhmm
@@ -147,6 +147,15 @@ def pulse_url(cfg: Config) -> str | None:
         return None
     key = _cache_key(cfg)
     return pulse.listen(key, _feed(key, cfg), lambda: live_minute(cfg))
+
+
+def listen_configured() -> None:
+    """Makes the configured source's pulse (``pulse_url``) on a process that has drawn no page
+    yet: ui.pulse calls it when a screen asks for a feed it does not know (serve.py)."""
+    try:
+        pulse_url(config())
+    except ConfigError:  # nothing to adopt: the screen gets 404 and its page shows the config error
+        pass
 
 
 def as_of(cfg: Config, snap: Snapshot, may_choose: bool) -> datetime:

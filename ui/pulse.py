@@ -44,6 +44,7 @@ MIN_SLEEP_S = 0.2
 _served = False
 _lock = threading.Lock()
 _pulses: dict[str, Pulse] = {}
+_adopt: Callable[[], object] | None = None
 
 
 def served() -> bool:
@@ -197,15 +198,25 @@ def listen(cache_key: str, feed: LiveFeed, minute: Callable[[], str]) -> str:
 
 
 async def _endpoint(request: Request) -> Response:
-    pulse = _pulses.get(request.query_params.get("f", ""))
+    fid = request.query_params.get("f", "")
+    pulse = _pulses.get(fid)
+    if pulse is None and _adopt is not None:
+        # Behind a proxy, a replica back from a crash gets the pulses of pages whose websocket moved
+        # to another replica while it was down (the affinity cookie points here again): it has drawn
+        # no page of the feed, so it makes the configured source's pulse itself. The data token is
+        # the data's fingerprint, the same on every replica.
+        await asyncio.to_thread(_adopt)
+        pulse = _pulses.get(fid)
     beat = await pulse.next_beat(request.query_params.get("desde", "")[:64]) if pulse else None
-    if beat is None:  # no such feed (a server restarted since the page was drawn) or no data yet
+    if beat is None:  # no such feed (not the configured source) or no data yet
         return Response(b"{}", status_code=404, media_type="application/json", headers={"Cache-Control": "no-store"})
     return Response(beat.json(), media_type="application/json", headers={"Cache-Control": "no-store"})
 
 
-def route() -> Route:
-    """The long-poll route for ``st.App(routes=...)``; mounting it turns the watcher fragments off."""
-    global _served
-    _served = True
+def route(adopt: Callable[[], object] | None = None) -> Route:
+    """The long-poll route for ``st.App(routes=...)``; mounting it turns the watcher fragments off.
+    ``adopt()`` makes the pulse of the configured source (``listen``) when a screen asks for a feed
+    this process has not drawn yet (ui.data.listen_configured)."""
+    global _served, _adopt
+    _served, _adopt = True, adopt
     return Route(PATH, _endpoint, methods=["GET"])

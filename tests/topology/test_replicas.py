@@ -7,6 +7,7 @@ Sheet when it restarts, before any coordinator opens Salas; a quiet page stays c
 from __future__ import annotations
 
 import asyncio
+import json
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -202,6 +203,30 @@ def test_a_killed_replicas_viewers_show_figures_from_another_within_30_s(topo: T
             if r.process is None or r.process.poll() is not None:
                 r.start()
                 r.wait_healthy()
+
+
+def test_a_replica_back_from_a_crash_answers_the_pulse_of_a_page_drawn_on_another(topo: Topology, browser: Any) -> None:
+    """After a failover the page's websocket stays on the replica that took it over while its
+    cookie sends the pulse back to the restarted one, which has drawn no page (stop 24's CI failure:
+    404 on every pulse, the screen never updated again)."""
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
+    page = ctx.new_page()
+    try:
+        page.goto(f"{topo.url}/?kiosk=1")
+        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        shots._wait_idle(page)
+        state = json.loads(page.evaluate("window.__foroEdad.state()"))
+        drawn_on = topo.replica_at(_replica_of(topo, _cookie(ctx)))
+    finally:
+        ctx.close()
+    other = next(r for r in topo.replicas if r is not drawn_on)
+    other.kill()
+    other.start()
+    other.wait_healthy()
+    with urllib.request.urlopen(f"{other.url}{state['poll']['url']}&desde=", timeout=60) as r:
+        assert r.status == 200
+        beat = json.loads(r.read())
+    assert beat["datos"] == state["seen"]["datos"]  # the data's fingerprint: the same on every replica
 
 
 @pytest.mark.slow
