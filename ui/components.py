@@ -45,12 +45,18 @@ LEVEL_FILL = {"lleno": "#7a3a06", "excedido": "#8c1c13", "sin_dato": "#23272f"}
 ROOM_CSS = (
     "<style>"
     + "".join(
-        f'[class*="st-key-nivel-{lvl}-"] {{ border-left: 0.6rem solid {hx} !important;'
+        f'[class*="st-key-nivel-{lvl}-"], .foro-nivel-{lvl} {{ border-left: 0.6rem solid {hx} !important;'
         + (f" background: {LEVEL_FILL[lvl]} !important; border-color: {hx} !important;" if lvl in LEVEL_FILL else "")
         + " }"
         for lvl, hx in LEVEL_HEX.items()
     )
     + """
+.foro-salas { display: grid; grid-template-columns: repeat(var(--foro-por-fila), minmax(0, 1fr)); gap: 0.5rem; }
+.foro-sala { border: 1px solid rgba(250, 250, 250, 0.2); border-radius: 0.5rem; padding: 0.5rem 0.9rem; min-width: 0;
+  display: flex; flex-direction: column; gap: 0.1rem; }
+.foro-sala > div { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 1; overflow: hidden; overflow-wrap: anywhere; }
+.foro-gris { color: rgba(250, 250, 250, 0.6); }
+@media (max-width: 640px) { .foro-salas { grid-template-columns: minmax(0, 1fr); } }
 .foro-salas-titulo { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.3rem 0.8rem; margin: 0 0 0.5rem 0; }
 .foro-salas-titulo .foro-titulo { font-size: 1.5rem; font-weight: 600; }
 .foro-alerta { font-weight: 700; padding: 0.1em 0.5em; border-radius: 0.4rem; color: #fff; font-size: 1.25rem; }
@@ -311,17 +317,20 @@ def arrival_figure(
     return fig.finished()
 
 
-def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
-    """ "Ahora: …" and "Después HH:MM: …"; ``cortos`` maps a session name to the part that tells it
-    apart from the other rooms' (ui.fmt.distinctive)."""
-    name = lambda s: md_escape((cortos or {}).get(s.actividad, s.actividad))  # noqa: E731
-    ahora = f"**{md_escape(ctx.t('vivo.ahora'))}:** " + (
-        name(o.sesion) if o.sesion else md_escape(ctx.t("vivo.sin_sesion"))
-    )
-    despues = ""
+def _sessions(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(label, session) for now and, when there is one, next; plain text. ``cortos`` maps a session
+    name to the part that tells it apart from the other rooms' (ui.fmt.distinctive)."""
+    name = lambda s: (cortos or {}).get(s.actividad, s.actividad)  # noqa: E731
+    lines = [(ctx.t("vivo.ahora"), name(o.sesion) if o.sesion else ctx.t("vivo.sin_sesion"))]
     if o.proxima:
-        despues = f"**{md_escape(ctx.t('vivo.proxima', hora=hour(o.proxima.inicio, ctx.snap.tz)))}:** {name(o.proxima)}"
-    return ahora, despues
+        lines.append((ctx.t("vivo.proxima", hora=hour(o.proxima.inicio, ctx.snap.tz)), name(o.proxima)))
+    return lines
+
+
+def _session_line(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> tuple[str, str]:
+    """ "**Ahora:** …" and "**Después HH:MM:** …" (empty when nothing follows), as Markdown."""
+    lines = [f"**{md_escape(label)}:** {md_escape(text)}" for label, text in _sessions(ctx, o, cortos)]
+    return lines[0], lines[1] if len(lines) > 1 else ""
 
 
 def session_names(salas: Sequence[metrics.OcupacionSala]) -> dict[str, str]:
@@ -340,17 +349,17 @@ def _pct_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
     return percent(o.porcentaje, ctx.lang) if o.porcentaje is not None else "—"
 
 
-def _figure_text(ctx: Ctx, o: metrics.OcupacionSala) -> str:
+def _figure_html(ctx: Ctx, o: metrics.OcupacionSala) -> str:
     """ "110 % · 55/50" coloured by level; "sin dato · —/350" in grey; the capacity gap named."""
+    e = html.escape
     if o.ocupacion is None:
-        return f":gray[**{md_escape(t_opt('nivel', 'sin_dato', ctx.lang))}**] · —/{md_escape(_cap_text(ctx, o))}"
-    occ = md_escape(number(o.ocupacion, ctx.lang))
+        return f'<b class="foro-gris">{e(t_opt("nivel", "sin_dato", ctx.lang))}</b> · —/{e(_cap_text(ctx, o))}'
+    occ = e(number(o.ocupacion, ctx.lang))
     if not o.capacidad:  # the reason goes on the line below ("sin capacidad cargada")
-        return f"**{occ}** · :gray[—]"
-    pct = md_escape(_pct_text(ctx, o))
+        return f'<b>{occ}</b> · <span class="foro-gris">—</span>'
     # On a filled card (lleno, excedido) the figure stays white: red on red would vanish.
-    pct = f"**{pct}**" if o.nivel in LEVEL_FILL else f":{LEVEL_COLOR[o.nivel]}[**{pct}**]"
-    return f"{pct} · {occ}/{md_escape(_cap_text(ctx, o))}"
+    colour = "" if o.nivel in LEVEL_FILL else f' style="color: {LEVEL_HEX[o.nivel]}"'
+    return f"<b{colour}>{e(_pct_text(ctx, o))}</b> · {occ}/{e(_cap_text(ctx, o))}"
 
 
 def rooms_heading(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
@@ -371,25 +380,29 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
     if not salas:
         st.info(ctx.t("vivo.sin_salas"))
         return
-    st.html(ROOM_CSS)
+    st.html(ROOM_CSS + strip_html(ctx, salas, per_row))
+
+
+def strip_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int) -> str:
+    """The room strip as one HTML block: a wall screen's redraw sends one element instead of
+    about eight per room (issue 14: the per-screen cost of a redraw is what limits viewers).
+    The classes are styled in ui.frame; Sheet text is HTML-escaped."""
+    e = html.escape
     salas = metrics.por_urgencia(list(salas))
     cortos = session_names(salas)
-    for start in range(0, len(salas), per_row):
-        cols = st.columns(per_row, gap="small")
-        for i, o in enumerate(salas[start : start + per_row]):
-            with cols[i].container(border=True, key=f"nivel-{o.nivel}-v{start + i}"):
-                with st.container(key=f"foro-sala-nombre-{start + i}"):
-                    st.markdown(f"**{LEVEL_EMOJI[o.nivel]} {md_escape(o.sala)}**")
-                with st.container(key=f"foro-sala-cifra-{start + i}"):
-                    st.markdown(_figure_text(ctx, o))
-                ahora, despues = _session_line(ctx, o, cortos)
-                with st.container(key=f"foro-sala-big-{start + i}"):
-                    if not o.capacidad:
-                        st.markdown(f":gray[{md_escape(ctx.t('salas.sin_capacidad'))}]")
-                    st.markdown(ahora)
-                if despues:  # a short screen drops this line first (CSS in ui.frame)
-                    with st.container(key=f"foro-sala-despues-{start + i}"):
-                        st.markdown(despues)
+    cards = []
+    for o in salas:
+        lines = [f"<b>{e(label)}:</b> {e(text)}" for label, text in _sessions(ctx, o, cortos)]
+        gap = "" if o.capacidad else f'<div class="foro-sala-big foro-gris">{e(ctx.t("salas.sin_capacidad"))}</div>'
+        cards.append(
+            f'<div class="foro-sala foro-nivel-{o.nivel}" data-nivel="{o.nivel}">'
+            f'<div class="foro-sala-nombre"><b>{LEVEL_EMOJI[o.nivel]} {e(o.sala)}</b></div>'
+            f'<div class="foro-sala-cifra">{_figure_html(ctx, o)}</div>'
+            f'{gap}<div class="foro-sala-big">{lines[0]}</div>'
+            + (f'<div class="foro-sala-despues">{lines[1]}</div>' if len(lines) > 1 else "")
+            + "</div>"
+        )
+    return f'<div class="foro-salas" style="--foro-por-fila: {per_row}">{"".join(cards)}</div>'
 
 
 # --- Salas (phones) -------------------------------------------------------------------------------

@@ -120,19 +120,23 @@ footer { display: none !important; }
 [class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
 [class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"] { min-width: 0; flex-shrink: 1; }
 [class*="st-key-nivel-"] [data-testid="stHorizontalBlock"] > [data-testid="stElementContainer"]:first-child { flex-shrink: 0; }
-[class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
+/* The room strip (ui.components.strip_html): one line per fact, cut with an ellipsis. */
+.foro-sala > div { font-size: max(28px, 1.45vw) !important; line-height: 1.25 !important;
+  -webkit-line-clamp: 1 !important; }
+.foro-sala .foro-sala-cifra { font-size: max(36px, 2.2vw) !important; line-height: 1.15 !important; }
 /* The card colour carries the level on the wall; a blue bar on a red card only confused. */
 [class*="st-key-nivel-"] [data-testid="stElementContainer"]:has([data-testid="stProgress"]) { display: none !important; }
 /* Shorter screens drop lines, never shrink them: first the next session, then the current one. */
 /* The keyed block's wrapper goes too: an empty wrapper still takes the card's gap. */
-@media (max-height: 900px) { div:has(> [class*="st-key-foro-sala-despues"]) { display: none !important; } }
-@media (max-height: 800px) { div:has(> [class*="st-key-foro-sala-big"]), div:has(> [class*="st-key-foro-sala-despues"]) { display: none !important; }
+@media (max-height: 900px) { div:has(> [class*="st-key-foro-sala-despues"]), .foro-sala-despues { display: none !important; } }
+@media (max-height: 800px) { div:has(> [class*="st-key-foro-sala-big"]), div:has(> [class*="st-key-foro-sala-despues"]),
+  .foro-sala-big, .foro-sala-despues { display: none !important; }
   .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.4rem !important; }
-  [class*="st-key-nivel-"] { padding: 0.35rem 0.7rem !important; }
+  [class*="st-key-nivel-"], .foro-sala { padding: 0.35rem 0.7rem !important; }
   .foro-salas-titulo { margin-bottom: 0.1rem !important; }
-  [class*="st-key-foro-sala-cifra"] [data-testid="stMarkdownContainer"] p { font-size: 30px !important; } }
+  .foro-sala .foro-sala-cifra { font-size: 30px !important; } }
 /* A tall wall has room for a room's full name on two lines. */
-@media (min-height: 1000px) { [class*="st-key-foro-sala-nombre"] [data-testid="stMarkdownContainer"] p { -webkit-line-clamp: 2 !important; } }
+@media (min-height: 1000px) { .foro-sala .foro-sala-nombre { -webkit-line-clamp: 2 !important; } }
 }
 </style>
 """
@@ -143,11 +147,9 @@ BIG_CSS = """
 [data-testid="stMetricValue"] { font-size: clamp(2.5rem, 5.2vw, 6.5rem) !important; line-height: 1.05; font-weight: 700; }
 [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.45vw, 1.8rem) !important; }
 [data-testid="stMetricDelta"] { font-size: clamp(0.9rem, 1.2vw, 1.5rem) !important; }
-[class*="st-key-foro-sala-nombre"] p { font-size: clamp(1rem, 1.25vw, 1.6rem); line-height: 1.2;
-  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
-[class*="st-key-foro-sala-cifra"] p { font-size: clamp(1.5rem, 2.1vw, 2.7rem); line-height: 1.1; margin: 0; }
-[class*="st-key-foro-sala-big"] p { font-size: clamp(0.85rem, 0.95vw, 1.2rem); line-height: 1.3; margin-bottom: 0.15rem;
-  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.foro-sala .foro-sala-nombre { font-size: clamp(1rem, 1.25vw, 1.6rem); line-height: 1.2; -webkit-line-clamp: 2; }
+.foro-sala .foro-sala-cifra { font-size: clamp(1.5rem, 2.1vw, 2.7rem); line-height: 1.1; }
+.foro-sala .foro-sala-big, .foro-sala .foro-sala-despues { font-size: clamp(0.85rem, 0.95vw, 1.2rem); line-height: 1.3; -webkit-line-clamp: 2; }
 [data-testid="stCaptionContainer"] p { font-size: clamp(0.85rem, 1.2vw, 1.5rem); }
 /* On a phone the five figures go two by two instead of one per screen row. */
 @media (max-width: 640px) {

@@ -21,7 +21,9 @@ if not shots.chromium_available():
         f"{shots.CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)", allow_module_level=True
     )
 
-CARDS = '[class*="st-key-nivel-"]'
+# En vivo draws its rooms as one HTML block (.foro-sala, its level in data-nivel); Salas as
+# Streamlit containers keyed by level (st-key-nivel-<level>-…).
+CARDS = '[class*="st-key-nivel-"], .foro-sala'
 DEMO_ROOMS = 9
 
 
@@ -44,7 +46,7 @@ def cards(page) -> list[dict]:
         """els => els.map(e => {
         const r = e.getBoundingClientRect();
         const m = [...e.classList].join(' ').match(/st-key-nivel-([a-z_]+)-/);
-        return {nivel: m ? m[1] : '', x: r.x, y: r.y, bg: getComputedStyle(e).backgroundColor, text: e.innerText};
+        return {nivel: e.dataset.nivel || (m ? m[1] : ''), x: r.x, y: r.y, bg: getComputedStyle(e).backgroundColor, text: e.innerText};
     })""",
     )
     return sorted(found, key=lambda c: (round(c["y"]), c["x"]))

@@ -75,6 +75,8 @@ PAYLOADS = [
 ]
 # What must never reach a markdown body as it came from the Sheet.
 RAW_MARKUP = ["<b>NEGRITA", "<img", "<script", "](http://malo", "**FUERTE**", ":red[ROJO", "$$x^2$$"]
+# In an st.html body Markdown is plain text; only HTML is live there.
+RAW_HTML = [m for m in RAW_MARKUP if m.startswith("<")]
 
 hostile_text = st.one_of(
     st.sampled_from(PAYLOADS),
@@ -253,6 +255,22 @@ def without_app_scripts(body: str) -> str:
 
 def markup_bodies(app: AppTest) -> list[str]:
     """Every element body Streamlit renders as Markdown or HTML (metric labels are Markdown too)."""
+    return [body for _, body in kinded_bodies(app)]
+
+
+def live_markup(app: AppTest) -> list[tuple[str, str]]:
+    """(payload, body) for every Sheet payload still live in a body: Markdown and HTML in a Markdown
+    body, HTML in an st.html body (whose Markdown characters are shown as they are)."""
+    return [
+        (raw, body[:160])
+        for kind, body in kinded_bodies(app)
+        for raw in (RAW_HTML if kind == "html" else RAW_MARKUP)
+        if raw in unescaped(body)
+    ]
+
+
+def kinded_bodies(app: AppTest) -> list[tuple[str, str]]:
+    """(element kind, body) of every element rendered as Markdown or HTML."""
     out = []
     for kind in (
         "markdown",
@@ -271,11 +289,11 @@ def markup_bodies(app: AppTest) -> list[str]:
     ):
         for e in app.get(kind):
             body = str(getattr(e, "value", None) or getattr(e, "label", None) or getattr(e.proto, "body", ""))
-            out.append(without_app_scripts(body))
+            out.append((kind, without_app_scripts(body)))
     for m in app.metric:
-        out.append(m.label)
+        out.append(("metric", m.label))
     for b in app.button:  # button labels are Markdown too (the desk lists people as buttons)
-        out.append(str(b.label))
+        out.append(("button", str(b.label)))
     return out
 
 
@@ -291,11 +309,8 @@ def test_sheet_payloads_are_never_markup(hostile_app, page: str) -> None:
     if page == "acreditacion":  # the desk shows people only once something is searched
         app.text_input[0].input("NEGRITA").run()
         assert not app.exception, [e.value for e in app.exception]
-    bodies = markup_bodies(app)
-    joined = "\n".join(bodies)
-    for raw in RAW_MARKUP:
-        hits = [b[:160] for b in bodies if raw in unescaped(b)]
-        assert not hits, (page, raw, hits)
+    joined = "\n".join(markup_bodies(app))
+    assert not live_markup(app), (page, live_markup(app))
     # The payloads do reach the screen (so the test can fail): escaped in Markdown, or in a table.
     tables = "\n".join(d.value.to_csv(index=False) for d in app.dataframe)
     assert "NEGRITA" in joined + tables or "FUERTE" in joined + tables or page in ("mapa", "socios"), page
@@ -312,6 +327,14 @@ def test_the_check_catches_markup() -> None:
     app = AppTest.from_function(app_fn).run()
     assert any("<b>NEGRITA" in unescaped(b) for b in markup_bodies(app))
     assert "<b>" not in unescaped(r"Sala \<b\>NEGRITA")
+
+    def html_fn():
+        import streamlit as st
+
+        st.html("Sala <b>NEGRITA</b>")
+        st.html("Sala [x](http://malo) **FUERTE**")  # shown as typed: not markup in HTML
+
+    assert live_markup(AppTest.from_function(html_fn).run()) == [("<b>NEGRITA", "Sala <b>NEGRITA</b>")]
 
 
 def test_the_check_sees_past_the_app_scripts() -> None:
