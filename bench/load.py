@@ -56,6 +56,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet  # noqa: E402
 from tests.reliability.conftest import streamlit_app  # noqa: E402
+from foro_data.demo import demo_workbook  # noqa: E402
 from tests.sheets_fixtures import forum_tabs  # noqa: E402
 from ui.frame import REDRAW_KEY  # noqa: E402
 
@@ -501,6 +502,15 @@ def old_checkout(rev: str) -> Iterator[Path]:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(where)], capture_output=True)
 
 
+def bench_tabs(n_personas: int) -> dict[str, list[list[Any]]]:
+    """The simulated Sheet: ``n_personas`` registrations, and the demo's nine rooms and programme,
+    so a wall screen draws as many room cards as it will on the day (forum_tabs has two)."""
+    tabs = forum_tabs(n_personas)
+    demo = demo_workbook().tabs
+    tabs["Salas"], tabs["Agenda"] = demo["Salas"], demo["Agenda"]
+    return tabs
+
+
 async def run_compare(
     counts: list[int], refreshes: list[int], window_s: float, ramp_s: float, n_personas: int, rev: str
 ) -> list[Step]:
@@ -509,7 +519,7 @@ async def run_compare(
     steps: list[Step] = []
     change = 0
     with old_checkout(rev) as old_root, FakeSheetsServer() as fake:
-        fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
+        fake.add(FakeSpreadsheet.from_tabs(bench_tabs(n_personas)))
         for refresh in refreshes:
             with ExitStack() as stack:
                 apps = {
@@ -564,7 +574,7 @@ def print_compare(steps: list[Step]) -> None:
 
 async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int) -> list[Step]:
     with FakeSheetsServer() as fake:
-        fake.add(FakeSpreadsheet.from_tabs(forum_tabs(n_personas)))
+        fake.add(FakeSpreadsheet.from_tabs(bench_tabs(n_personas)))
         with streamlit_app(fake, refresh_s=refresh_s) as app:
             print(
                 f"servidor: {app.url} (pid {app.process.pid}); planilla simulada: {fake.url}; "
@@ -625,7 +635,7 @@ async def run_soak(
     day = datetime(2025, 6, 19, 8, 0)
     sim_s = 8 * 3600
     with FakeSheetsServer() as fake:
-        tabs = forum_tabs(n_personas)
+        tabs = bench_tabs(n_personas)
         tabs["Acreditaciones"] = tabs["Acreditaciones"][:1]  # the day starts with nobody in
         fake.add(FakeSpreadsheet.from_tabs(tabs))
         # Streamlit keeps a disconnected session for server.disconnectedSessionTTL (120 s): a short
