@@ -54,9 +54,9 @@ from streamlit.proto.Alert_pb2 import Alert  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
+from foro_data.demo import demo_workbook  # noqa: E402
 from tests.fake_sheets import FakeSheetsServer, FakeSpreadsheet  # noqa: E402
 from tests.reliability.conftest import streamlit_app  # noqa: E402
-from foro_data.demo import demo_workbook  # noqa: E402
 from tests.sheets_fixtures import forum_tabs  # noqa: E402
 from ui.frame import REDRAW_KEY  # noqa: E402
 
@@ -528,6 +528,7 @@ async def run_compare(
                 }
                 for app in apps.values():
                     await warm_app(app)
+                await until_no_reads(fake, refresh)
                 for n in counts:
                     for label, app in apps.items():
                         change += 1
@@ -535,9 +536,12 @@ async def run_compare(
                         step.version = label
                         steps.append(step)
                         print_compare([step])
-                        # A saturated server keeps working off its queue after its viewers leave:
-                        # the next step starts when both servers are idle again.
+                        # A saturated server keeps working off its queue after its viewers leave,
+                        # and keeps reading the Sheet while its last screens' pulse is recent
+                        # (ui.pulse.LISTENING_S): the next step starts when both servers are idle
+                        # and nobody reads, so its reads per minute are its own server's.
                         await until_idle([a.process.pid for a in apps.values()])
+                        await until_no_reads(fake, refresh)
                 for label, app in apps.items():
                     if tb := app.log_text().count("Traceback"):
                         print(f"{label}: {tb} tracebacks en el registro del servidor")
@@ -552,6 +556,16 @@ async def until_idle(pids: list[int], below_pct: float = 5.0, limit_s: float = 1
         before = [cpu_seconds(p) for p in pids]
         await asyncio.sleep(2)
         if all((cpu_seconds(p) - b) / 2 * 100 < below_pct for p, b in zip(pids, before)):
+            return
+
+
+async def until_no_reads(fake: FakeSheetsServer, refresh_s: float, limit_s: float = 120.0) -> None:
+    """Wait until no server has read the Sheet for two intervals (or ``limit_s`` passed)."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        before = fake.count("batchGet")
+        await asyncio.sleep(2 * refresh_s + 1)
+        if fake.count("batchGet") == before:
             return
 
 
