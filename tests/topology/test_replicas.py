@@ -10,7 +10,9 @@ import asyncio
 import json
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, Iterator
 
 import pytest
@@ -182,23 +184,35 @@ def _wait_first_metric(page: Any, n: int) -> None:
     )
 
 
-def test_a_killed_replicas_viewers_show_figures_from_another_within_30_s(topo: Topology, browser: Any) -> None:
+@contextmanager
+def _wall(topo: Topology, browser: Any, watch: Callable[[Any], None] | None = None) -> Iterator[tuple[Any, Any]]:
+    """A browser showing En vivo in kiosk through the proxy, its first figures drawn; ``watch(page)``
+    runs before it opens (to see its websocket from the start)."""
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
     page = ctx.new_page()
+    if watch is not None:
+        watch(page)
     try:
         page.goto(f"{topo.url}/?kiosk=1")
         page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
         shots._wait_idle(page)
-        shown = int(_first_metric(page).replace(".", ""))
-        victim = topo.replica_at(_replica_of(topo, _cookie(ctx)))
-        victim.kill()
-        add_person(topo.fake, 900)  # a figure only a live replica can show
-        # The browser reconnects by itself; nginx routes its cookie around the dead replica.
-        _wait_first_metric(page, shown + 1)
-        # Viewers without a browser reconnect through the proxy and get figures too.
-        assert all(n >= 3 for n in viewers(topo.url, 6))
+        yield ctx, page
     finally:
         ctx.close()
+
+
+def test_a_killed_replicas_viewers_show_figures_from_another_within_30_s(topo: Topology, browser: Any) -> None:
+    try:
+        with _wall(topo, browser) as (ctx, page):
+            shown = int(_first_metric(page).replace(".", ""))
+            victim = topo.replica_at(_replica_of(topo, _cookie(ctx)))
+            victim.kill()
+            add_person(topo.fake, 900)  # a figure only a live replica can show
+            # The browser reconnects by itself; nginx routes its cookie around the dead replica.
+            _wait_first_metric(page, shown + 1)
+            # Viewers without a browser reconnect through the proxy and get figures too.
+            assert all(n >= 3 for n in viewers(topo.url, 6))
+    finally:
         for r in topo.replicas:
             if r.process is None or r.process.poll() is not None:
                 r.start()
@@ -209,16 +223,9 @@ def test_a_replica_back_from_a_crash_answers_the_pulse_of_a_page_drawn_on_anothe
     """After a failover the page's websocket stays on the replica that took it over while its
     cookie sends the pulse back to the restarted one, which has drawn no page (stop 24's CI failure:
     404 on every pulse, the screen never updated again)."""
-    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
-    page = ctx.new_page()
-    try:
-        page.goto(f"{topo.url}/?kiosk=1")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
-        shots._wait_idle(page)
+    with _wall(topo, browser) as (ctx, page):
         state = json.loads(page.evaluate("window.__foroEdad.state()"))
         drawn_on = topo.replica_at(_replica_of(topo, _cookie(ctx)))
-    finally:
-        ctx.close()
     other = next(r for r in topo.replicas if r is not drawn_on)
     other.kill()
     other.start()
@@ -231,14 +238,9 @@ def test_a_replica_back_from_a_crash_answers_the_pulse_of_a_page_drawn_on_anothe
 
 @pytest.mark.slow
 def test_a_quiet_page_behind_the_proxy_stays_connected_for_3_minutes(topo: Topology, browser: Any) -> None:
-    ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
-    page = ctx.new_page()
     closed: list[str] = []
-    page.on("websocket", lambda ws: ws.on("close", lambda w: closed.append(w.url)))
-    try:
-        page.goto(f"{topo.url}/?kiosk=1")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
-        shots._wait_idle(page)
+    watch = lambda page: page.on("websocket", lambda ws: ws.on("close", lambda w: closed.append(w.url)))  # noqa: E731
+    with _wall(topo, browser, watch) as (ctx, page):
         page.wait_for_timeout(190_000)  # longer than nginx's default 60 s read timeout, three times
         assert closed == []
         shown = int(_first_metric(page).replace(".", ""))
@@ -253,5 +255,3 @@ def test_a_quiet_page_behind_the_proxy_stays_connected_for_3_minutes(topo: Topol
                 f"status line {status!r}; foro-edad.js {state}; this browser's last pulses {pulses[-8:]}"
             ) from None
         assert closed == []
-    finally:
-        ctx.close()
