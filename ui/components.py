@@ -380,13 +380,13 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
     if not salas:
         st.info(ctx.t("vivo.sin_salas"))
         return
-    st.html(ROOM_CSS + strip_html(ctx, salas, per_row))
+    st.html(strip_html(ctx, salas, per_row))  # styled by ROOM_CSS, sent once with rooms_heading
 
 
 def strip_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int) -> str:
     """The room strip as one HTML block: a wall screen's redraw sends one element instead of
     about eight per room (issue 14: the per-screen cost of a redraw is what limits viewers).
-    The classes are styled in ui.frame; Sheet text is HTML-escaped."""
+    Its classes are styled by ROOM_CSS and, for the wall's sizes, ui.frame; Sheet text is HTML-escaped."""
     e = html.escape
     salas = metrics.por_urgencia(list(salas))
     cortos = session_names(salas)
