@@ -16,7 +16,8 @@
  *     line); an answer with nothing new restarts the count from the data's true age instead;
  *   - without a pulse URL (a server started without serve.py): the watcher fragment's heartbeat
  *     (div.foro-latido, ui/frame.py heartbeat) says the screen is behind.
- * Installed once per browser tab; each render only calls tick() again. No CDN.
+ * Sent once per page run (ui/frame.py engine), not with every redraw, and installed once per
+ * browser tab: it finds each redraw's status line by itself. No CDN.
  */
 (function () {
   "use strict";
@@ -100,6 +101,10 @@
       return fill(u.h, { n: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
     };
     var tick = function () {
+      // The first frame (ui/first_frame.py) hides itself once the page has drawn its figures;
+      // gone for good then, so that a page switch (figures cleared for a moment) cannot show it.
+      var first = document.getElementById("foro-previa");
+      if (first && W.getComputedStyle(first).display === "none") first.parentNode.removeChild(first);
       var el = document.querySelector(".foro-edad[data-foro]");
       if (!el) return;
       var d = read(el);

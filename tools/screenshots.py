@@ -253,6 +253,21 @@ def _wait_idle(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_timeout(1500)
 
 
+def first_frame_shot(b, server_url: str, page_id: str, size: tuple[int, int], out_dir: Path) -> Path:
+    """What a phone shows before Streamlit's JavaScript has arrived: the first frame alone
+    (ui/first_frame.py), photographed with the app's scripts held back."""
+    query = SHOTS[page_id][0]
+    path_ = "/" if page_id == PAGES[0] else f"/{access.PAGE_BY_ID[page_id].url_path}"
+    ctx, page = _new_page(b, size)
+    try:
+        page.route("**/static/js/**", lambda route: route.abort())
+        page.goto(f"{server_url}{path_}" + (f"?{query}" if query else ""), wait_until="domcontentloaded")
+        page.wait_for_selector("#foro-previa", timeout=30_000)
+        return _flow_shot(page, out_dir / f"{page_id}-{size[0]}x{size[1]}-primer-cuadro.png", idle=False)
+    finally:
+        ctx.close()
+
+
 # --- writing from the venue, on the local fake Sheet --------------------------------------------
 
 
@@ -296,9 +311,10 @@ def _new_page(b, size: tuple[int, int], height: int | None = None):
     return ctx, ctx.new_page()
 
 
-def _flow_shot(page, path: Path) -> Path:
-    """The end of a flow: once the page is idle, its screenshot at ``path``."""
-    _wait_idle(page)
+def _flow_shot(page, path: Path, idle: bool = True) -> Path:
+    """The end of a flow: once the page is idle (when a script runs), its screenshot at ``path``."""
+    if idle:
+        _wait_idle(page)
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path))
     return path
@@ -376,12 +392,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="las pantallas que escriben (conteo de sala, mesa de acreditación) sobre la planilla falsa local",
     )
+    ap.add_argument(
+        "--primer-cuadro",
+        action="store_true",
+        help="lo que muestra un teléfono antes de que llegue el JavaScript de Streamlit (ui/first_frame.py)",
+    )
     args = ap.parse_args(argv)
     if not chromium_available():
         print(f"No está {CHROMIUM}: instálelo con `apt-get install -y chromium`.", file=sys.stderr)
         return 2
     if args.planilla_falsa:
         return venue_shots(Path(args.out))
+    if args.primer_cuadro:
+        with streamlit_server(demo_inicio=args.hora) as server, browser() as b:
+            for page_id in ("en_vivo", "salas"):
+                for size in SIZES:
+                    print(f"ok       {first_frame_shot(b, server.url, page_id, size, Path(args.out))}")
+        return 0
     pages = args.pages or list(VIEWS)
     out = Path(args.out)
     bad = 0

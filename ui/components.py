@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pandas as pd
@@ -82,34 +83,57 @@ def label(ctx: Ctx, campo: str, clave: str) -> str:
 # --- En vivo -------------------------------------------------------------------------------------
 
 
-def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
+@dataclass(frozen=True)
+class Cifra:
+    """One headline figure as shown: its label, value and the line under it (None: none)."""
+
+    label: str
+    value: str
+    under: str | None = None
+    help: str | None = None
+
+
+def headline(ctx: Ctx, c: metrics.Cifras) -> list[Cifra]:
+    """En vivo's five headline figures, as the page's metrics and the first frame (ui.first_frame)
+    both show them."""
     n = lambda v: number(v, ctx.lang)  # noqa: E731
-    with st.container(key="foro-cifras"):
-        _big_numbers(ctx, c, n)
-
-
-def _big_numbers(ctx: Ctx, c: metrics.Cifras, n) -> None:
-    cols = st.columns(5, gap="medium")
-    cols[0].metric(ctx.t("vivo.inscriptos"), n(c.inscriptos))
     # The two counts people confuse say what they are (a tooltip; the wall has nobody to hover).
     helps = {} if ctx.kiosk else {k: ctx.t(f"def.{k}") for k in ("acreditados", "presentes")}
-    cols[1].metric(
-        ctx.t("vivo.acreditados"),
-        n(c.acreditados),
-        delta=ctx.t("vivo.de_inscriptos", pct=percent(c.porcentaje_acreditados, ctx.lang)),
-        delta_color="off",
-        delta_arrow="off",
-        help=helps.get("acreditados"),
+    return [
+        Cifra(ctx.t("vivo.inscriptos"), n(c.inscriptos)),
+        Cifra(
+            ctx.t("vivo.acreditados"),
+            n(c.acreditados),
+            ctx.t("vivo.de_inscriptos", pct=percent(c.porcentaje_acreditados, ctx.lang)),
+            helps.get("acreditados"),
+        ),
+        Cifra(ctx.t("vivo.presentes"), n(c.presentes), None, helps.get("presentes")),
+        Cifra(
+            ctx.t("vivo.intendencias"),
+            n(c.intendencias_acreditadas),
+            ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)),
+        ),
+        Cifra(ctx.t("vivo.sin_inscripcion"), n(c.sin_inscripcion)),
+    ]
+
+
+def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
+    with st.container(key="foro-cifras"):
+        for col, f in zip(st.columns(5, gap="medium"), headline(ctx, c)):
+            col.metric(f.label, f.value, delta=f.under, delta_color="off", delta_arrow="off", help=f.help)
+
+
+def headline_html(ctx: Ctx, c: metrics.Cifras) -> str:
+    """The headline figures as one HTML block (the first frame's; our text only)."""
+    e = html.escape
+    cells = "".join(
+        f'<div class="foro-previa-celda"><div class="foro-previa-etiqueta">{e(f.label)}</div>'
+        f'<div class="foro-previa-cifra">{e(f.value)}</div>'
+        + (f'<div class="foro-previa-bajo">{e(f.under)}</div>' if f.under else "")
+        + "</div>"
+        for f in headline(ctx, c)
     )
-    cols[2].metric(ctx.t("vivo.presentes"), n(c.presentes), help=helps.get("presentes"))
-    cols[3].metric(
-        ctx.t("vivo.intendencias"),
-        n(c.intendencias_acreditadas),
-        delta=ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    cols[4].metric(ctx.t("vivo.sin_inscripcion"), n(c.sin_inscripcion))
+    return f'<div class="foro-previa-cifras">{cells}</div>'
 
 
 def nice_step(top: float, ticks: int = 5) -> int:
@@ -364,14 +388,19 @@ def _figure_html(ctx: Ctx, o: metrics.OcupacionSala) -> str:
 
 def rooms_heading(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
     """ "Salas" and, when rooms need attention, "🔴 1 sala excedida · 🟠 2 salas llenas" on the same
-    line (the line is always there, so an alert never pushes the cards down). Our text only."""
+    line (the line is always there, so an alert never pushes the cards down)."""
+    st.html(ROOM_CSS + rooms_heading_html(ctx, salas))
+
+
+def rooms_heading_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> str:
+    """``rooms_heading``'s line as HTML (our text only)."""
     a = metrics.alerta_salas(list(salas))
     parts = [f'<span class="foro-titulo">{html.escape(ctx.t("vivo.salas"))}</span>']
     for lvl, n, key in (("excedido", a.excedidas, "alerta.excedidas"), ("lleno", a.llenas, "alerta.llenas")):
         if n:
             text = ctx.t(f"{key}.{'1' if n == 1 else 'n'}", n=number(n, ctx.lang))
             parts.append(f'<span class="foro-alerta foro-alerta-{lvl}">{LEVEL_EMOJI[lvl]} {html.escape(text)}</span>')
-    st.html(ROOM_CSS + f'<div class="foro-salas-titulo" role="heading" aria-level="3">{"".join(parts)}</div>')
+    return f'<div class="foro-salas-titulo" role="heading" aria-level="3">{"".join(parts)}</div>'
 
 
 def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> None:
@@ -383,12 +412,12 @@ def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 
     st.html(strip_html(ctx, salas, per_row))  # styled by ROOM_CSS, sent once with rooms_heading
 
 
-def strip_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int) -> str:
+def strip_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int, urgent_first: bool = True) -> str:
     """The room strip as one HTML block: a wall screen's redraw sends one element instead of
     about eight per room (issue 14: the per-screen cost of a redraw is what limits viewers).
     Its classes are styled by ROOM_CSS and, for the wall's sizes, ui.frame; Sheet text is HTML-escaped."""
     e = html.escape
-    salas = metrics.por_urgencia(list(salas))
+    salas = metrics.por_urgencia(list(salas)) if urgent_first else list(salas)
     cortos = session_names(salas)
     cards = []
     for o in salas:

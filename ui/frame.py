@@ -82,6 +82,14 @@ _BASE_CSS = """
 @media (max-width: 640px) {
   .block-container, [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
 }
+/* The data-age line (status_line); it turns into the stale banner in the browser. */
+.foro-edad { color: rgba(242, 244, 248, 0.65); font-size: 0.875rem; line-height: 1.4; min-height: 1.4em; }
+.foro-edad.foro-edad-vieja { color: #1b1300; background: #ffb74d; font-weight: 700; padding: 0.35em 0.6em;
+  border-radius: 0.4rem; }
+/* Machinery, never seen: the script, the redraw button, the watcher. The wrapper of a keyed block
+   goes too: an empty wrapper still takes the page's gap. */
+.st-key-foro-motor, div:has(> .st-key-foro-motor), .st-key-foro-redibujar, .st-key-foro-vigia,
+div:has(> .st-key-foro-vigia) { display: none !important; }
 </style>
 """
 
@@ -193,19 +201,19 @@ def banners(ctx: Ctx, now: datetime, limite_s: float | None = None, live: Live |
             ),
             icon=None,
         )
-    st.html(status_line(ctx, now, limite_s, live), unsafe_allow_javascript=True)
+    st.html(status_line(ctx, now, limite_s, live))
 
 
 # Shipped with the app and inlined (no request, no CDN); see the file's header for what it does.
 _EDAD_JS = (_ROOT / "static" / "foro-edad.js").read_text(encoding="utf-8")
+ENGINE_KEY = "foro-motor"
 
-EDAD_CSS = """
-<style>
-.foro-edad { color: rgba(242, 244, 248, 0.65); font-size: 0.875rem; line-height: 1.4; min-height: 1.4em; }
-.foro-edad.foro-edad-vieja { color: #1b1300; background: #ffb74d; font-weight: 700; padding: 0.35em 0.6em;
-  border-radius: 0.4rem; }
-</style>
-"""
+
+def engine() -> None:
+    """static/foro-edad.js, once per page run rather than in every redraw (8 KB each, times every
+    viewer): it installs itself in the browser tab and reads each redraw's status line by itself."""
+    with st.container(key=ENGINE_KEY):
+        st.html(f"<script>{_EDAD_JS}</script>", unsafe_allow_javascript=True)
 
 
 def stale_after_s(refresco_s: float) -> float:
@@ -227,14 +235,23 @@ class Live:
     minuto: str | None
 
 
-def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | None = None) -> str:
-    """The data-age line as HTML for ``st.html``: the server's text, plus what the browser needs to
-    keep counting (age at render, a render token, the data token, the translated sentences). Our
-    text only."""
-    f = ctx.snap.fuente
+def _age_template(ctx: Ctx) -> str:
     a_las = t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))
-    linea = t("banner.actualizado", ctx.lang, edad="{edad}") + " · " + a_las
-    edad0 = max(0.0, (now - f.leido_en).total_seconds())
+    return t("banner.actualizado", ctx.lang, edad="{edad}") + " · " + a_las
+
+
+def age_text(ctx: Ctx, now: datetime) -> str:
+    """ "Actualizado hace 12 s · Cifras a las 19/6 11:15": the data age at ``now``."""
+    edad0 = max(0.0, (now - ctx.snap.fuente.leido_en).total_seconds())
+    return _age_template(ctx).replace("{edad}", age(edad0, ctx.lang))
+
+
+def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | None = None) -> str:
+    """The data-age line as HTML for ``st.html``: the server's text, plus what the browser (``engine``)
+    needs to keep counting (age at render, a render token, the data token, the translated
+    sentences). Our text only."""
+    linea = _age_template(ctx)
+    edad0 = max(0.0, (now - ctx.snap.fuente.leido_en).total_seconds())
     datos = {
         "token": f"{now.timestamp():.3f}",
         "edad0": edad0,
@@ -246,10 +263,10 @@ def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | No
         "sin_datos": t("banner.sin_datos_nuevos", ctx.lang, hora=hour(ctx.as_of, ctx.snap.tz)),
         "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
     }
-    text = linea.replace("{edad}", age(edad0, ctx.lang))
+    text = age_text(ctx, now)
     return (
-        f'{EDAD_CSS}<div class="foro-edad" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
-        f'<span class="foro-edad-texto">{html.escape(text)}</span></div><script>{_EDAD_JS}</script>'
+        f'<div class="foro-edad" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
+        f'<span class="foro-edad-texto">{html.escape(text)}</span></div>'
     )
 
 
@@ -291,13 +308,6 @@ DRAWN = "_vista_dibujada"  # the view token of this session's last screen render
 REDRAW_KEY = "foro-redibujar"  # the hidden button the browser clicks to redraw the screen
 WATCH_KEY = "foro-vigia"
 
-_HIDDEN_CSS = """
-<style>
-/* The wrapper of a keyed block goes too: an empty wrapper still takes the page's gap. */
-.st-key-foro-redibujar, .st-key-foro-vigia, div:has(> .st-key-foro-vigia) { display: none !important; }
-</style>
-"""
-
 
 def safety_rerun_s(poll_s: float) -> float:
     """The screen redraws by itself this often even if no redraw request arrives (a browser
@@ -317,8 +327,7 @@ def view_token(view: tuple[Hashable, ...], snap: Snapshot) -> str:
 
 
 def redraw_button() -> None:
-    """Hidden; static/foro-edad.js clicks it when the watcher says the screen is behind."""
-    st.html(_HIDDEN_CSS)
+    """Hidden (_BASE_CSS); static/foro-edad.js clicks it when the watcher says the screen is behind."""
     st.button("↻", key=REDRAW_KEY)
 
 
@@ -372,6 +381,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
 
     if ses.kiosk and gate.rotation_seconds():
         _rotation(page_id, ses.role, gate.rotation_seconds())
+    engine()
 
     # Issue 14: the screen fragment redraws when the browser clicks its hidden button, and slowly
     # anyway. The browser asks when the data changed (it long-polls ui.pulse, mounted by serve.py)

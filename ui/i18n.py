@@ -72,6 +72,11 @@ _T: dict[str, tuple[str, str, str]] = {
         "🧪 Demo data — not real figures",
     ),
     "banner.actualizado": ("Actualizado hace {edad}", "Atualizado há {edad}", "Updated {edad} ago"),
+    "previa.cargando": (
+        "Cargando la pantalla completa…",
+        "Carregando a tela completa…",
+        "Loading the full screen…",
+    ),
     "banner.a_las": ("Cifras a las {hora}", "Números às {hora}", "Figures at {hora}"),
     "banner.desactualizado": (
         "⚠️ Datos desactualizados: última lectura correcta {cuando} (hace {edad}). Motivo: {motivo}",

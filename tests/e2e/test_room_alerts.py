@@ -23,7 +23,8 @@ if not shots.chromium_available():
 
 # En vivo draws its rooms as one HTML block (.foro-sala, its level in data-nivel); Salas as
 # Streamlit containers keyed by level (st-key-nivel-<level>-…).
-CARDS = '[class*="st-key-nivel-"], .foro-sala'
+# Inside the app only: serve.py's first frame (ui/first_frame.py) has cards of the same classes.
+CARDS = '.stApp [class*="st-key-nivel-"], .stApp .foro-sala'
 DEMO_ROOMS = 9
 
 
@@ -68,7 +69,7 @@ def test_over_capacity_room_is_first_and_counted(server, browser, path):
         assert over >= 1, levels  # Sala 5 at 11:15: 55 / 50
         assert levels[:over] == ["excedido"] * over, levels
         assert "Sala 5" in shown[0]["text"]
-        heading = page.inner_text(".foro-salas-titulo")
+        heading = page.inner_text(".stApp .foro-salas-titulo")
         assert re.search(rf"\b{over} salas? excedidas?\b", heading), heading
         full = levels.count("lleno")
         assert (f"{full} sala" in heading) == bool(full), heading
