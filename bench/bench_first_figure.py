@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     if not shots.chromium_available():
         print(f"{shots.CHROMIUM} is missing")
         return 1
-    runs = ([("antes", args.before, "dashboard.py")] if args.before else []) + [
+    old_script = "serve.py" if args.before and (args.before / "serve.py").exists() else "dashboard.py"
+    runs = ([(f"antes, {old_script}", args.before, old_script)] if args.before else []) + [
         ("ahora, dashboard.py", ROOT, "dashboard.py"),
         ("ahora, serve.py (app.sh)", ROOT, "serve.py"),
     ]

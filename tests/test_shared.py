@@ -76,3 +76,37 @@ def test_a_second_viewer_of_the_same_view_computes_nothing(page: str, params: di
     assert_clean(second)
     assert built > 0, "the first viewer computed nothing through ui.shared"
     assert shared.builds_so_far() == built, "the second viewer recomputed what the first had computed"
+
+
+class Clocks:
+    """A process CPU clock and a wall clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.cpu = self.wall = 0.0
+
+    def draw(self, cpu_s: float, wall_s: float) -> None:
+        self.cpu += cpu_s
+        self.wall += wall_s
+
+
+def test_the_line_is_spaced_by_the_process_cpu_per_redraw_not_by_wall_time() -> None:
+    c = Clocks()
+    cost = shared.DrawCost(cpu=lambda: c.cpu, wall=lambda: c.wall)
+    assert cost.per_screen_s() == shared.DrawCost.START_S
+    cost.note()
+    for _ in range(100):  # 12 ms of CPU per redraw, 40 ms apart on the wall (a busy machine)
+        c.draw(0.012, 0.040)
+        cost.note()
+    assert cost.per_screen_s() == pytest.approx(0.012 / shared.DrawCost.BUSY, rel=1e-6)
+
+
+def test_a_redraw_after_a_quiet_spell_teaches_nothing() -> None:
+    c = Clocks()
+    cost = shared.DrawCost(cpu=lambda: c.cpu, wall=lambda: c.wall)
+    cost.note()
+    c.draw(0.010, 0.02)
+    cost.note()
+    learnt = cost.per_screen_s()
+    c.draw(2.0, 60.0)  # a minute of answering pulses and pings between two lines
+    cost.note()
+    assert cost.per_screen_s() == learnt

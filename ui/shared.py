@@ -16,6 +16,7 @@ Two rules make the sharing exact rather than approximate:
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import datetime
@@ -112,26 +113,39 @@ def turn() -> threading.BoundedSemaphore:
 
 
 class DrawCost:
-    """How far apart screens should ask for their redraws (ui.pulse puts them in line): a moving
-    average of the time a script spends drawing, times 1.5 for Streamlit's own share (the thread
-    it starts per run, the messages it sends). Measured with 400 screens (bench/load.py): at 1.5
-    every screen updates steadily, about 31 per second; at 1.0 (47 per second) or more, requests
-    come faster than Streamlit serves them and nothing is drawn for seconds, then all at once."""
+    """How far apart screens should ask for their redraws (ui.pulse puts them in line): the CPU
+    time the whole process spends per redraw while screens are redrawn one after the other (the
+    script, Streamlit sending its messages, whatever else the process does meanwhile), divided by
+    the share of a core the redraws may take (``BUSY``).
 
-    STREAMLIT_SHARE = 1.5
-    START_S = 0.025  # before any screen was drawn: the measured cost of the wall's En vivo
+    Process CPU rather than the wall time of a draw: two screens drawn at once share one GIL, so a
+    draw's wall time counts the other's work too (and the machine's other load); the line was then
+    spaced about twice too wide and half a core stayed idle while 1,000 screens waited (bench/load.py:
+    42 % of a core, 24 redraws per second). Redraws further apart than ``BURST_GAP_S`` are not a
+    line and teach nothing (their gap holds idle work)."""
 
-    def __init__(self) -> None:
+    BUSY = 0.75
+    START_S = 0.025  # before any line was measured: about the wall's En vivo
+    BURST_GAP_S = 1.0
+
+    def __init__(self, cpu: Callable[[], float] = time.process_time, wall: Callable[[], float] = time.monotonic):
+        self._cpu, self._wall = cpu, wall
         self._lock = threading.Lock()
+        self._last: tuple[float, float] | None = None  # (cpu, wall) at the last redraw
         self._avg: float | None = None
 
-    def note(self, seconds: float) -> None:
+    def note(self) -> None:
+        """A screen has just been drawn."""
         with self._lock:
-            self._avg = seconds if self._avg is None else 0.9 * self._avg + 0.1 * seconds
+            cpu, wall = self._cpu(), self._wall()
+            if self._last is not None and wall - self._last[1] <= self.BURST_GAP_S:
+                used = cpu - self._last[0]
+                self._avg = used if self._avg is None else 0.9 * self._avg + 0.1 * used
+            self._last = (cpu, wall)
 
     def per_screen_s(self) -> float:
         with self._lock:
-            return self.START_S if self._avg is None else self._avg * self.STREAMLIT_SHARE
+            return self.START_S if self._avg is None else self._avg / self.BUSY
 
 
 DRAW_COST = DrawCost()
