@@ -158,10 +158,12 @@ BIG_CSS = """
 .foro-sala .foro-sala-cifra { font-size: clamp(1.5rem, 2.1vw, 2.7rem); line-height: 1.1; }
 .foro-sala .foro-sala-big, .foro-sala .foro-sala-despues { font-size: clamp(0.85rem, 0.95vw, 1.2rem); line-height: 1.3; -webkit-line-clamp: 2; }
 [data-testid="stCaptionContainer"] p { font-size: clamp(0.85rem, 1.2vw, 1.5rem); }
+/* The five figures share the row equally, as columns did. */
+.st-key-foro-cifras > [data-testid="stElementContainer"] { flex: 1 1 0; min-width: 0; }
 /* On a phone the five figures go two by two instead of one per screen row. */
 @media (max-width: 640px) {
-  .st-key-foro-cifras [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; }
-  .st-key-foro-cifras [data-testid="stColumn"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; width: calc(50% - 1rem) !important; }
+  .st-key-foro-cifras { flex-flow: row wrap !important; }
+  .st-key-foro-cifras > [data-testid="stElementContainer"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; width: calc(50% - 1rem) !important; }
 }
 </style>
 """
