@@ -110,13 +110,3 @@ def test_a_redraw_after_a_quiet_spell_teaches_nothing() -> None:
     c.draw(2.0, 60.0)  # a minute of answering pulses and pings between two lines
     cost.note()
     assert cost.per_screen_s() == learnt
-
-
-def test_the_burst_of_pulse_answers_before_a_line_does_not_stretch_it() -> None:
-    c = Clocks()
-    cost = shared.DrawCost(cpu=lambda: c.cpu, wall=lambda: c.wall)
-    cost.note()
-    for i in range(40):
-        c.draw(0.4 if i == 0 else 0.010, 0.02)  # 400 pulse answers land before the first redraw
-        cost.note()
-    assert cost.per_screen_s() == pytest.approx(0.010 / shared.DrawCost.BUSY)

@@ -15,10 +15,9 @@ Two rules make the sharing exact rather than approximate:
 
 from __future__ import annotations
 
-import statistics
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -121,34 +120,32 @@ class DrawCost:
 
     Process CPU rather than the wall time of a draw: two screens drawn at once share one GIL, so a
     draw's wall time counts the other's work too (and the machine's other load); the line was then
-    spaced up to twice too wide and half a core stayed idle while 1,000 screens waited (bench/load.py:
-    38–42 % of a core, 15–24 redraws per second). The median of the recent redraws, not their mean:
-    the burst of pulse answers that starts each line lands between two redraws and would stretch
-    the whole next line. Redraws further apart than ``BURST_GAP_S`` are not a line and teach
-    nothing (their gap holds idle work)."""
+    spaced about twice too wide and half a core stayed idle while 1,000 screens waited (bench/load.py:
+    42 % of a core, 24 redraws per second). Redraws further apart than ``BURST_GAP_S`` are not a
+    line and teach nothing (their gap holds idle work)."""
 
     BUSY = 0.75
     START_S = 0.025  # before any line was measured: about the wall's En vivo
     BURST_GAP_S = 1.0
-    SAMPLES = 64
 
     def __init__(self, cpu: Callable[[], float] = time.process_time, wall: Callable[[], float] = time.monotonic):
         self._cpu, self._wall = cpu, wall
         self._lock = threading.Lock()
         self._last: tuple[float, float] | None = None  # (cpu, wall) at the last redraw
-        self._used: deque[float] = deque(maxlen=self.SAMPLES)
+        self._avg: float | None = None
 
     def note(self) -> None:
         """A screen has just been drawn."""
         with self._lock:
             cpu, wall = self._cpu(), self._wall()
             if self._last is not None and wall - self._last[1] <= self.BURST_GAP_S:
-                self._used.append(cpu - self._last[0])
+                used = cpu - self._last[0]
+                self._avg = used if self._avg is None else 0.9 * self._avg + 0.1 * used
             self._last = (cpu, wall)
 
     def per_screen_s(self) -> float:
         with self._lock:
-            return statistics.median(self._used) / self.BUSY if self._used else self.START_S
+            return self.START_S if self._avg is None else self._avg / self.BUSY
 
 
 DRAW_COST = DrawCost()
