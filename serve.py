@@ -90,6 +90,9 @@ class FirstFrame:
     async def _frame(page: str, params: dict[str, str]) -> str:
         try:
             return await asyncio.wait_for(asyncio.to_thread(first_frame.frame, page, params), FRAME_BUDGET_S)
+        except TimeoutError:  # a first read still running: not a fault
+            log.info("first frame for %s not ready in %.0f s", page, FRAME_BUDGET_S)
+            return ""
         except Exception:  # noqa: BLE001 - without its frame the page still loads, as before
             log.warning("first frame for %s not made", page, exc_info=True)
             return ""
