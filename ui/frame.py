@@ -10,6 +10,7 @@ import html
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -400,6 +401,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
             return
         try:
             with shared.turn():
+                started = time.perf_counter()
                 ctx = Ctx(cfg, snap, data.as_of(cfg, snap, may_choose_time), lang, ses.role, ses.kiosk)
                 st.session_state[DRAWN] = view_token(ctx.view, snap)
                 redraw_button()
@@ -407,7 +409,7 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
                 live = Live(pulso, data.minute_of(ctx.as_of) if moving else None) if refresh else None
                 banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None, live)
                 screen(ctx)
-                shared.DRAW_COST.note()
+                shared.DRAW_COST.note(time.perf_counter() - started)
         except Exception as e:  # noqa: BLE001 - the page must never show a traceback
             _fail_safely(lang, e)
 

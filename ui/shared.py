@@ -113,39 +113,52 @@ def turn() -> threading.BoundedSemaphore:
 
 
 class DrawCost:
-    """How far apart screens should ask for their redraws (ui.pulse puts them in line): the CPU
-    time the whole process spends per redraw while screens are redrawn one after the other (the
-    script, Streamlit sending its messages, whatever else the process does meanwhile), divided by
-    the share of a core the redraws may take (``BUSY``).
+    """How far apart screens should ask for their redraws (ui.pulse puts them in line): the smaller
+    of two measures of what a redraw costs, each of which overstates it in its own situation.
 
-    Process CPU rather than the wall time of a draw: two screens drawn at once share one GIL, so a
-    draw's wall time counts the other's work too (and the machine's other load); the line was then
-    spaced about twice too wide and half a core stayed idle while 1,000 screens waited (bench/load.py:
-    42 % of a core, 24 redraws per second). Redraws further apart than ``BURST_GAP_S`` are not a
-    line and teach nothing (their gap holds idle work)."""
+    * A draw's wall time × 1.5 (Streamlit's own share): two screens drawn at once share one GIL, so
+      the wall clock also counts the other's work and the machine's other load. With 1,000 screens
+      at 15 s it spaced the line up to twice too wide, with half a core idle (bench/load.py: 38–48 %
+      of a core, p95 38–62 s in three runs of 78737b5).
+    * The whole process's CPU time between consecutive redraws ÷ 0.75 of a core: it also counts the
+      pulse answers and everything else the process does meanwhile, which at a 5 s refresh with 400
+      screens is a large share; alone it spaced that line too wide (32 % of a core, p95 18 s).
 
+    Redraws further apart than ``BURST_GAP_S`` are not a line and teach the CPU measure nothing."""
+
+    STREAMLIT_SHARE = 1.5
     BUSY = 0.75
-    START_S = 0.025  # before any line was measured: about the wall's En vivo
+    START_S = 0.025  # before any screen was drawn: the measured cost of the wall's En vivo
     BURST_GAP_S = 1.0
 
     def __init__(self, cpu: Callable[[], float] = time.process_time, wall: Callable[[], float] = time.monotonic):
         self._cpu, self._wall = cpu, wall
         self._lock = threading.Lock()
         self._last: tuple[float, float] | None = None  # (cpu, wall) at the last redraw
-        self._avg: float | None = None
+        self._cpu_avg: float | None = None
+        self._wall_avg: float | None = None
 
-    def note(self) -> None:
-        """A screen has just been drawn."""
+    def note(self, seconds: float) -> None:
+        """A screen has just been drawn, its script having taken ``seconds`` of wall time."""
         with self._lock:
+            self._wall_avg = seconds if self._wall_avg is None else 0.9 * self._wall_avg + 0.1 * seconds
             cpu, wall = self._cpu(), self._wall()
             if self._last is not None and wall - self._last[1] <= self.BURST_GAP_S:
                 used = cpu - self._last[0]
-                self._avg = used if self._avg is None else 0.9 * self._avg + 0.1 * used
+                self._cpu_avg = used if self._cpu_avg is None else 0.9 * self._cpu_avg + 0.1 * used
             self._last = (cpu, wall)
 
     def per_screen_s(self) -> float:
         with self._lock:
-            return self.START_S if self._avg is None else self._avg / self.BUSY
+            measures = [
+                m
+                for m in (
+                    None if self._wall_avg is None else self._wall_avg * self.STREAMLIT_SHARE,
+                    None if self._cpu_avg is None else self._cpu_avg / self.BUSY,
+                )
+                if m is not None
+            ]
+            return min(measures) if measures else self.START_S
 
 
 DRAW_COST = DrawCost()
