@@ -3,7 +3,6 @@
 import streamlit as st
 
 from foro_data import access, metrics
-from foro_data.schema import fold
 from ui import components as c
 from ui import room_picker as picker
 from ui import tally, writing
@@ -34,7 +33,7 @@ def screen(ctx: Ctx) -> None:
             writing.explain(ctx, puesto)
     cambios = since_last_refresh(ctx, salas)
     pinned = picker.pinned()
-    shown = [o for o in salas if fold(o.sala) == fold(pinned)] if pinned else salas
+    shown = picker.rooms_named(salas, pinned) if pinned else salas
     if pinned and not shown:
         st.info(ctx.t("salas.no_encontrada"))
         shown = salas

@@ -19,12 +19,13 @@ from datetime import datetime
 
 from foro_data import access, metrics
 from foro_data.config import ConfigError
-from foro_data.schema import fold
 
 from . import components as c
 from . import data
 from .frame import Ctx, age_text
+from .gate import kiosk_on
 from .i18n import normalise_lang, t
+from .room_picker import SALA, rooms_named
 
 FRAME_ID = "foro-previa"
 PAGES: frozenset[str] = frozenset({"en_vivo", "salas"})
@@ -79,9 +80,9 @@ def frame(page_id: str, params: Mapping[str, str], now: datetime | None = None) 
     if snap is None:
         return ""
     lang = normalise_lang(params.get("lang", ""))
-    kiosk = params.get("kiosk", "") not in ("", "0")
+    kiosk = kiosk_on(params.get("kiosk", ""))
     ctx = Ctx(cfg, snap, data.as_of_now(cfg, snap, False), lang, ROLE, kiosk)
-    body = ctx.calc(_body, ctx, page_id, fold(params.get("sala", "")))
+    body = ctx.calc(_body, ctx, page_id, params.get(SALA, ""))
     wall = ' class="foro-previa-kiosk"' if kiosk else ""
     stale = " foro-previa-vieja" if snap.fuente.estado == "desactualizado" else ""
     demo = (
@@ -102,7 +103,7 @@ def _body(ctx: Ctx, page_id: str, sala: str) -> str:
     rooms = ""
     if salas:
         # The heading counts every room, as the pages' do; ``?sala=`` pins the cards to one.
-        pinned = [o for o in salas if fold(o.sala) == sala] if page_id == "salas" and sala else []
+        pinned = rooms_named(salas, sala) if page_id == "salas" and sala else []
         # The Salas phone keeps the Sheet's order (as its page does); walls put full rooms first.
         urgent = ctx.kiosk or page_id == "en_vivo"
         rooms = c.rooms_heading_html(ctx, salas) + c.strip_html(ctx, pinned or salas, 3, urgent_first=urgent)

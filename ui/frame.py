@@ -237,23 +237,25 @@ class Live:
     minuto: str | None
 
 
-def _age_template(ctx: Ctx) -> str:
+def _age_line(ctx: Ctx, now: datetime) -> tuple[str, float, str]:
+    """The age line's template ("… hace {edad} · Cifras a las …"), the data's age at ``now`` in
+    seconds, and the line filled with it."""
     a_las = t("banner.a_las", ctx.lang, hora=day_hour(ctx.as_of, ctx.lang))
-    return t("banner.actualizado", ctx.lang, edad="{edad}") + " · " + a_las
+    linea = t("banner.actualizado", ctx.lang, edad="{edad}") + " · " + a_las
+    edad0 = max(0.0, (now - ctx.snap.fuente.leido_en).total_seconds())
+    return linea, edad0, linea.replace("{edad}", age(edad0, ctx.lang))
 
 
 def age_text(ctx: Ctx, now: datetime) -> str:
     """ "Actualizado hace 12 s · Cifras a las 19/6 11:15": the data age at ``now``."""
-    edad0 = max(0.0, (now - ctx.snap.fuente.leido_en).total_seconds())
-    return _age_template(ctx).replace("{edad}", age(edad0, ctx.lang))
+    return _age_line(ctx, now)[2]
 
 
 def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | None = None) -> str:
     """The data-age line as HTML for ``st.html``: the server's text, plus what the browser (``engine``)
     needs to keep counting (age at render, a render token, the data token, the translated
     sentences). Our text only."""
-    linea = _age_template(ctx)
-    edad0 = max(0.0, (now - ctx.snap.fuente.leido_en).total_seconds())
+    linea, edad0, text = _age_line(ctx, now)
     datos = {
         "token": f"{now.timestamp():.3f}",
         "edad0": edad0,
@@ -265,7 +267,6 @@ def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | No
         "sin_datos": t("banner.sin_datos_nuevos", ctx.lang, hora=hour(ctx.as_of, ctx.snap.tz)),
         "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
     }
-    text = age_text(ctx, now)
     return (
         f'<div class="foro-edad" role="status" data-foro="{html.escape(json.dumps(datos), quote=True)}">'
         f'<span class="foro-edad-texto">{html.escape(text)}</span></div>'

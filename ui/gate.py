@@ -69,7 +69,16 @@ def rotation_seconds() -> int:
 
 
 def kiosk() -> bool:
-    return _param("kiosk").lower() in ("1", "true", "si", "sí", "yes")
+    return kiosk_on(_param("kiosk"))
+
+
+def kiosk_on(value: str) -> bool:
+    """Whether a ``?kiosk=`` value asks for the wall (also read by ui.first_frame).
+
+    >>> kiosk_on("1"), kiosk_on("Sí"), kiosk_on("0"), kiosk_on("")
+    (True, True, False, False)
+    """
+    return value.lower() in ("1", "true", "si", "sí", "yes")
 
 
 def _address(cfg: Config) -> str:

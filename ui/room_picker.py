@@ -39,6 +39,11 @@ def pinned() -> str:
     return str(st.query_params.get(SALA, ""))
 
 
+def rooms_named(salas: Sequence[metrics.OcupacionSala], name: str) -> list[metrics.OcupacionSala]:
+    """The rooms ``?sala=`` names (accents and case aside): none when it names no room."""
+    return [o for o in salas if fold(o.sala) == fold(name)]
+
+
 def room_picker(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> None:
     """A select box of every room ("Todas" first) mirroring ``?sala=``; picking one pins it."""
     names = [o.sala for o in salas]

@@ -118,8 +118,8 @@ class DrawCost:
 
     * A draw's wall time × 1.5 (Streamlit's own share): two screens drawn at once share one GIL, so
       the wall clock also counts the other's work and the machine's other load. With 1,000 screens
-      at 15 s it spaced the line up to twice too wide, with half a core idle (bench/load.py: 38–48 %
-      of a core, p95 38–62 s in three runs of 78737b5).
+      at 15 s the line followed that noise (bench/load.py, five runs of 78737b5: 38–85 % of a core,
+      p95 from 21.5 to 62.1 s).
     * The whole process's CPU time between consecutive redraws ÷ 0.75 of a core: it also counts the
       pulse answers and everything else the process does meanwhile, which at a 5 s refresh with 400
       screens is a large share; alone it spaced that line too wide (32 % of a core, p95 18 s).
