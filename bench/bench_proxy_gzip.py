@@ -31,7 +31,7 @@ FIGURE = '[data-testid="stMetricValue"]'
 
 def measure(b, url: str, width: int) -> tuple[int, int, float, int, float]:
     """Cold cache: (HTTP bytes on the wire and websocket bytes received by the first figure, its
-    seconds, HTTP bytes and seconds once the network is idle: the arrival chart's Plotly too)."""
+    seconds, HTTP bytes and seconds once the network is idle: images and lazy chunks too)."""
     ctx = b.new_context(
         viewport={"width": width, "height": 844 if width < 600 else 1080},
         is_mobile=width < 600,

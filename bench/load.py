@@ -595,7 +595,7 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
                 f"{n_personas} inscripciones; refresco {refresh_s} s",
                 flush=True,
             )
-            await warm_app(app)  # first run imports pandas, plotly...: outside the measurement
+            await warm_app(app)  # first run imports pandas...: outside the measurement
             steps = []
             for i, n in enumerate(counts):
                 step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s)

@@ -18,7 +18,6 @@ def screen(ctx: Ctx) -> None:
             ctx.calc(metrics.curva_llegadas, ctx.snap, ctx.as_of),
             cifras.inscriptos,
             ctx.calc(metrics.meta_llegadas, ctx.snap),
-            height=440,
         )
     with rooms:
         salas = ctx.calc(metrics.ocupacion_salas, ctx.snap, ctx.as_of)

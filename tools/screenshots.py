@@ -247,7 +247,7 @@ def capture(
 
 
 def _wait_idle(page, timeout_ms: int = 30_000) -> None:
-    """Until the script run finished (status widget gone), then time for Plotly to paint."""
+    """Until the script run finished (status widget gone), then time for images and fonts to paint."""
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout_ms)
     page.wait_for_timeout(1500)

@@ -11,22 +11,18 @@ import re
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from foro_data import export, metrics
 from foro_data.countries import country_name
 
-from . import svg_map
+from . import svg_chart, svg_map
 from .fmt import distinctive, hour, md_escape, number, percent
 from .frame import Ctx
 from .i18n import t_opt
-
-# Plotly: no mode bar, no logo, nothing fetched from a CDN (no topojson, no MathJax).
-PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "responsive": True, "scrollZoom": False}
 
 _NUMERIC_TEXT = re.compile(r"^(<3|x|—|[A-Z]{3} )?[\d.,]*( ?%)?$")  # "x": a count hidden for partners
 LEVEL_EMOJI = {"normal": "🟢", "llenandose": "🟡", "lleno": "🟠", "excedido": "🔴", "sin_dato": "⚪"}
@@ -138,209 +134,49 @@ def headline_html(ctx: Ctx, c: metrics.Cifras) -> str:
     return f'<div class="foro-previa-cifras">{cells}</div>'
 
 
-def nice_step(top: float, ticks: int = 5) -> int:
-    """A whole, round tick step so that 0..top shows at most ``ticks`` labels (never "1 1 1 0 0 0").
-
-    >>> [nice_step(n) for n in (0, 3, 8, 37, 452)]
-    [1, 1, 2, 10, 100]
-    """
-    raw = max(1.0, top / ticks)
-    magnitude = 10 ** (len(str(int(raw))) - 1)
-    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-
-
-def _hour_step(span: timedelta) -> timedelta:
-    """About five axis labels, whatever the span: never "08:00" six times, and never thousands of
-    ticks (a fixed 4 h step over a year-long axis froze the wall's browser for minutes).
-
-    >>> [str(_hour_step(timedelta(hours=h))) for h in (2, 10, 20, 24 * 30)]
-    ['0:30:00', '2:00:00', '4:00:00', '6 days, 0:00:00']
-    """
-    for minutes in (30, 60, 120, 180, 240):
-        if span <= timedelta(minutes=minutes * 5):
-            return timedelta(minutes=minutes)
-    return timedelta(days=max(1, math.ceil(span / timedelta(days=5))))
-
-
 def arrival_chart(
     ctx: Ctx,
     franjas: Sequence[metrics.Franja],
     total: int | None = None,
     meta: Sequence[tuple[datetime, int]] = (),
-    height: int = 380,
 ) -> None:
     """Arrivals per 15 minutes and cumulative, against the registered total and the target curve."""
     if not franjas:
         st.info(ctx.t("vivo.curva.vacia"))
         return
-    fig = ctx.calc(arrival_figure, ctx, tuple(franjas), total, tuple(meta), height)  # built once per view
-    if ctx.kiosk:  # the wall: the chart takes the height the screen has left (CSS in ui.frame)
-        with st.container(key="foro-curva"):
-            st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva", height="stretch")
-    else:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, theme=None, key="curva")
+    drawing = ctx.calc(arrival_svg, ctx, tuple(franjas), total, tuple(meta))  # built once per view
+    st.image(drawing, width="stretch")  # an image, like the Mapa's: st.html strips SVG
 
 
-class SharedFigure(go.Figure):
-    """A figure every viewer of a view draws unchanged (``Ctx.calc``). ``st.plotly_chart`` asks
-    for the figure's dict on every redraw, and plotly's ``to_dict`` deep-copies the whole figure
-    each time (a third of a wall redraw, bench/load.py); here it is made once. Never mutate one."""
-
-    def finished(self) -> SharedFigure:
-        """From now on the figure is read only: its dict is made once, here."""
-        self.__dict__["_foro_dict"] = super().to_dict()
-        return self
-
-    def to_dict(self) -> dict:
-        made = self.__dict__.get("_foro_dict")
-        return super().to_dict() if made is None else made
+# The chart's size in SVG units; it is drawn at its column's width. A phone's column is ~360 px:
+# 26-unit text ≈ 15 px. The wall's column is ≈ 480 px on a 1280×720 screen: 44-unit text ≈ 30 px
+# (≥ 28 px, tests/e2e/test_wall_type), and the chart ends above the screen's bottom there.
+CHART = (600.0, 400.0, 26.0)
+WALL_CHART = (700.0, 480.0, 44.0)
 
 
-def arrival_figure(
-    ctx: Ctx,
-    franjas: Sequence[metrics.Franja],
-    total: int | None,
-    meta: Sequence[tuple[datetime, int]] = (),
-    height: int = 380,
-) -> SharedFigure:
-    """Bars covering their 15-minute slot, the cumulative line on the right axis, the registered
-    total as a dashed line and the organisers' target (Evento ``meta_acreditados``) as a dotted
-    one; whole-number ticks and at least two hours of axis, so the first minutes look sensible."""
-    font = 28 if ctx.kiosk else 16
-    slot = franjas[1].inicio - franjas[0].inicio if len(franjas) > 1 else timedelta(minutes=15)
-    start = franjas[0].inicio.replace(tzinfo=None)
-    real_now = ctx.as_of.astimezone(ctx.snap.tz).replace(tzinfo=None)
-    # After the forum day the curve stops with the day (metrics.curva_llegadas) and so does the
-    # axis: a look weeks later was an axis of months with thousands of ticks that froze the browser.
-    day_over = real_now > franjas[-1].inicio.replace(tzinfo=None) + slot
-    now = min(real_now, franjas[-1].inicio.replace(tzinfo=None) + slot)
-    # At least two hours of axis: with the doors just open the bars are not smeared over minutes.
-    end = max(now + slot, start + timedelta(hours=2))
-    fig = SharedFigure()
-    fig.add_bar(
-        x=[f.inicio.replace(tzinfo=None) + slot / 2 for f in franjas],
-        y=[f.llegadas for f in franjas],
-        width=slot.total_seconds() * 1000 * 0.92,
-        name=ctx.t("vivo.curva.llegadas"),
-        marker_color="#4fc3f7",
-        customdata=[f.inicio.replace(tzinfo=None) for f in franjas],
-        hovertemplate="%{customdata|%H:%M} · %{y}<extra></extra>",
+def arrival_svg(
+    ctx: Ctx, franjas: Sequence[metrics.Franja], total: int | None, meta: Sequence[tuple[datetime, int]] = ()
+) -> str:
+    """The arrival chart as SVG text (ui.svg_chart), in the event's local time."""
+    local = lambda at: at.astimezone(ctx.snap.tz).replace(tzinfo=None)  # noqa: E731
+    content = svg_chart.curve(
+        [(local(f.inicio), f.llegadas, f.acumulado) for f in franjas],
+        total,
+        [(local(at), n) for at, n in meta],
+        local(ctx.as_of),
     )
-    # The cumulative count at the end of each slot (the running one ends now), from the day's start.
-    xs = [start] + [min(f.inicio.replace(tzinfo=None) + slot, now) for f in franjas]
-    ys = [franjas[0].acumulado - franjas[0].llegadas] + [f.acumulado for f in franjas]
-    fig.add_scatter(
-        x=xs,
-        y=ys,
-        name=ctx.t("vivo.curva.acumulado"),
-        yaxis="y2",
-        mode="lines",
-        line=dict(color="#ffb74d", width=4),
-        hovertemplate="%{x|%H:%M} · %{y}<extra></extra>",
+    words = svg_chart.Words(
+        bars=ctx.t("vivo.curva.llegadas"),  # the heading above says "every 15 minutes"
+        line=ctx.t("vivo.curva.acumulado"),
+        total=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}" if total else "",
+        target=ctx.t("vivo.curva.meta"),
+        now=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
+        now_short=hour(ctx.as_of, ctx.snap.tz),
+        number=lambda v: number(v, ctx.lang),
     )
-    top2 = max(franjas[-1].acumulado, total or 0, *(n for _, n in meta), 5) * 1.08
-    if meta:
-        fig.add_scatter(
-            x=[at.astimezone(ctx.snap.tz).replace(tzinfo=None) for at, _ in meta],
-            y=[n for _, n in meta],
-            name=ctx.t("vivo.curva.meta"),
-            yaxis="y2",
-            mode="lines+markers",
-            line=dict(color="#cfd8dc", width=3, dash="dot"),
-            marker=dict(size=8),
-            hovertemplate=f"{ctx.t('vivo.curva.meta')} %{{x|%H:%M}} · %{{y}}<extra></extra>",
-        )
-        last_at, last_n = max(meta)
-        end = max(end, last_at.astimezone(ctx.snap.tz).replace(tzinfo=None))
-        fig.add_annotation(
-            x=last_at.astimezone(ctx.snap.tz).replace(tzinfo=None),
-            y=last_n,
-            yref="y2",
-            showarrow=False,
-            text=ctx.t("vivo.curva.meta"),
-            xanchor="right",
-            yanchor="bottom",
-            font=dict(size=font, color="#cfd8dc"),
-        )
-    if total:
-        # The registered total: how far the cumulative line still has to climb.
-        fig.add_shape(
-            type="line",
-            xref="paper",
-            x0=0,
-            x1=1,
-            yref="y2",
-            y0=total,
-            y1=total,
-            line=dict(color="#ffb74d", width=2, dash="dash"),
-        )
-        fig.add_annotation(
-            xref="paper",
-            x=0.99,
-            yref="y2",
-            y=total,
-            yanchor="top",
-            xanchor="right",
-            showarrow=False,
-            text=f"{ctx.t('vivo.inscriptos')} {number(total, ctx.lang)}",
-            font=dict(size=font, color="#ffb74d"),
-        )
-    if not day_over:  # the "ahora" line, and its label on the side where there is room for it
-        fig.add_vline(x=now, line_width=3, line_dash="dot", line_color="#f2f4f8")
-        fig.add_annotation(
-            x=now,
-            y=1,
-            yref="paper",
-            text=f"{ctx.t('vivo.curva.ahora')} {hour(ctx.as_of, ctx.snap.tz)}",
-            showarrow=False,
-            xanchor="left" if now - start < (end - start) / 2 else "right",
-            yanchor="bottom",
-            font=dict(size=font, color="#f2f4f8"),
-        )
-    top1 = max(max(f.llegadas for f in franjas), 5) * 1.15
-    step = _hour_step(end - start)
-    fig.update_layout(
-        template="plotly_dark",
-        height=None if ctx.kiosk else height,
-        margin=dict(l=10, r=10, t=font + 16, b=10),
-        bargap=0,
-        showlegend=False,
-        font=dict(size=font, color="#f2f4f8"),
-        hovermode="x unified",
-        xaxis=dict(
-            tickformat="%H:%M" if step < timedelta(days=1) else "%d/%m",
-            showgrid=False,
-            automargin=True,
-            range=[start, end],
-            tick0=start,
-            dtick=step.total_seconds() * 1000,
-            title=dict(text=ctx.t("vivo.curva.hora")),
-        ),
-        yaxis=dict(
-            range=[0, top1],
-            dtick=nice_step(top1),
-            gridcolor="#2a3142",
-            automargin=True,
-            tickformat=",d",
-            tickfont=dict(color="#4fc3f7"),
-            title=dict(text=ctx.t("vivo.curva.llegadas_eje"), font=dict(color="#4fc3f7")),
-        ),
-        yaxis2=dict(
-            overlaying="y",
-            side="right",
-            range=[0, top2],
-            dtick=nice_step(top2),
-            showgrid=False,
-            automargin=True,
-            tickfont=dict(color="#ffb74d"),
-            tickformat=",d",
-            title=dict(text=ctx.t("vivo.curva.acumulado"), font=dict(color="#ffb74d")),
-        ),
-        separators=".," if ctx.lang == "en" else ",.",
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-    )
-    return fig.finished()
+    width, height, font = WALL_CHART if ctx.kiosk else CHART
+    return svg_chart.svg(content, words, width=width, height=height, font=font)
 
 
 def _sessions(ctx: Ctx, o: metrics.OcupacionSala, cortos: dict[str, str] | None = None) -> list[tuple[str, str]]:

@@ -101,13 +101,10 @@ footer { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0.5rem 2rem; max-width: 100%; }
 /* The wall is read from five metres: nothing meant to be read under 28 px, at 1920×1080 and at
    1280×720 (a 1080p TV at 150 %). Room cards keep one line per fact, cut with an ellipsis. */
-/* The arrival chart takes the height the wall has left. */
-.st-key-foro-curva { flex: 0 0 auto !important; height: calc(100vh - 440px) !important; min-height: 280px; }
 /* The map's box: ≈ 700 × 400 px on a 1280×720 wall (ui.components.WALL_MAP is drawn for it). */
 .st-key-foro-mapa { flex: 0 0 auto !important; height: calc(100vh - 320px) !important; min-height: 320px; }
 .st-key-foro-mapa [data-testid="stElementContainer"], .st-key-foro-mapa div:has(img) { height: 100% !important; width: 100% !important; }
 .st-key-foro-mapa img { height: 100% !important; width: 100% !important; object-fit: contain; object-position: left top; }
-.st-key-foro-curva > div, .st-key-foro-curva [data-testid="stElementContainer"], .st-key-foro-curva [data-testid="stPlotlyChart"] { height: 100% !important; }
 @media (min-width: 900px) {
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"] p,
 .foro-edad, [data-testid="stMetricLabel"] p, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div,

@@ -114,8 +114,6 @@ _T: dict[str, tuple[str, str, str]] = {
     "vivo.curva": ("Llegadas cada 15 minutos", "Chegadas a cada 15 minutos", "Arrivals every 15 minutes"),
     "vivo.curva.llegadas": ("Llegadas", "Chegadas", "Arrivals"),
     "vivo.curva.acumulado": ("Acumulado", "Acumulado", "Cumulative"),
-    "vivo.curva.hora": ("Hora", "Hora", "Time"),
-    "vivo.curva.llegadas_eje": ("Llegadas por ¼ h", "Chegadas por ¼ h", "Arrivals per ¼ h"),
     "vivo.curva.meta": ("Meta", "Meta", "Target"),
     "vivo.curva.ahora": ("ahora", "agora", "now"),
     "vivo.curva.vacia": ("Todavía no hay acreditaciones.", "Ainda não há credenciamentos.", "No check-ins yet."),

@@ -33,7 +33,6 @@ SMALL_TEXT_JS = """min => {
     const r = el.getBoundingClientRect();
     const cs = getComputedStyle(el);
     if (!r.width || !r.height || r.bottom < 0 || r.top > innerHeight || cs.visibility === 'hidden') continue;
-    if (el.closest('.hoverlayer')) continue;  // plotly's hover box, empty until someone hovers
     const px = parseFloat(cs.fontSize);
     if (px < min) out.push(`${px}px ${el.tagName} "${t.slice(0, 40)}"`);
   }

@@ -151,7 +151,7 @@ URL_PATH = {p: "/" if p == access.PAGES[0] else f"/{access.PAGE_BY_ID[p].url_pat
 
 def _visible_text(page) -> str:
     page.wait_for_selector(
-        '[data-testid="stMetric"], [data-testid="stDataFrame"], [data-testid="stPlotlyChart"], .st-key-foro-mapa img',
+        '[data-testid="stMetric"], [data-testid="stDataFrame"], .st-key-foro-mapa img',
         timeout=60_000,
     )
     page.wait_for_timeout(300)
