@@ -6,6 +6,9 @@
     .venv/bin/python bench/load.py --soak             # a forum day in 30 minutes
     .venv/bin/python bench/load.py --compare 6df8172 --viewers 50 200 400 800 --refreshes 5 15
                                                       # an older commit and this one, side by side
+    .venv/bin/python bench/load.py --compare 6df8172 --viewers 1000 --refreshes 15 --changes 5
+                                                      # five changes per step: the wait for the
+                                                      # next read sampled five times, not once
 
 Each viewer is a browser-less client speaking Streamlit's own websocket protocol, as the frontend
 does: it opens ``/_stcore/stream``, asks for a run of the big screen (``?kiosk=1``), and then,
@@ -360,6 +363,9 @@ class Step:
     version: str = ""  # which checkout served (--compare)
     updated: int = 0  # viewers that got the change at all (however late)
     warned: int = 0  # viewers whose browser would have shown the stale warning (a silence > 2 × refresco + 5 s)
+    read_p50_s: float = float("nan")  # from the read that found a change to the screen: the server's part
+    read_p95_s: float = float("nan")
+    changes: int = 1  # changes measured in the step; within_budget counts (viewer, change) pairs
 
 
 def loopback_address(i: int) -> str:
@@ -379,8 +385,20 @@ def pct(values: list[float], q: float) -> float:
 
 
 async def load_step(
-    app: Any, fake: FakeSheetsServer, n: int, window_s: float, refresh_s: float, change_no: int, ramp_s: float
+    app: Any,
+    fake: FakeSheetsServer,
+    n: int,
+    window_s: float,
+    refresh_s: float,
+    change_no: int,
+    ramp_s: float,
+    changes: int = 1,
+    rng: random.Random | None = None,
 ) -> Step:
+    """One step: ``n`` viewers, then ``changes`` changes in the Sheet one after the other (each once
+    the previous reached every screen, after a random part of an interval, so that the wait for the
+    next read is sampled ``changes`` times rather than once)."""
+    rng = rng or random.Random(change_no)
     pid = app.process.pid
     stop = asyncio.Event()
     viewers = [Viewer(app.url, source_ip=loopback_address(i)) for i in range(n)]
@@ -395,33 +413,43 @@ async def load_step(
         await asyncio.sleep(0.2)
     await asyncio.sleep(refresh_s)  # settle: every viewer's fragment timer is running
 
-    # The measured window: reads, CPU, memory, and one change in the Sheet half-way.
+    # The measured window: reads, CPU, memory, and the changes in the Sheet (the first a third in).
     fake_reads0 = fake.count("batchGet")
     cpu0, t0, mine0 = cpu_seconds(pid), time.monotonic(), time.process_time()
     runs0 = sum(v.runs for v in viewers)
     rss = [rss_mb(pid)]
-    changed_at = None
-    before = max((v.figure or 0) for v in viewers)
-    want = before + 1
-    while time.monotonic() - t0 < window_s:
+    want = max((v.figure or 0) for v in viewers)
+    lat: list[float] = []  # change → screen, every viewer and change
+    from_read: list[float] = []  # the read that found the change → screen: the server's own part
+    last: list[float] = []  # the last change's change → screen (who got it at all)
+    for k in range(changes):
+        first = min(window_s / 3, window_s - (refresh_s + 6)) if k == 0 else rng.uniform(0, refresh_s)
+        until = time.monotonic() + first
+        while time.monotonic() < until:
+            await asyncio.sleep(min(1.0, max(0.0, until - time.monotonic())))
+            rss.append(rss_mb(pid))
+        add_registration(fake, change_no * 1000 + k)
+        changed_at = time.monotonic()
+        want += 1
+        # Let the change reach everyone (bounded) before the next: a saturated server must still
+        # update every screen, later.
+        deadline = time.monotonic() + 3 * refresh_s + 20
+        while time.monotonic() < deadline and any(want not in v.seen for v in viewers if not v.errors):
+            await asyncio.sleep(0.2)
+            rss.append(rss_mb(pid))
+        last = [v.seen[want] - changed_at for v in viewers if want in v.seen]
+        lat += last
+        read_at = min((r.at for r in fake.requests if r.kind == "batchGet" and r.at > changed_at), default=None)
+        if read_at is not None:
+            from_read += [v.seen[want] - read_at for v in viewers if want in v.seen]
+    while time.monotonic() - t0 < window_s:  # the rest of the window, when the changes were quick
         await asyncio.sleep(1.0)
-        rss.append(rss_mb(pid))
-        if changed_at is None and time.monotonic() - t0 >= min(window_s / 3, window_s - (refresh_s + 6)):
-            add_registration(fake, change_no)
-            changed_at = time.monotonic()
-    # Let the change reach everyone (bounded) before reading the clocks: a saturated server
-    # must still update every screen, later.
-    deadline = time.monotonic() + 3 * refresh_s + 20
-    while time.monotonic() < deadline and any(want not in v.seen for v in viewers if not v.errors):
-        await asyncio.sleep(0.2)
         rss.append(rss_mb(pid))
     elapsed = time.monotonic() - t0
     cpu = (cpu_seconds(pid) - cpu0) / elapsed * 100
     client_cpu = (time.process_time() - mine0) / elapsed * 100
     reads = fake.count("batchGet") - fake_reads0
     runs = sum(v.runs for v in viewers) - runs0
-    assert changed_at is not None
-    lat = [v.seen[want] - changed_at for v in viewers if want in v.seen]
     budget = refresh_s + 5
     limit = 2 * refresh_s + 5  # static/foro-edad.js: a longer silence turns the age line into the warning
     warned = sum(1 for v in viewers if _longest_silence(v.alive, t0, t0 + elapsed) > limit)
@@ -442,6 +470,9 @@ async def load_step(
         change_p50_s=pct(lat, 0.5),
         change_p95_s=pct(lat, 0.95),
         change_max_s=max(lat) if lat else float("nan"),
+        read_p50_s=pct(from_read, 0.5),
+        read_p95_s=pct(from_read, 0.95),
+        changes=changes,
         within_budget=sum(1 for x in lat if x <= budget),
         budget_s=budget,
         runs_per_s=runs / elapsed,
@@ -450,7 +481,7 @@ async def load_step(
         window_s=elapsed,
         errors=sum(1 for v in viewers if v.errors),
         refresh_s=refresh_s,
-        updated=len(lat),
+        updated=len(last),
         warned=warned,
     )
 
@@ -478,7 +509,7 @@ def print_steps(steps: list[Step]) -> None:
             f"| {s.viewers} | {s.connected} | {s.first_figure_p50_s:.1f} / {s.first_figure_max_s:.1f} "
             f"| {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.cpu_pct:.0f} "
             f"| {s.rss_mb:.0f} / {s.rss_max_mb:.0f} | {s.change_p50_s:.1f} / {s.change_p95_s:.1f} / {s.change_max_s:.1f} "
-            f"| {s.within_budget}/{s.viewers} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |"
+            f"| {s.within_budget}/{s.viewers * s.changes} (≤ {s.budget_s:.0f} s) | {s.runs_per_s:.1f} | {s.client_cpu_pct:.0f} | {s.errors} |"
         )
 
 
@@ -512,7 +543,13 @@ def bench_tabs(n_personas: int) -> dict[str, list[list[Any]]]:
 
 
 async def run_compare(
-    counts: list[int], refreshes: list[int], window_s: float, ramp_s: float, n_personas: int, rev: str
+    counts: list[int],
+    refreshes: list[int],
+    window_s: float,
+    ramp_s: float,
+    n_personas: int,
+    rev: str,
+    changes: int = 1,
 ) -> list[Step]:
     """The same viewers against commit ``rev`` and against this checkout, step by step in one run
     (one fake Sheet; the idle server has no viewers, so it neither reads nor works)."""
@@ -532,7 +569,9 @@ async def run_compare(
                 for n in counts:
                     for label, app in apps.items():
                         change += 1
-                        step = await load_step(app, fake, n, window_s, refresh, change_no=change, ramp_s=ramp_s)
+                        step = await load_step(
+                            app, fake, n, window_s, refresh, change_no=change, ramp_s=ramp_s, changes=changes
+                        )
                         step.version = label
                         steps.append(step)
                         print_compare([step])
@@ -573,20 +612,23 @@ def print_compare(steps: list[Step]) -> None:
     print()
     print(
         "| versión | espectadores | refresco | CPU servidor (% de un núcleo) | RSS máx (MB) "
-        "| cambio → pantalla p50 / p95 (s) | dentro de refresco + 5 s | actualizados | con aviso de datos viejos "
-        "| lecturas/min (esperado) | corridas/s | CPU clientes (%) | errores |"
+        "| cambio → pantalla p50 / p95 (s) | lectura → pantalla p50 / p95 (s) | dentro de refresco + 5 s "
+        "| actualizados | con aviso de datos viejos | lecturas/min (esperado) | corridas/s | CPU clientes (%) | errores |"
     )
-    print("|---|---:|---:|---:|---:|---|---|---|---:|---|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---|---|---|---|---:|---|---:|---:|---:|")
     for s in steps:
         print(
             f"| {s.version} | {s.viewers} | {s.refresh_s} s | {s.cpu_pct:.0f} | {s.rss_max_mb:.0f} "
-            f"| {s.change_p50_s:.1f} / {s.change_p95_s:.1f} | {s.within_budget}/{s.viewers} | {s.updated}/{s.viewers} "
+            f"| {s.change_p50_s:.1f} / {s.change_p95_s:.1f} | {s.read_p50_s:.1f} / {s.read_p95_s:.1f} "
+            f"| {s.within_budget}/{s.viewers * s.changes} | {s.updated}/{s.viewers} "
             f"| {s.warned} | {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.runs_per_s:.1f} "
             f"| {s.client_cpu_pct:.0f} | {s.errors} |"
         )
 
 
-async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int) -> list[Step]:
+async def run_load(
+    counts: list[int], window_s: float, refresh_s: int, ramp_s: float, n_personas: int, changes: int = 1
+) -> list[Step]:
     with FakeSheetsServer() as fake:
         fake.add(FakeSpreadsheet.from_tabs(bench_tabs(n_personas)))
         with streamlit_app(fake, refresh_s=refresh_s) as app:
@@ -598,7 +640,7 @@ async def run_load(counts: list[int], window_s: float, refresh_s: int, ramp_s: f
             await warm_app(app)  # first run imports pandas...: outside the measurement
             steps = []
             for i, n in enumerate(counts):
-                step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s)
+                step = await load_step(app, fake, n, window_s, refresh_s, change_no=i, ramp_s=ramp_s, changes=changes)
                 steps.append(step)
                 print_steps([step])
             log = app.log_text()
@@ -753,6 +795,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--soak", action="store_true", help="prueba de aguante: un día de foro acelerado")
     ap.add_argument("--viewers", type=int, nargs="*", default=[1, 50, 200], help="espectadores por paso (carga)")
     ap.add_argument("--window", type=float, help="segundos medidos por paso (carga)")
+    ap.add_argument(
+        "--changes",
+        type=int,
+        default=1,
+        help="cambios en la planilla por paso, uno tras otro (cada uno en otro momento del intervalo)",
+    )
     ap.add_argument("--duration", type=float, help="segundos reales del día acelerado (aguante)")
     ap.add_argument("--concurrent", type=int, default=30, help="espectadores a la vez (aguante)")
     ap.add_argument("--refresh", type=int, default=5, help="refresco_segundos de la app (mínimo 5)")
@@ -782,6 +830,7 @@ def main(argv: list[str] | None = None) -> int:
                 ramp_s=10.0,
                 n_personas=args.personas,
                 rev=args.compare,
+                changes=args.changes,
             )
         )
         print("\nResumen:")
@@ -801,14 +850,21 @@ def main(argv: list[str] | None = None) -> int:
     else:
         window = args.window or (15.0 if args.quick else 60.0)
         steps = asyncio.run(
-            run_load(args.viewers, window, args.refresh, ramp_s=5.0 if args.quick else 15.0, n_personas=args.personas)
+            run_load(
+                args.viewers,
+                window,
+                args.refresh,
+                ramp_s=5.0 if args.quick else 15.0,
+                n_personas=args.personas,
+                changes=args.changes,
+            )
         )
         print("\nResumen:")
         print_steps(steps)
         for s in steps:
-            if s.within_budget < s.viewers:
+            if s.within_budget < s.viewers * s.changes:
                 print(
-                    f"\nAviso: con {s.viewers} espectadores y refresco de {args.refresh} s, {s.viewers - s.within_budget} "
+                    f"\nAviso: con {s.viewers} espectadores y refresco de {args.refresh} s, {s.viewers * s.changes - s.within_budget} "
                     f"no recibieron la cifra nueva dentro de {s.budget_s:.0f} s: el servidor está saturado "
                     "(ver «Límites conocidos» en docs/confiabilidad.md)."
                 )
