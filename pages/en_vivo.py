@@ -12,17 +12,16 @@ def screen(ctx: Ctx) -> None:
     c.big_numbers(ctx, cifras)
     curve, rooms = st.columns([5, 7], gap="large")
     with curve:
-        st.subheader(ctx.t("vivo.curva"), anchor=False)
         c.arrival_chart(
             ctx,
+            ctx.t("vivo.curva"),
             ctx.calc(metrics.curva_llegadas, ctx.snap, ctx.as_of),
             cifras.inscriptos,
             ctx.calc(metrics.meta_llegadas, ctx.snap),
         )
     with rooms:
         salas = ctx.calc(metrics.ocupacion_salas, ctx.snap, ctx.as_of)
-        c.rooms_heading(ctx, salas)
-        c.room_strip(ctx, salas, per_row=3 if ctx.kiosk else 4)
+        c.room_strip(ctx, salas, per_row=3 if ctx.kiosk else 4)  # under the rooms' heading and alerts
 
 
 live_page("en_vivo", screen, big=True)

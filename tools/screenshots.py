@@ -51,7 +51,7 @@ SIZES = (PHONE, BIG, TV)
 
 # page id -> (query, selector of its first figure); the pages themselves come from access.PAGE_REGISTRY.
 SHOTS: dict[str, tuple[str, str]] = {
-    "en_vivo": ("kiosk=1", '[data-testid="stMetric"]'),
+    "en_vivo": ("kiosk=1", ".stApp .foro-cifra-valor"),
     "salas": ("", '[data-testid="stMetric"]'),
     "socios": ("", '[data-testid="stMetric"]'),
     "apoyos": ("", '[data-testid="stDataFrame"]'),

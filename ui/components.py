@@ -5,6 +5,7 @@ Sheet text goes through ``md_escape`` before any Markdown, or into ``st.text``/`
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -83,6 +84,7 @@ def label(ctx: Ctx, campo: str, clave: str) -> str:
 class Cifra:
     """One headline figure as shown: its label, value and the line under it (None: none)."""
 
+    key: str  # which figure (``data-cifra``: tests and bench/load.py find it by it)
     label: str
     value: str
     under: str | None = None
@@ -90,62 +92,105 @@ class Cifra:
 
 
 def headline(ctx: Ctx, c: metrics.Cifras) -> list[Cifra]:
-    """En vivo's five headline figures, as the page's metrics and the first frame (ui.first_frame)
-    both show them."""
+    """En vivo's five headline figures, as the page and the first frame (ui.first_frame) show them."""
     n = lambda v: number(v, ctx.lang)  # noqa: E731
     # The two counts people confuse say what they are (a tooltip; the wall has nobody to hover).
     helps = {} if ctx.kiosk else {k: ctx.t(f"def.{k}") for k in ("acreditados", "presentes")}
     return [
-        Cifra(ctx.t("vivo.inscriptos"), n(c.inscriptos)),
+        Cifra("inscriptos", ctx.t("vivo.inscriptos"), n(c.inscriptos)),
         Cifra(
+            "acreditados",
             ctx.t("vivo.acreditados"),
             n(c.acreditados),
             ctx.t("vivo.de_inscriptos", pct=percent(c.porcentaje_acreditados, ctx.lang)),
             helps.get("acreditados"),
         ),
-        Cifra(ctx.t("vivo.presentes"), n(c.presentes), None, helps.get("presentes")),
+        Cifra("presentes", ctx.t("vivo.presentes"), n(c.presentes), None, helps.get("presentes")),
         Cifra(
+            "intendencias",
             ctx.t("vivo.intendencias"),
             n(c.intendencias_acreditadas),
             ctx.t("vivo.de_intendencias", n=n(c.intendencias_inscriptas)),
         ),
-        Cifra(ctx.t("vivo.sin_inscripcion"), n(c.sin_inscripcion)),
+        Cifra("sin_inscripcion", ctx.t("vivo.sin_inscripcion"), n(c.sin_inscripcion)),
     ]
 
 
+# The headline figures' look (En vivo and the first frame): as Streamlit's metrics looked, sized for
+# the big screen; two by two on a phone. The wall's ≥ 28 px rules are in ui.frame's kiosk CSS.
+HEADLINE_CSS = """<style>
+.foro-cifras { display: flex; gap: 0.5rem 1rem; margin: 0 0 0.75rem 0; }
+.foro-cifra { flex: 1 1 0; min-width: 0; }
+.foro-cifra-etiqueta { font-size: clamp(1rem, 1.45vw, 1.8rem); line-height: 1.3; color: #f2f4f8;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.foro-cifra-etiqueta[title] { text-decoration: underline dotted rgba(242, 244, 248, 0.5); cursor: help; }
+.foro-cifra-valor { font-size: clamp(2.5rem, 5.2vw, 6.5rem); line-height: 1.05; font-weight: 700;
+  font-variant-numeric: tabular-nums; color: #f2f4f8; white-space: nowrap; }
+.foro-cifra-bajo { display: inline-block; max-width: 100%; box-sizing: border-box; margin-top: 0.3rem;
+  padding: 0.05em 0.5em; border-radius: 1em; background: rgba(163, 168, 184, 0.15); color: rgba(242, 244, 248, 0.7);
+  font-size: clamp(0.9rem, 1.2vw, 1.5rem); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+@media (max-width: 640px) {
+  .foro-cifras { flex-wrap: wrap; }
+  .foro-cifra { flex: 1 1 calc(50% - 1rem); }
+}
+</style>"""
+
+
 def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
-    # One row block, no columns: 6 elements per redraw instead of 12 (issue 14: a redraw's cost
-    # grows with its elements, times every viewer). The figures share the row equally.
-    with st.container(key="foro-cifras", horizontal=True, gap="medium"):
-        for f in headline(ctx, c):
-            st.metric(f.label, f.value, delta=f.under, delta_color="off", delta_arrow="off", help=f.help)
+    # One HTML block: one element per redraw instead of six (issue 14: each element is a message
+    # and a wake of the server's event loop, per viewer and redraw). The first frame shows the same.
+    st.html(HEADLINE_CSS + headline_html(ctx, c))
 
 
 def headline_html(ctx: Ctx, c: metrics.Cifras) -> str:
-    """The headline figures as one HTML block (the first frame's; our text only)."""
+    """The headline figures as one HTML block (our text only), styled by ``HEADLINE_CSS``."""
     e = html.escape
+    title = lambda f: f' title="{e(f.help)}"' if f.help else ""  # noqa: E731
     cells = "".join(
-        f'<div class="foro-previa-celda"><div class="foro-previa-etiqueta">{e(f.label)}</div>'
-        f'<div class="foro-previa-cifra">{e(f.value)}</div>'
-        + (f'<div class="foro-previa-bajo">{e(f.under)}</div>' if f.under else "")
+        f'<div class="foro-cifra" data-cifra="{f.key}">'
+        + f'<div class="foro-cifra-etiqueta"{title(f)}>{e(f.label)}</div>'
+        + f'<div class="foro-cifra-valor">{e(f.value)}</div>'
+        + (f'<div class="foro-cifra-bajo">{e(f.under)}</div>' if f.under else "")
         + "</div>"
         for f in headline(ctx, c)
     )
-    return f'<div class="foro-previa-cifras">{cells}</div>'
+    return f'<div class="foro-cifras">{cells}</div>'
 
 
 def arrival_chart(
     ctx: Ctx,
+    title: str,
     franjas: Sequence[metrics.Franja],
     total: int | None = None,
     meta: Sequence[tuple[datetime, int]] = (),
 ) -> None:
-    """Arrivals per 15 minutes and cumulative, against the registered total and the target curve."""
+    """Under ``title``, arrivals per 15 minutes and cumulative, against the registered total and
+    the target curve."""
     if not franjas:
+        st.subheader(title, anchor=False)
         st.info(ctx.t("vivo.curva.vacia"))
         return
-    drawing = ctx.calc(arrival_svg, ctx, tuple(franjas), total, tuple(meta))  # built once per view
-    st.image(drawing, width="stretch")  # an image, like the Mapa's: st.html strips SVG
+    # One element with its heading (issue 14); the SVG as an image (st.html strips inline SVG),
+    # encoded once per view.
+    st.html(ctx.calc(arrival_html, ctx, title, tuple(franjas), total, tuple(meta)))
+
+
+# The chart's heading looks like the rooms' (ROOM_CSS); the wall's size is in ui.frame's kiosk CSS.
+CURVE_CSS = """<style>
+.foro-curva .foro-titulo { font-size: 1.5rem; font-weight: 600; line-height: 1.3; margin: 0 0 0.5rem 0; }
+.foro-curva img { display: block; width: 100%; height: auto; }
+</style>"""
+
+
+def arrival_html(
+    ctx: Ctx, title: str, franjas: Sequence[metrics.Franja], total: int | None, meta: Sequence[tuple[datetime, int]]
+) -> str:
+    uri = "data:image/svg+xml;base64," + base64.b64encode(arrival_svg(ctx, franjas, total, meta).encode()).decode()
+    return (
+        CURVE_CSS
+        + f'<div class="foro-curva"><div class="foro-titulo" role="heading" aria-level="3">{html.escape(title)}</div>'
+        f'<img src="{uri}" alt="{html.escape(title)}"></div>'
+    )
 
 
 # The chart's size in SVG units; it is drawn at its column's width. A phone's column is ~360 px:
@@ -242,12 +287,14 @@ def rooms_heading_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> str:
 
 
 def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> None:
-    """The big screen's rooms, rooms needing attention first: level colour, occupancy, current and
-    next session (only the part of their names that tells them apart)."""
+    """The big screen's rooms under ``rooms_heading``'s line, rooms needing attention first: level
+    colour, occupancy, current and next session (only the part of their names that tells them
+    apart). One element with its heading (issue 14: one message per viewer and redraw, not two)."""
     if not salas:
+        rooms_heading(ctx, salas)
         st.info(ctx.t("vivo.sin_salas"))
         return
-    st.html(strip_html(ctx, salas, per_row))  # styled by ROOM_CSS, sent once with rooms_heading
+    st.html(ROOM_CSS + rooms_heading_html(ctx, salas) + strip_html(ctx, salas, per_row))
 
 
 def strip_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int, urgent_first: bool = True) -> str:

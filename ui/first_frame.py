@@ -38,16 +38,12 @@ CSS = """
   font-family: "Source Sans", "Source Sans Pro", system-ui, -apple-system, "Segoe UI", sans-serif;
   animation: foro-previa-fin 0s linear 60s forwards; }
 @keyframes foro-previa-fin { to { visibility: hidden; } }
-body:has(.stApp [data-testid="stMetricValue"], .stApp [data-testid="stAlert"]) #foro-previa { display: none; }
+body:has(.stApp [data-testid="stMetricValue"], .stApp .foro-cifra-valor, .stApp [data-testid="stAlert"]) #foro-previa { display: none; }
 #foro-previa > * { max-width: 1200px; margin: 0 auto 1rem auto; }
 .foro-previa-demo { color: #e0c3fc; font-weight: 700; }
 .foro-previa-edad { color: rgba(242, 244, 248, 0.65); font-size: 0.875rem; }
 .foro-previa-edad.foro-previa-vieja { color: #1b1300; background: #ffb74d; font-weight: 700; padding: 0.35em 0.6em;
   border-radius: 0.4rem; }
-.foro-previa-cifras { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.75rem 1rem; }
-.foro-previa-etiqueta { font-size: 0.875rem; color: rgba(242, 244, 248, 0.8); }
-.foro-previa-cifra { font-size: 2.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-.foro-previa-bajo { font-size: 0.875rem; color: rgba(242, 244, 248, 0.8); }
 .foro-previa-cargando { color: rgba(242, 244, 248, 0.65); font-size: 0.875rem; }
 /* The wall (?kiosk=1) is read from across the room. */
 #foro-previa.foro-previa-kiosk > * { zoom: 1.5; }
@@ -91,7 +87,7 @@ def frame(page_id: str, params: Mapping[str, str], now: datetime | None = None) 
         else ""
     )
     return (
-        f'{CSS}{c.ROOM_CSS}<div id="{FRAME_ID}"{wall} role="status">{demo}'
+        f'{CSS}{c.ROOM_CSS}{c.HEADLINE_CSS}<div id="{FRAME_ID}"{wall} role="status">{demo}'
         f'<div class="foro-previa-edad{stale}">{html.escape(age_text(ctx, now or data.real_now()))}</div>'
         f'{body}<div class="foro-previa-cargando">{html.escape(t("previa.cargando", lang))}</div></div>'
     )

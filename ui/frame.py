@@ -111,10 +111,11 @@ footer { display: none !important; }
 [data-testid="stExpander"] summary p, [data-testid="stMarkdownContainer"] td, [data-testid="stMarkdownContainer"] th
   { font-size: max(28px, 1.45vw) !important; line-height: 1.25 !important; }
 [data-testid="stHeading"] h1, [data-testid="stHeading"] h2, [data-testid="stHeading"] h3,
-[data-testid="stMarkdownContainer"] h4, .foro-salas-titulo .foro-titulo { font-size: max(32px, 1.8vw) !important; }
+[data-testid="stMarkdownContainer"] h4, .foro-salas-titulo .foro-titulo, .foro-curva .foro-titulo { font-size: max(32px, 1.8vw) !important; }
 .foro-alerta { font-size: max(30px, 1.6vw) !important; }
 [data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div { font-size: inherit !important; line-height: inherit !important; }
 .stApp [data-testid="stMetricLabel"] p, .stApp [data-testid="stMetricLabel"] div { font-size: max(28px, 1.45vw) !important; }
+.foro-cifra-etiqueta, .foro-cifra-bajo { font-size: max(28px, 1.45vw) !important; line-height: 1.25 !important; }
 [class*="st-key-nivel-"] [data-testid="stVerticalBlock"] { gap: 0.3rem; }
 [class*="st-key-nivel-"] [data-testid="stMarkdownContainer"] p, [class*="st-key-nivel-"] [data-testid="stCaptionContainer"] p {
   display: -webkit-box; -webkit-line-clamp: 1 !important; -webkit-box-orient: vertical; overflow: hidden; margin-bottom: 0; }
@@ -146,23 +147,13 @@ footer { display: none !important; }
 </style>
 """
 
-# The big screen: figures readable from five metres on 1920×1080.
+# The big screen: room cards readable from five metres on 1920×1080 (its figures: HEADLINE_CSS).
 BIG_CSS = """
 <style>
-[data-testid="stMetricValue"] { font-size: clamp(2.5rem, 5.2vw, 6.5rem) !important; line-height: 1.05; font-weight: 700; }
-[data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.45vw, 1.8rem) !important; }
-[data-testid="stMetricDelta"] { font-size: clamp(0.9rem, 1.2vw, 1.5rem) !important; }
 .foro-sala .foro-sala-nombre { font-size: clamp(1rem, 1.25vw, 1.6rem); line-height: 1.2; -webkit-line-clamp: 2; }
 .foro-sala .foro-sala-cifra { font-size: clamp(1.5rem, 2.1vw, 2.7rem); line-height: 1.1; }
 .foro-sala .foro-sala-big, .foro-sala .foro-sala-despues { font-size: clamp(0.85rem, 0.95vw, 1.2rem); line-height: 1.3; -webkit-line-clamp: 2; }
 [data-testid="stCaptionContainer"] p { font-size: clamp(0.85rem, 1.2vw, 1.5rem); }
-/* The five figures share the row equally, as columns did. */
-.st-key-foro-cifras > [data-testid="stElementContainer"] { flex: 1 1 0; min-width: 0; }
-/* On a phone the five figures go two by two instead of one per screen row. */
-@media (max-width: 640px) {
-  .st-key-foro-cifras { flex-flow: row wrap !important; }
-  .st-key-foro-cifras > [data-testid="stElementContainer"] { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; width: calc(50% - 1rem) !important; }
-}
 </style>
 """
 
