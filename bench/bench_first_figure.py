@@ -53,7 +53,7 @@ PATHS = {
 
 
 # The first frame's figures (ui/first_frame.py, served by serve.py in the HTML document itself).
-FRAME_FIGURE = "#foro-previa .foro-previa-cifra, #foro-previa .foro-sala-cifra"
+FRAME_FIGURE = "#foro-previa .foro-cifra-valor, #foro-previa .foro-sala-cifra"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from tools import screenshots as shots  # noqa: E402
 
 SELECTORS = {
     "mapa": ".js-plotly-plot .scattergeo, [data-testid='stImage'] img, .foro-mapa svg",
-    "en_vivo": "[data-testid='stMetricValue']",
+    "en_vivo": "[data-testid='stMetricValue'], .stApp .foro-cifra-valor",
     "salas": "[data-testid='stMetricValue']",
 }
 

@@ -26,7 +26,7 @@ from tools import screenshots as shots  # noqa: E402
 # Chrome DevTools' «Fast 3G» preset (the same numbers Lighthouse's mobile throttling derives from).
 FAST_3G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "uploadThroughput": 84_375}
 CPU_SLOWDOWN = 4
-FIGURE = '[data-testid="stMetricValue"]'
+FIGURE = '[data-testid="stMetricValue"], .stApp .foro-cifra-valor'
 
 
 def measure(b, url: str, width: int) -> tuple[int, int, float, int, float]:

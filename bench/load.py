@@ -64,6 +64,7 @@ from tests.sheets_fixtures import forum_tabs  # noqa: E402
 from ui.frame import REDRAW_KEY  # noqa: E402
 
 LABEL = "Inscriptos"  # the figure followed on the big screen (Spanish, es-AR digits)
+FIGURE_MARK = 'data-cifra="inscriptos"'  # the same, in En vivo's headline block
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 KB_TO_MB = 1 / 1024  # VmRSS is in kB
 ERROR_FORMAT = Alert.Format.ERROR
@@ -179,11 +180,7 @@ class Viewer:
                     elif el.WhichOneof("type") == "html" and 'class="foro-edad"' in el.html.body:
                         self.alive.append(time.monotonic())  # a render: the browser's age restarts
                         self._rendered(_data_foro(el.html.body.split('class="foro-edad"', 1)[1]))
-                    elif el.WhichOneof("type") == "metric" and el.metric.label.startswith(LABEL):
-                        try:
-                            value = int(el.metric.body.replace(".", ""))
-                        except ValueError:
-                            continue
+                    elif (value := _figure(el)) is not None:
                         now = time.monotonic()
                         self.figure = value
                         self.seen.setdefault(value, now)
@@ -288,6 +285,22 @@ class Viewer:
                 await ws.send(self._rerun(fragment_id))
             except Exception:  # noqa: BLE001 - the socket closed: the viewer left
                 return
+
+
+def _figure(el: Any) -> int | None:
+    """The followed figure in an element: En vivo's headline block (ui.components.headline_html:
+    ``data-cifra="inscriptos"``), or a metric labelled so (older commits, for --compare)."""
+    kind = el.WhichOneof("type")
+    if kind == "html" and FIGURE_MARK in el.html.body:
+        text = el.html.body.split(FIGURE_MARK, 1)[1].split('class="foro-cifra-valor">', 1)[1].split("<", 1)[0]
+    elif kind == "metric" and el.metric.label.startswith(LABEL):
+        text = el.metric.body
+    else:
+        return None
+    try:
+        return int(text.replace(".", ""))
+    except ValueError:
+        return None
 
 
 def _data_foro(body: str) -> dict[str, Any]:

@@ -3,6 +3,9 @@ every page must pass. Fixtures are in conftest.py."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -49,3 +52,35 @@ def rendered(at: AppTest):
 def assert_clean(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One of En vivo's headline figures as the page drew it (ui.components.headline_html)."""
+
+    key: str
+    label: str
+    value: str
+    under: str | None
+    help: str | None
+
+
+_CELL = re.compile(
+    r'<div class="foro-cifra" data-cifra="(?P<key>\w+)"><div class="foro-cifra-etiqueta"(?: title="(?P<help>[^"]*)")?>'
+    r'(?P<label>[^<]*)</div><div class="foro-cifra-valor">(?P<value>[^<]*)</div>'
+    r'(?:<div class="foro-cifra-bajo">(?P<under>[^<]*)</div>)?</div>'
+)
+
+
+def headline(at: AppTest) -> list[Shown]:
+    """En vivo's headline figures in the order shown (empty when the page drew none)."""
+    block = next((h.value for h in at.get("html") if 'class="foro-cifras"' in h.value), "")
+    return [
+        Shown(
+            m["key"],
+            unescape(m["label"]),
+            unescape(m["value"]),
+            *(unescape(x) if x else None for x in (m["under"], m["help"])),
+        )
+        for m in _CELL.finditer(block)
+    ]

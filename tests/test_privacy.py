@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from foro_data import access, export
 from foro_data.schema import fold
-from tests.apptest import EXISTING, LANGS, assert_clean, open_page, rendered
+from tests.apptest import EXISTING, LANGS, assert_clean, headline, open_page, rendered
 from ui.frame import Ctx
 from ui.partners import tablas
 
@@ -26,6 +26,8 @@ def screen_text(at: AppTest) -> str:
         parts += [str(e.value) for e in at.get(kind)]
     for m in at.metric:
         parts += [m.label, m.value, str(m.proto.delta)]
+    for f in headline(at):
+        parts += [f.label, f.value, f.under or "", f.help or ""]
     for d in at.dataframe:
         parts.append(d.value.to_csv(index=False))
     for b in at.get("download_button"):

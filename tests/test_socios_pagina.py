@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from foro_data import metrics
 from foro_data.informe.textos import t as tr
-from tests.apptest import assert_clean, open_page, rendered
+from tests.apptest import assert_clean, headline, open_page, rendered
 from ui.frame import Ctx
 from ui.i18n import t
 from ui.partners import archivo_tablas, filas_visibles, informe, tablas, vista
@@ -80,6 +80,6 @@ def test_acreditados_and_presentes_are_explained(lang):
     helps = {m.label: m.help for m in at.metric}
     assert helps[t("col.acreditados", lang)] == t("def.acreditados", lang)
     vivo = open_page("en_vivo", "socios", lang)
-    helps = {m.label: m.help for m in vivo.metric}
+    helps = {f.label: f.help for f in headline(vivo)}
     assert helps[t("vivo.acreditados", lang)] == t("def.acreditados", lang)
     assert helps[t("vivo.presentes", lang)] == t("def.presentes", lang)

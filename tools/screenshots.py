@@ -49,6 +49,11 @@ BIG = (1920, 1080)
 TV = (1280, 720)  # a 1080p TV driven at 150 % scaling
 SIZES = (PHONE, BIG, TV)
 
+# A figure the app drew (not the first frame's): a metric, or one of En vivo's headline figures (one
+# HTML block, ui.components.headline_html); and its value.
+APP_FIGURE = '[data-testid="stMetric"], .stApp .foro-cifra'
+APP_FIGURE_VALUE = '[data-testid="stMetricValue"], .stApp .foro-cifra-valor'
+
 # page id -> (query, selector of its first figure); the pages themselves come from access.PAGE_REGISTRY.
 SHOTS: dict[str, tuple[str, str]] = {
     "en_vivo": ("kiosk=1", ".stApp .foro-cifra-valor"),

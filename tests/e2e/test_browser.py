@@ -47,11 +47,11 @@ def test_kiosk_hides_the_chrome(server, browser):
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = ctx.new_page()
     page.goto(server.url + "/?kiosk=1")
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
     for sel in ('[data-testid="stSidebar"]', '[data-testid="stToolbar"]', '[data-testid="stHeader"]'):
         el = page.query_selector(sel)
         assert el is None or not el.is_visible(), sel
-    assert page.query_selector_all('[data-testid="stMetric"]')
+    assert page.query_selector_all(shots.APP_FIGURE)
     ctx.close()
 
 
@@ -62,7 +62,7 @@ def test_first_visit_to_a_subpage_goes_through_the_navigation(browser):
         ctx = browser.new_context(viewport={"width": 1280, "height": 900})
         page = ctx.new_page()
         page.goto(fresh.url + "/salas?lang=pt")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
         nav = page.inner_text('[data-testid="stSidebarNav"]')
         assert "Ao vivo" in nav and "dashboard" not in nav.lower()
         assert page.url.rstrip("/").split("?")[0].endswith("/salas")

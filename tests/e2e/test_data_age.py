@@ -51,7 +51,7 @@ def open_kiosk(browser, url: str):
     ctx = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-AR")
     page = ctx.new_page()
     page.goto(url + "/?kiosk=1")
-    page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+    page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
     page.wait_for_selector(LINE, timeout=30_000)
     return ctx, page
 

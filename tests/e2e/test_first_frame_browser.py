@@ -22,7 +22,7 @@ if not shots.chromium_available():
 # 11:15 (a room over capacity), and a clock that moves 0.06 s of forum time per real minute.
 STILL_TOML = '[foro]\nfuente = "demo"\nrefresco_segundos = 15\ndemo_inicio = "11:15"\ndemo_velocidad = 0.001\n'
 FRAME = "#foro-previa"
-APP_FIGURE = '[data-testid="stMetricValue"]'
+APP_FIGURE = shots.APP_FIGURE_VALUE
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +56,8 @@ def test_the_app_takes_the_frames_place_with_the_same_figures(server, browser):
     ctx, page = shots._new_page(browser, shots.BIG)
     try:
         page.goto(server.url + "/", wait_until="commit")
-        page.wait_for_selector(f"{FRAME} .foro-previa-cifra", state="attached", timeout=30_000)
-        in_frame = page.locator(f"{FRAME} .foro-previa-cifra").all_inner_texts()
+        page.wait_for_selector(f"{FRAME} .foro-cifra-valor", state="attached", timeout=30_000)
+        in_frame = page.locator(f"{FRAME} .foro-cifra-valor").all_inner_texts()
         page.wait_for_selector(APP_FIGURE, timeout=60_000)
         in_app = page.locator(APP_FIGURE).all_inner_texts()[:5]
         assert in_frame == in_app
@@ -84,7 +84,7 @@ def test_other_pages_are_served_as_streamlit_serves_them(server, path):
 def test_a_revalidating_browser_gets_todays_figures_not_an_old_copy(server):
     with urllib.request.urlopen(server.url + "/mapa") as r:
         etag = r.headers["etag"]  # Streamlit's own, for the document it serves unchanged
-    for path, figure in (("/salas", "foro-sala-cifra"), ("/", "foro-previa-cifra")):
+    for path, figure in (("/salas", "foro-sala-cifra"), ("/", "foro-cifra-valor")):
         # urllib raises on a 304 "not modified": the browser would have shown its old figures.
         with urllib.request.urlopen(urllib.request.Request(server.url + path, headers={"If-None-Match": etag})) as r:
             assert r.status == 200 and r.headers.get("etag") is None

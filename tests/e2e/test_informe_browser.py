@@ -37,7 +37,7 @@ def test_one_click_gives_the_report(tmp_path, lang, title):
             ),
         )
         page.goto(f"{server.url}/socios?lang={lang}", wait_until="domcontentloaded")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
         shots._wait_idle(page)
         button = page.get_by_role("button", name=t("socios.descargar_informe", lang))
         with page.expect_download(timeout=120_000) as info:

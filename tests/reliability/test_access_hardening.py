@@ -19,6 +19,7 @@ from foro_data import access
 from foro_data.access import wrong_passcode_delay as real_delay  # before any spy replaces it
 from tests.reliability.conftest import PASSCODES, chromium_or_skip
 from tests.sheets_fixtures import forum_tabs, write_xlsx
+from tools import screenshots as shots
 from ui.frame import RAISE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,7 +152,7 @@ URL_PATH = {p: "/" if p == access.PAGES[0] else f"/{access.PAGE_BY_ID[p].url_pat
 
 def _visible_text(page) -> str:
     page.wait_for_selector(
-        '[data-testid="stMetric"], [data-testid="stDataFrame"], .st-key-foro-mapa img',
+        f'{shots.APP_FIGURE}, [data-testid="stDataFrame"], .st-key-foro-mapa img',
         timeout=60_000,
     )
     page.wait_for_timeout(300)
@@ -227,7 +228,7 @@ def test_passcodes_never_reach_the_server_log(browser, app) -> None:
     try:
         for clave in (*PASSCODES.values(), WRONG):
             page.goto(f"{app.url}/?clave={quote(clave, safe='')}", wait_until="domcontentloaded")
-            page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+            page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
             page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
         # The sidebar form too (a wrong one: the error box must not repeat it).
         page.goto(f"{app.url}/", wait_until="domcontentloaded")

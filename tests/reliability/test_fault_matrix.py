@@ -119,6 +119,9 @@ _READ_PAGE = """() => {
     const v = m.querySelector('[data-testid="stMetricValue"]');
     if (l && v) metrics[l.textContent.trim()] = v.textContent.trim();
   }
+  for (const m of document.querySelectorAll('.stApp .foro-cifra')) {  // En vivo's headline block
+    metrics[m.querySelector('.foro-cifra-etiqueta').textContent.trim()] = m.querySelector('.foro-cifra-valor').textContent.trim();
+  }
   return {
     metrics,
     alerts: [...document.querySelectorAll('[data-testid="stAlert"]')].map(e => e.textContent),

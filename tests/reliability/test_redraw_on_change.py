@@ -18,6 +18,7 @@ import pytest
 
 from tests.fake_sheets import FakeSheetsServer
 from tests.reliability.conftest import REFRESH_S, App, add_person, forum_book, streamlit_app, wait_until
+from tools import screenshots as shots
 from ui import pulse
 
 LINE = ".foro-edad[data-foro]"
@@ -41,8 +42,8 @@ def _token(page: Any, selector: str) -> str | None:
 
 
 def _inscriptos(page: Any) -> int:
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Inscriptos").first
-    return int(metric.locator('[data-testid="stMetricValue"]').inner_text().replace(".", ""))
+    figure = page.locator('.stApp .foro-cifra[data-cifra="inscriptos"] .foro-cifra-valor').first
+    return int(figure.inner_text().replace(".", ""))
 
 
 def _settle(page: Any) -> None:
@@ -63,7 +64,7 @@ def test_an_unchanged_sheet_does_not_redraw_but_a_change_does(own_app: App, brow
     page.on("response", lambda r: pulses.append(time.monotonic()) if PULSE in r.url and r.ok else None)
     try:
         page.goto(own_app.url + "/?kiosk=1")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
         if not served:
             page.wait_for_selector(BEAT, state="attached", timeout=30_000)
         # A new server first shows its disk copy of the last good read (foro_data.live), which an

@@ -41,7 +41,7 @@ def test_the_passcode_leaves_the_url_and_a_reload_keeps_the_role(app) -> None:
         assert "clave" not in page.url
         # The same URL with the pass altered is a public visitor: no tally buttons.
         page.goto(url.replace(pase, pase[:-3] + ("AAA" if not pase.endswith("AAA") else "BBB")))
-        page.wait_for_selector('[data-testid="stMetric"], [class*="st-key-nivel-"]', timeout=120_000)
+        page.wait_for_selector(f'{shots.APP_FIGURE}, [class*="st-key-nivel-"]', timeout=120_000)
         shots._wait_idle(page)
         assert not page.query_selector(plus)
         ctx.close()

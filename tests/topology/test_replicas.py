@@ -29,7 +29,8 @@ RECONNECT_S = 30  # the issue's bound for a killed replica's viewers to show fig
 
 
 async def _figures(http_url: str, timeout_s: float = 60.0) -> int:
-    """A fresh public session on the home page (En vivo): how many figures (st.metric) it got."""
+    """A fresh public session on the home page (En vivo): how many figures it got (metrics, or the
+    cells of the headline block)."""
     async with websockets.connect(
         ws_url(http_url), subprotocols=["streamlit"], max_size=None, open_timeout=timeout_s
     ) as ws:
@@ -43,7 +44,9 @@ async def _figures(http_url: str, timeout_s: float = 60.0) -> int:
             fm = ForwardMsg.FromString(raw)
             kind = fm.WhichOneof("type")
             if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
-                metrics += fm.delta.new_element.WhichOneof("type") == "metric"
+                el = fm.delta.new_element
+                metrics += el.WhichOneof("type") == "metric"
+                metrics += el.html.body.count('class="foro-cifra"') if el.WhichOneof("type") == "html" else 0
             if kind == "script_finished" and fm.script_finished != EARLY_FOR_RERUN:
                 break
         return metrics
@@ -112,7 +115,7 @@ def test_a_browser_through_the_proxy_has_its_websocket_a_download_and_compressed
     )
     try:
         page.goto(f"{topo.url}/socios?clave={topo.claves['socios']}")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
         shots._wait_idle(page)
         assert any(u.endswith("/_stcore/stream") and u.startswith(topo.url.replace("http", "ws")) for u in sockets), (
             sockets
@@ -172,13 +175,13 @@ def test_a_tally_queued_on_a_killed_replica_is_sent_when_it_restarts_before_anyo
 
 
 def _first_metric(page: Any) -> str:
-    return str(page.locator('[data-testid="stMetricValue"]').first.inner_text()).strip()
+    return str(page.locator(shots.APP_FIGURE_VALUE).first.inner_text()).strip()
 
 
 def _wait_first_metric(page: Any, n: int) -> None:
     """Until the page's first figure reads ``n`` (thousands separators aside), at most RECONNECT_S."""
     page.wait_for_function(
-        "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"]');"
+        "n => { const el = document.querySelector('[data-testid=\"stMetricValue\"], .stApp .foro-cifra-valor');"
         " return el && el.innerText.replace(/\\./g, '').trim() === String(n); }",
         arg=n,
         timeout=RECONNECT_S * 1000,
@@ -195,7 +198,7 @@ def _wall(topo: Topology, browser: Any, watch: Callable[[Any], None] | None = No
         watch(page)
     try:
         page.goto(f"{topo.url}/?kiosk=1")
-        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        page.wait_for_selector(shots.APP_FIGURE, timeout=60_000)
         shots._wait_idle(page)
         yield ctx, page
     finally:
