@@ -206,7 +206,8 @@ def test_links_the_app_draws_carry_no_passcode(browser, app) -> None:
     ctx = browser.new_context(viewport={"width": 1400, "height": 1200})
     page = ctx.new_page()
     try:
-        page.goto(f"{app.url}/?clave={quote(PASSCODES['organizacion'], safe='')}", wait_until="domcontentloaded")
+        # Salas: its room cards are Streamlit headings (En vivo draws its own, without anchors).
+        page.goto(f"{app.url}/salas?clave={quote(PASSCODES['organizacion'], safe='')}", wait_until="domcontentloaded")
         _visible_text(page)
         hrefs = page.evaluate(
             "() => [...document.querySelectorAll("
