@@ -157,22 +157,24 @@ def headline_html(ctx: Ctx, c: metrics.Cifras) -> str:
     return f'<div class="foro-cifras">{cells}</div>'
 
 
-def arrival_chart(
-    ctx: Ctx,
-    title: str,
-    franjas: Sequence[metrics.Franja],
-    total: int | None = None,
-    meta: Sequence[tuple[datetime, int]] = (),
-) -> None:
-    """Under ``title``, arrivals per 15 minutes and cumulative, against the registered total and
-    the target curve."""
-    if not franjas:
-        st.subheader(title, anchor=False)
-        st.info(ctx.t("vivo.curva.vacia"))
-        return
-    # One element with its heading (issue 14); the SVG as an image (st.html strips inline SVG),
-    # encoded once per view.
-    st.html(ctx.calc(arrival_html, ctx, title, tuple(franjas), total, tuple(meta)))
+# En vivo's lower part: the arrival curve on the left, the rooms on the right, stacked on a phone
+# (as Streamlit's columns did), as one element (issue 14: one message per viewer and redraw, not
+# five). ``foro-aviso`` is an empty state, coloured as Streamlit's info box.
+BOARD_CSS = """<style>
+.foro-tablero { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); gap: 1.5rem 4rem; align-items: start; }
+@media (max-width: 640px) { .foro-tablero { grid-template-columns: minmax(0, 1fr); } }
+.foro-aviso { padding: 1rem; border-radius: 0.5rem; background: rgba(61, 157, 243, 0.2); color: #c7ebff; }
+</style>"""
+
+
+def side_by_side(left: str, right: str) -> None:
+    """Two of our HTML blocks side by side, stacked on a phone: one element."""
+    st.html(f'{BOARD_CSS}<div class="foro-tablero"><div>{left}</div><div>{right}</div></div>')
+
+
+def notice_html(text: str) -> str:
+    """An empty state inside one of our HTML blocks (our text only)."""
+    return f'<div class="foro-aviso" role="status">{html.escape(text)}</div>'
 
 
 # The chart's heading looks like the rooms' (ROOM_CSS); the wall's size is in ui.frame's kiosk CSS.
@@ -183,14 +185,25 @@ CURVE_CSS = """<style>
 
 
 def arrival_html(
+    ctx: Ctx,
+    title: str,
+    franjas: Sequence[metrics.Franja],
+    total: int | None = None,
+    meta: Sequence[tuple[datetime, int]] = (),
+) -> str:
+    """Under ``title``, arrivals per 15 minutes and cumulative, against the registered total and
+    the target curve: an SVG image (st.html strips inline SVG), built and encoded once per view."""
+    return ctx.calc(_arrival_html, ctx, title, tuple(franjas), total, tuple(meta))
+
+
+def _arrival_html(
     ctx: Ctx, title: str, franjas: Sequence[metrics.Franja], total: int | None, meta: Sequence[tuple[datetime, int]]
 ) -> str:
+    heading = f'<div class="foro-titulo" role="heading" aria-level="3">{html.escape(title)}</div>'
+    if not franjas:
+        return f'{CURVE_CSS}<div class="foro-curva">{heading}{notice_html(ctx.t("vivo.curva.vacia"))}</div>'
     uri = "data:image/svg+xml;base64," + base64.b64encode(arrival_svg(ctx, franjas, total, meta).encode()).decode()
-    return (
-        CURVE_CSS
-        + f'<div class="foro-curva"><div class="foro-titulo" role="heading" aria-level="3">{html.escape(title)}</div>'
-        f'<img src="{uri}" alt="{html.escape(title)}"></div>'
-    )
+    return f'{CURVE_CSS}<div class="foro-curva">{heading}<img src="{uri}" alt="{html.escape(title)}"></div>'
 
 
 # The chart's size in SVG units; it is drawn at its column's width. A phone's column is ~360 px:
@@ -286,15 +299,12 @@ def rooms_heading_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> str:
     return f'<div class="foro-salas-titulo" role="heading" aria-level="3">{"".join(parts)}</div>'
 
 
-def room_strip(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> None:
+def rooms_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> str:
     """The big screen's rooms under ``rooms_heading``'s line, rooms needing attention first: level
     colour, occupancy, current and next session (only the part of their names that tells them
-    apart). One element with its heading (issue 14: one message per viewer and redraw, not two)."""
-    if not salas:
-        rooms_heading(ctx, salas)
-        st.info(ctx.t("vivo.sin_salas"))
-        return
-    st.html(ROOM_CSS + rooms_heading_html(ctx, salas) + strip_html(ctx, salas, per_row))
+    apart)."""
+    cards = strip_html(ctx, salas, per_row) if salas else notice_html(ctx.t("vivo.sin_salas"))
+    return ROOM_CSS + rooms_heading_html(ctx, salas) + cards
 
 
 def strip_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int, urgent_first: bool = True) -> str:
