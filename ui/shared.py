@@ -116,19 +116,21 @@ class DrawCost:
     """How far apart screens should ask for their redraws (ui.pulse puts them in line): the smaller
     of two measures of what a redraw costs, each of which overstates it in its own situation.
 
-    * A draw's wall time × 1.5 (Streamlit's own share): two screens drawn at once share one GIL, so
-      the wall clock also counts the other's work and the machine's other load. With 1,000 screens
-      at 15 s the line followed that noise (bench/load.py, five runs of 78737b5: 38–85 % of a core,
-      p95 from 21.5 to 62.1 s).
+    * A draw's wall time: two screens drawn at once share one GIL, so the wall clock also counts
+      the other's work and the machine's other load. With 1,000 screens at 15 s the line followed
+      that noise (bench/load.py, five runs of 78737b5: 38–85 % of a core, p95 from 21.5 to 62.1 s).
+      It was × 1.5 for the work Streamlit does after the script, per element sent; since En vivo's
+      redraw sends 5 elements instead of 17 that share is small, and × 1.5 kept 1,000 screens at
+      15 s in a line of ~17 s at 42–57 % of a core (× 1.0 in the same run: 8.5 s at 48 %).
     * The whole process's CPU time between consecutive redraws ÷ 0.75 of a core: it also counts the
       pulse answers and everything else the process does meanwhile, which at a 5 s refresh with 400
       screens is a large share; alone it spaced that line too wide (32 % of a core, p95 18 s).
 
     Redraws further apart than ``BURST_GAP_S`` are not a line and teach the CPU measure nothing."""
 
-    STREAMLIT_SHARE = 1.5
+    STREAMLIT_SHARE = 1.0
     BUSY = 0.75
-    START_S = 0.025  # before any screen was drawn: the measured cost of the wall's En vivo
+    START_S = 0.015  # before any screen was drawn: about the wall's En vivo (bench/load.py, 5–9 ms of CPU)
     BURST_GAP_S = 1.0
 
     def __init__(self, cpu: Callable[[], float] = time.process_time, wall: Callable[[], float] = time.monotonic):
