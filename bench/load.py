@@ -406,12 +406,11 @@ async def load_step(
     change_no: int,
     ramp_s: float,
     changes: int = 1,
-    rng: random.Random | None = None,
 ) -> Step:
     """One step: ``n`` viewers, then ``changes`` changes in the Sheet one after the other (each once
     the previous reached every screen, after a random part of an interval, so that the wait for the
     next read is sampled ``changes`` times rather than once)."""
-    rng = rng or random.Random(change_no)
+    rng = random.Random(change_no)
     pid = app.process.pid
     stop = asyncio.Event()
     viewers = [Viewer(app.url, source_ip=loopback_address(i)) for i in range(n)]
@@ -450,11 +449,12 @@ async def load_step(
         while time.monotonic() < deadline and any(want not in v.seen for v in viewers if not v.errors):
             await asyncio.sleep(0.2)
             rss.append(rss_mb(pid))
-        last = [v.seen[want] - changed_at for v in viewers if want in v.seen]
+        got = [v.seen[want] for v in viewers if want in v.seen]
+        last = [at - changed_at for at in got]
         lat += last
         read_at = min((r.at for r in fake.requests if r.kind == "batchGet" and r.at > changed_at), default=None)
         if read_at is not None:
-            from_read += [v.seen[want] - read_at for v in viewers if want in v.seen]
+            from_read += [at - read_at for at in got]
     while time.monotonic() - t0 < window_s:  # the rest of the window, when the changes were quick
         await asyncio.sleep(1.0)
         rss.append(rss_mb(pid))

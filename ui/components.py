@@ -138,8 +138,13 @@ HEADLINE_CSS = """<style>
 
 def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
     # One HTML block: one element per redraw instead of six (issue 14: each element is a message
-    # and a wake of the server's event loop, per viewer and redraw). The first frame shows the same.
-    st.html(HEADLINE_CSS + headline_html(ctx, c))
+    # and a wake of the server's event loop, per viewer and redraw), built once per view. The first
+    # frame shows the same.
+    st.html(ctx.calc(_headline_block, ctx, c))
+
+
+def _headline_block(ctx: Ctx, c: metrics.Cifras) -> str:
+    return HEADLINE_CSS + headline_html(ctx, c)
 
 
 def headline_html(ctx: Ctx, c: metrics.Cifras) -> str:
@@ -302,7 +307,11 @@ def rooms_heading_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala]) -> str:
 def rooms_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int = 4) -> str:
     """The big screen's rooms under ``rooms_heading``'s line, rooms needing attention first: level
     colour, occupancy, current and next session (only the part of their names that tells them
-    apart)."""
+    apart). Built once per view."""
+    return ctx.calc(_rooms_html, ctx, tuple(salas), per_row)
+
+
+def _rooms_html(ctx: Ctx, salas: Sequence[metrics.OcupacionSala], per_row: int) -> str:
     cards = strip_html(ctx, salas, per_row) if salas else notice_html(ctx.t("vivo.sin_salas"))
     return ROOM_CSS + rooms_heading_html(ctx, salas) + cards
 

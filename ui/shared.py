@@ -121,14 +121,13 @@ class DrawCost:
       that noise (bench/load.py, five runs of 78737b5: 38–85 % of a core, p95 from 21.5 to 62.1 s).
       It was × 1.5 for the work Streamlit does after the script, per element sent; since En vivo's
       redraw sends 5 elements instead of 17 that share is small, and × 1.5 kept 1,000 screens at
-      15 s in a line of ~17 s at 42–57 % of a core (× 1.0 in the same run: 8.5 s at 48 %).
+      15 s in a line of ~17 s at 42–57 % of a core (the wall time alone, same run: 8.5 s at 48 %).
     * The whole process's CPU time between consecutive redraws ÷ 0.75 of a core: it also counts the
       pulse answers and everything else the process does meanwhile, which at a 5 s refresh with 400
       screens is a large share; alone it spaced that line too wide (32 % of a core, p95 18 s).
 
     Redraws further apart than ``BURST_GAP_S`` are not a line and teach the CPU measure nothing."""
 
-    STREAMLIT_SHARE = 1.0
     BUSY = 0.75
     START_S = 0.015  # before any screen was drawn: about the wall's En vivo (bench/load.py, 5–9 ms of CPU)
     BURST_GAP_S = 1.0
@@ -152,15 +151,8 @@ class DrawCost:
 
     def per_screen_s(self) -> float:
         with self._lock:
-            measures = [
-                m
-                for m in (
-                    None if self._wall_avg is None else self._wall_avg * self.STREAMLIT_SHARE,
-                    None if self._cpu_avg is None else self._cpu_avg / self.BUSY,
-                )
-                if m is not None
-            ]
-            return min(measures) if measures else self.START_S
+            cpu = None if self._cpu_avg is None else self._cpu_avg / self.BUSY
+            return min((m for m in (self._wall_avg, cpu) if m is not None), default=self.START_S)
 
 
 DRAW_COST = DrawCost()
