@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
 import html
 import json
 import os
@@ -121,7 +122,9 @@ class Viewer:
     _drawn: str = ""  # data token and minute of the screen drawn last (ui/pulse.py)
     _due: str = ""  # the data token and minute a redraw was scheduled for
     _due_at: float = 0.0  # when (monotonic)
+    _carried_as: str = ""  # the query naming this screen's view to the pulse (a carried screen: En vivo)
     pulses: int = 0  # answers of the pulse
+    carried: int = 0  # new screens that came in a pulse answer (no redraw run)
 
     def _rerun(self, fragment_id: str = "", click: str = "") -> bytes:
         msg = BackMsg()
@@ -181,11 +184,7 @@ class Viewer:
                         self.alive.append(time.monotonic())  # a render: the browser's age restarts
                         self._rendered(_data_foro(el.html.body.split('class="foro-edad"', 1)[1]))
                     elif (value := _figure(el)) is not None:
-                        now = time.monotonic()
-                        self.figure = value
-                        self.seen.setdefault(value, now)
-                        if self.first_figure_s is None:
-                            self.first_figure_s = now - t0
+                        self._shows(value, t0)
                 elif kind == "auto_rerun":
                     fid, every = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
                     if fid not in self._timers:
@@ -200,6 +199,13 @@ class Viewer:
             raise
         except Exception as e:  # noqa: BLE001
             self.errors.append(f"{type(e).__name__}: {e}")
+
+    def _shows(self, value: int, t0: float = 0.0) -> None:
+        now = time.monotonic()
+        self.figure = value
+        self.seen.setdefault(value, now)
+        if self.first_figure_s is None:
+            self.first_figure_s = now - t0
 
     async def _heartbeat(self, ws: Any, body: str) -> None:
         # static/foro-edad.js: a heartbeat saying the screen is behind clicks the redraw button,
@@ -224,6 +230,9 @@ class Viewer:
         # static/foro-edad.js on a new status line: remember the data token drawn, start the long
         # poll once (ui/pulse.py), and ask for a redraw when the as-of minute turns (random delay).
         self._drawn = f"{line.get('datos')}~{line.get('minuto')}"
+        self._carried_as = ""
+        if line.get("vista"):  # as the browser: which view, what it shows, in which source state
+            self._carried_as = f"&vista={line['vista']}&tengo={self._drawn}&estado={line.get('estado') or ''}"
         if line.get("pulso") and "pulso" not in self._timers:
             self._timers["pulso"] = asyncio.create_task(self._listen(line["pulso"]))
 
@@ -245,23 +254,36 @@ class Viewer:
                     host, int(port), local_addr=(self.source_ip, 0) if self.source_ip else None
                 )
                 while True:
-                    writer.write(f"GET {path}&desde={since} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+                    # As a browser asks: compressed answers accepted (a carried screen is ~10 KB).
+                    writer.write(
+                        f"GET {path}&desde={since}{self._carried_as} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                        "Accept-Encoding: gzip, deflate\r\n\r\n".encode()
+                    )
                     await writer.drain()
                     status = await reader.readline()
-                    length = 0
+                    length, packed = 0, False
                     while (line := await reader.readline()) not in (b"\r\n", b""):
                         name, _, value = line.decode("latin-1").partition(":")
                         if name.strip().lower() == "content-length":
                             length = int(value)
+                        elif name.strip().lower() == "content-encoding":
+                            packed = value.strip() == "gzip"
                     body = await reader.readexactly(length)
                     if b" 200 " not in status:
                         await asyncio.sleep(1)
                         continue
-                    beat = json.loads(body)
+                    beat = json.loads(gzip.decompress(body) if packed else body)
                     since = beat["pulso"]
                     self.pulses += 1
                     news = f"{beat['datos']}~{beat['minuto']}"
-                    if news == self._drawn:
+                    if "pantalla" in beat:  # static/foro-edad.js swaps the carried screen in: no run
+                        self.carried += 1
+                        self.alive.append(time.monotonic())
+                        if (value := _figure_in(beat["pantalla"])) is not None:
+                            self._shows(value)
+                        self._rendered(_data_foro(beat["estado"]))
+                        self._due = ""
+                    elif news == self._drawn:
                         self.alive.append(time.monotonic())  # current: the browser's age restarts
                         self._due = ""
                     elif time.monotonic() < self._due_at:
@@ -291,12 +313,21 @@ def _figure(el: Any) -> int | None:
     """The followed figure in an element: En vivo's headline block (ui.components.headline_html:
     ``data-cifra="inscriptos"``), or a metric labelled so (older commits, for --compare)."""
     kind = el.WhichOneof("type")
-    if kind == "html" and FIGURE_MARK in el.html.body:
-        text = el.html.body.split(FIGURE_MARK, 1)[1].split('class="foro-cifra-valor">', 1)[1].split("<", 1)[0]
-    elif kind == "metric" and el.metric.label.startswith(LABEL):
-        text = el.metric.body
-    else:
+    if kind == "html":
+        return _figure_in(el.html.body)
+    if kind == "metric" and el.metric.label.startswith(LABEL):
+        return _number(el.metric.body)
+    return None
+
+
+def _figure_in(body: str) -> int | None:
+    """The followed figure in our HTML (a redraw's element or a carried screen), if it is there."""
+    if FIGURE_MARK not in body:
         return None
+    return _number(body.split(FIGURE_MARK, 1)[1].split('class="foro-cifra-valor">', 1)[1].split("<", 1)[0])
+
+
+def _number(text: str) -> int | None:
     try:
         return int(text.replace(".", ""))
     except ValueError:
@@ -379,6 +410,8 @@ class Step:
     read_p50_s: float = float("nan")  # from the read that found a change to the screen: the server's part
     read_p95_s: float = float("nan")
     changes: int = 1  # changes measured in the step; within_budget counts (viewer, change) pairs
+    carried: int = 0  # new screens that came in a pulse answer (no run on the server)
+    redraws: int = 0  # redraw clicks sent (a run each)
 
 
 def loopback_address(i: int) -> str:
@@ -496,6 +529,8 @@ async def load_step(
         refresh_s=refresh_s,
         updated=len(last),
         warned=warned,
+        carried=sum(v.carried for v in viewers),
+        redraws=sum(v.redraws for v in viewers),
     )
 
 
@@ -626,16 +661,17 @@ def print_compare(steps: list[Step]) -> None:
     print(
         "| versión | espectadores | refresco | CPU servidor (% de un núcleo) | RSS máx (MB) "
         "| cambio → pantalla p50 / p95 (s) | lectura → pantalla p50 / p95 (s) | dentro de refresco + 5 s "
-        "| actualizados | con aviso de datos viejos | lecturas/min (esperado) | corridas/s | CPU clientes (%) | errores |"
+        "| actualizados | con aviso de datos viejos | lecturas/min (esperado) | corridas/s "
+        "| pantallas nuevas: en el pulso / por redibujo | CPU clientes (%) | errores |"
     )
-    print("|---|---:|---:|---:|---:|---|---|---|---|---:|---|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---|---|---|---|---:|---|---:|---|---:|---:|")
     for s in steps:
         print(
             f"| {s.version} | {s.viewers} | {s.refresh_s} s | {s.cpu_pct:.0f} | {s.rss_max_mb:.0f} "
             f"| {s.change_p50_s:.1f} / {s.change_p95_s:.1f} | {s.read_p50_s:.1f} / {s.read_p95_s:.1f} "
             f"| {s.within_budget}/{s.viewers * s.changes} | {s.updated}/{s.viewers} "
             f"| {s.warned} | {s.sheet_reads_per_min:.1f} ({s.expected_reads_per_min:.0f}) | {s.runs_per_s:.1f} "
-            f"| {s.client_cpu_pct:.0f} | {s.errors} |"
+            f"| {s.carried} / {s.redraws} | {s.client_cpu_pct:.0f} | {s.errors} |"
         )
 
 

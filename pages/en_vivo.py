@@ -1,14 +1,15 @@
-"""En vivo: the control-room big screen — headline figures, arrival curve, rooms, data age."""
+"""En vivo: the control-room big screen — headline figures, arrival curve, rooms, data age.
+
+One HTML block of ours, which the pulse carries to live screens when the data moves (ui.pulse)."""
 
 from foro_data import metrics
 from ui import components as c
 from ui.frame import Ctx, live_page
 
 
-def screen(ctx: Ctx) -> None:
+def screen(ctx: Ctx) -> str:
     cifras = ctx.calc(metrics.cifras, ctx.snap, ctx.as_of)
-    c.big_numbers(ctx, cifras)
-    c.side_by_side(
+    return c.headline_block(ctx, cifras) + c.side_by_side(
         c.arrival_html(
             ctx,
             ctx.t("vivo.curva"),
@@ -20,4 +21,4 @@ def screen(ctx: Ctx) -> None:
     )
 
 
-live_page("en_vivo", screen, big=True)
+live_page("en_vivo", screen, big=True, carried=True)

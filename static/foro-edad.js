@@ -16,6 +16,10 @@
  *     line); an answer with nothing new restarts the count from the data's true age instead;
  *   - without a pulse URL (a server started without serve.py): the watcher fragment's heartbeat
  *     (div.foro-latido, ui/frame.py heartbeat) says the screen is behind.
+ * A carried screen (its status line names its view: En vivo) needs no redraw: the pulse answer
+ * brings the new screen block and status line, and this script swaps them in (ui/pulse.py carried;
+ * the server runs no script for it). The server carries only while the source is healthy and
+ * the screen shows no banner; otherwise the answer has no block and the screen redraws as above.
  * Sent once per page run (ui/frame.py engine), not with every redraw, and installed once per
  * browser tab: it finds each redraw's status line by itself. No CDN.
  */
@@ -23,7 +27,7 @@
   "use strict";
   var W = window;
   if (!W.__foroEdad) {
-    var seen = { token: null, at: 0, base: 0, datos: null, minuto: null };
+    var seen = { token: null, at: 0, base: 0, datos: null, minuto: null, vista: null, estado: null };
     var beat = { token: null, vista: null, clicked: -1e9, gap: 5000 };
     var poll = { url: null, last: "", fails: 0 };
     var read = function (el) {
@@ -55,8 +59,28 @@
     var behind = function (datos, minuto) {
       return datos !== seen.datos || (seen.minuto !== null && minuto !== seen.minuto);
     };
+    var learn = function (d, now, base) {  // a new status line: what the screen shows now
+      seen.token = d.token; seen.at = now; seen.base = base; seen.datos = d.datos;
+      seen.minuto = d.minuto === undefined ? null : d.minuto;
+      seen.vista = d.vista || null; seen.estado = d.estado || null;
+    };
+    var carry = function (p, now) {
+      var screen = document.querySelector(".stApp .foro-pantalla");
+      var line = document.querySelector(".stApp .foro-edad[data-foro]");
+      if (!screen || !line) return false;
+      screen.outerHTML = p.pantalla;
+      line.outerHTML = p.estado;
+      var fresh = document.querySelector(".stApp .foro-edad[data-foro]");
+      var d = fresh && read(fresh);
+      if (!d) return false;
+      learn(d, now, p.edad);  // the data's true age at the answer, not when the block was built
+      carried += 1;
+      return true;
+    };
+    var carried = 0;
     var pulsed = function (p) {
       var now = performance.now();
+      if (p.pantalla && behind(p.datos, p.minuto) && carry(p, now)) { due.datos = null; return; }
       if (!behind(p.datos, p.minuto)) {  // the screen shows the newest: nothing to ask for
         seen.at = now; seen.base = p.edad; due.datos = null; return;
       }
@@ -75,7 +99,12 @@
       var ctl = W.AbortController ? new AbortController() : null;
       var timer = W.setTimeout(function () { if (ctl) ctl.abort(); }, 40000);  // a dead connection
       var again = function (wait) { W.setTimeout(listen, wait); };
-      fetch(url + "&desde=" + encodeURIComponent(poll.last), { cache: "no-store", signal: ctl && ctl.signal })
+      var q = "&desde=" + encodeURIComponent(poll.last);
+      if (seen.vista) {  // a carried screen: which view, what it shows, in which source state
+        q += "&vista=" + encodeURIComponent(seen.vista) + "&tengo=" + encodeURIComponent(seen.datos + "~" + seen.minuto) +
+          "&estado=" + encodeURIComponent(seen.estado || "");
+      }
+      fetch(url + q, { cache: "no-store", signal: ctl && ctl.signal })
         .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
         .then(function (p) {
           W.clearTimeout(timer);
@@ -110,10 +139,7 @@
       var d = read(el);
       if (!d) return;
       var now = performance.now();  // monotonic: the kiosk's wall clock may be wrong or jump
-      if (d.token !== seen.token) {
-        seen.token = d.token; seen.at = now; seen.base = d.edad0; seen.datos = d.datos;
-        seen.minuto = d.minuto === undefined ? null : d.minuto;
-      }
+      if (d.token !== seen.token) learn(d, now, d.edad0);
       if (d.pulso && poll.url === null) { poll.url = d.pulso; listen(); }
       if (d.pulso) poll.url = d.pulso;
       heartbeat(now);
@@ -128,7 +154,9 @@
     // state(): what this script believes, for a failing browser test to print.
     W.__foroEdad = {
       tick: tick,
-      state: function () { return JSON.stringify({ seen: seen, beat: beat, poll: poll, due: due, now: performance.now() }); }
+      state: function () {
+        return JSON.stringify({ seen: seen, beat: beat, poll: poll, due: due, carried: carried, now: performance.now() });
+      }
     };
     W.setInterval(tick, 500);  // a redraw request leaves within half a second of its reason
   }

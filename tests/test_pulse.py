@@ -183,3 +183,76 @@ def test_screens_hearing_news_get_places_in_line_and_the_minute_is_news() -> Non
     assert again is not None and again.espera == 0.0 and again.news == beats[0].news  # type: ignore[union-attr]
     assert turned is not None and turned.minuto == "10:43" and turned.datos == again.datos
     assert turned.news != again.news  # screens of a moving time redraw for the new minute
+
+
+def _serve(app_routes: list) -> tuple[uvicorn.Server, threading.Thread, str]:
+    server = uvicorn.Server(uvicorn.Config(Starlette(routes=app_routes), host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_until(lambda: server.started, "the server listens")
+    return server, thread, f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+
+
+def test_a_carried_screen_travels_in_the_answer_built_once_per_view_and_beat() -> None:
+    clock = FakeClock()
+    feed, source = _feed(interval_s=60, clock=clock)
+    url = pulse.listen("prueba-llevada", feed, lambda: "2025-06-19T10:42")
+    built: list[tuple[str | None, str]] = []
+
+    def render(snap, minuto: str) -> pulse.Carried:
+        built.append((snap.version, minuto))
+        return pulse.Carried(f'<div class="foro-pantalla">{snap.version}</div>', f"<div>{minuto}</div>")
+
+    vista = pulse.offer(("en_vivo", "publico", "es", True), render)
+    server, thread, base = _serve([pulse.route()])
+    try:
+        first = requests.get(f"{base}{url}&desde=", timeout=10).json()
+        news, last = f"{first['datos']}~{first['minuto']}", [first["pulso"]]
+
+        def ask(read: bool = True, **q: str) -> dict:
+            query = "&".join(f"{k}={v}" for k, v in {"desde": last[0], "estado": "ok", **q}.items())
+            if read:  # what follows the last answer: answered at the next read
+                threading.Timer(0.3, lambda: _next_read(feed, clock)).start()
+            else:  # a browser that has not heard the last read yet: answered at once
+                query = query.replace(f"desde={last[0]}", f"desde={first['pulso']}")
+            body = requests.get(f"{base}{url}&{query}", timeout=10).json()
+            last[0] = body["pulso"]
+            return body
+
+        # Current screen: nothing to carry.
+        assert "pantalla" not in ask(vista=vista, tengo=news)
+        # The Sheet changes: screens behind get the new screen and status line, with no place in line.
+        tabs = forum_tabs()
+        tabs["Inscripciones"] = tabs["Inscripciones"] + [["Nueva", "Persona", "nueva@ejemplo.org"]]
+        source.outcome = lambda: RawWorkbook(tabs=tabs)
+        got = [ask(vista=vista, tengo=news)] + [ask(False, vista=vista, tengo=news) for _ in range(2)]
+        snap = feed.shown
+        assert snap is not None and snap.version is not None
+        for body in got:
+            assert body["pantalla"] == f'<div class="foro-pantalla">{snap.version}</div>'
+            assert body["estado"] == "<div>2025-06-19T10:42</div>" and body["espera"] == 0
+            assert body["datos"] == pulse.data_token(snap)
+        assert built == [(snap.version, "2025-06-19T10:42")]  # once for every screen of the view
+        # Not carried: a view this process never offered, or a screen showing a banner; these redraw.
+        assert "pantalla" not in ask(False, vista="desconocida", tengo=news)
+        assert "pantalla" not in ask(False, vista=vista, tengo=news, estado="desactualizado")
+        # A failing source: its screens must show the banner, which only a redraw draws.
+        source.fail(SourceError("red", Said.of(F.INESPERADO)))
+        failing = ask(vista=vista, tengo=news)
+        assert "pantalla" not in failing and failing["datos"] != pulse.data_token(snap)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_view_names_are_per_view_and_unguessable() -> None:
+    render = lambda snap, minuto: pulse.Carried("", "")  # noqa: E731
+    public = pulse.offer(("en_vivo", "publico", "es", True), render)
+    assert public == pulse.offer(("en_vivo", "publico", "es", True), render)  # stable in a process
+    others = {pulse.offer(("en_vivo", role, "es", True), render) for role in ("organizacion", "socios")}
+    assert public not in others and len(others) == 2
+    # Keyed with this process's secret: not a plain hash of the view.
+    import hashlib
+
+    assert public != hashlib.blake2b(repr(("en_vivo", "publico", "es", True)).encode()).hexdigest()[:32]
+    assert len(public) == 32 and int(public, 16) >= 0

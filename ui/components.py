@@ -136,14 +136,9 @@ HEADLINE_CSS = """<style>
 </style>"""
 
 
-def big_numbers(ctx: Ctx, c: metrics.Cifras) -> None:
-    # One HTML block: one element per redraw instead of six (issue 14: each element is a message
-    # and a wake of the server's event loop, per viewer and redraw), built once per view. The first
-    # frame shows the same.
-    st.html(ctx.calc(_headline_block, ctx, c))
-
-
-def _headline_block(ctx: Ctx, c: metrics.Cifras) -> str:
+def headline_block(ctx: Ctx, c: metrics.Cifras) -> str:
+    """The headline figures with their style: one HTML block (issue 14: each element is a message
+    and a wake of the server's event loop, per viewer and redraw). The first frame shows the same."""
     return HEADLINE_CSS + headline_html(ctx, c)
 
 
@@ -166,15 +161,16 @@ def headline_html(ctx: Ctx, c: metrics.Cifras) -> str:
 # (as Streamlit's columns did), as one element (issue 14: one message per viewer and redraw, not
 # five). ``foro-aviso`` is an empty state, coloured as Streamlit's info box.
 BOARD_CSS = """<style>
+.foro-cifras ~ .foro-tablero { margin-top: 1.75rem; }  /* as the gap between two elements was */
 .foro-tablero { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); gap: 1.5rem 4rem; align-items: start; }
 @media (max-width: 640px) { .foro-tablero { grid-template-columns: minmax(0, 1fr); } }
 .foro-aviso { padding: 1rem; border-radius: 0.5rem; background: rgba(61, 157, 243, 0.2); color: #c7ebff; }
 </style>"""
 
 
-def side_by_side(left: str, right: str) -> None:
-    """Two of our HTML blocks side by side, stacked on a phone: one element."""
-    st.html(f'{BOARD_CSS}<div class="foro-tablero"><div>{left}</div><div>{right}</div></div>')
+def side_by_side(left: str, right: str) -> str:
+    """Two of our HTML blocks side by side, stacked on a phone, as one block."""
+    return f'{BOARD_CSS}<div class="foro-tablero"><div>{left}</div><div>{right}</div></div>'
 
 
 def notice_html(text: str) -> str:

@@ -8,7 +8,7 @@ same Sheet requests.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 
 import streamlit as st
 
@@ -138,6 +138,17 @@ def minute_of(as_of: datetime) -> str:
     '2025-06-19T10:42'
     """
     return as_of.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+
+
+def as_of_of_minute(minuto: str, tz: tzinfo) -> datetime:
+    """The as-of instant of a minute named by ``minute_of``: what ``as_of_now`` gives during it.
+
+    >>> from datetime import timedelta
+    >>> as_of_of_minute("2025-06-19T13:42", timezone(timedelta(hours=-3))).isoformat()
+    '2025-06-19T10:42:59.999999-03:00'
+    """
+    start = datetime.strptime(minuto, "%Y-%m-%dT%H:%M").replace(tzinfo=timezone.utc)
+    return shared.canonical_as_of(start.astimezone(tz))
 
 
 def pulse_url(cfg: Config) -> str | None:

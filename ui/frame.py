@@ -223,6 +223,7 @@ class Live:
 
     pulso: str | None
     minuto: str | None
+    vista: str | None = None  # the view's name when the pulse carries its screens (ui.pulse.offer)
 
 
 def _age_line(ctx: Ctx, now: datetime) -> tuple[str, float, str]:
@@ -251,6 +252,8 @@ def status_line(ctx: Ctx, now: datetime, limite_s: float | None, live: Live | No
         "datos": pulse.data_token(ctx.snap),
         "pulso": live.pulso if live else None,
         "minuto": live.minuto if live else None,
+        "vista": live.vista if live else None,
+        "estado": ctx.snap.fuente.estado,
         "linea": linea,
         "sin_datos": t("banner.sin_datos_nuevos", ctx.lang, hora=hour(ctx.as_of, ctx.snap.tz)),
         "unidades": {u: t(f"edad.{u}", ctx.lang, n="{n}", m="{m}") for u in ("s", "min", "h")},
@@ -334,8 +337,41 @@ def heartbeat(current: str, drawn: object, snap: Snapshot, now: datetime) -> str
     return f'<div class="foro-latido" data-foro="{html.escape(json.dumps(datos), quote=True)}"></div>'
 
 
-def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False, refresh: bool = True) -> None:
-    """Draw a page: check access, then redraw ``screen`` every refresh interval with fresh data."""
+def carried_screen(page_id: str, screen: Callable[[Ctx], str | None], ctx: Ctx) -> str:
+    """A carried page's screen (``screen`` returns our HTML), once per view for its sessions and
+    the pulse, in the block static/foro-edad.js swaps."""
+    return shared.once(ctx.view, f"pantalla:{page_id}", lambda: f'<div class="foro-pantalla">{screen(ctx)}</div>')
+
+
+def _offer(page_id: str, screen: Callable[[Ctx], str | None], ctx: Ctx, limite_s: float, pulso: str) -> str:
+    """Let the pulse carry this view's screen (ui.pulse.offer): how to draw it for a newer snapshot
+    and minute. Returns the view's name, for the status line."""
+    cfg, lang, role, kiosk = ctx.cfg, ctx.lang, ctx.role, ctx.kiosk
+
+    def render(snap: Snapshot, minuto: str) -> pulse.Carried:
+        later = Ctx(cfg, snap, data.as_of_of_minute(minuto, snap.tz), lang, role, kiosk)
+        return pulse.Carried(
+            carried_screen(page_id, screen, later),
+            status_line(later, data.real_now(), limite_s, Live(pulso, minuto, vista)),
+        )
+
+    vista = pulse.offer((page_id, role, lang, kiosk, id(cfg), pulso, limite_s), render)
+    return vista
+
+
+def live_page(
+    page_id: str,
+    screen: Callable[[Ctx], str | None],
+    *,
+    big: bool = False,
+    refresh: bool = True,
+    carried: bool = False,
+) -> None:
+    """Draw a page: check access, then redraw ``screen`` every refresh interval with fresh data.
+
+    ``carried``: ``screen`` returns the whole live screen as one HTML block of ours instead of
+    drawing it; a live viewer's new figures then arrive with the pulse, with no run on the server
+    (ui.pulse: the many-viewers page, En vivo)."""
     lang = gate.lang()
     try:
         cfg = data.config()
@@ -395,9 +431,17 @@ def live_page(page_id: str, screen: Callable[[Ctx], None], *, big: bool = False,
                 st.session_state[DRAWN] = view_token(ctx.view, snap)
                 redraw_button()
                 moving = data.chosen_as_of(may_choose_time) is None
-                live = Live(pulso, data.minute_of(ctx.as_of) if moving else None) if refresh else None
-                banners(ctx, data.real_now(), stale_after_s(cfg.refresco_segundos) if refresh else None, live)
-                screen(ctx)
+                minuto = data.minute_of(ctx.as_of) if moving else None
+                limite = stale_after_s(cfg.refresco_segundos) if refresh else None
+                vista = None
+                if carried and pulso and minuto and limite:
+                    vista = _offer(page_id, screen, ctx, limite, pulso)
+                live = Live(pulso, minuto, vista) if refresh else None
+                banners(ctx, data.real_now(), limite, live)
+                if carried:
+                    st.html(carried_screen(page_id, screen, ctx))
+                else:
+                    screen(ctx)
                 shared.DRAW_COST.note(time.perf_counter() - started)
         except Exception as e:  # noqa: BLE001 - the page must never show a traceback
             _fail_safely(lang, e)

@@ -10,6 +10,12 @@ hidden redraw button only when the data token it gets, or the minute live figure
 differs from the one its screen was drawn with, and otherwise restarts its age count from the
 true age it was sent. The turn of the minute is noticed at the first read after it.
 
+A screen that is one HTML block of ours (En vivo) travels in the answer itself: a browser whose
+screen is behind swaps the new block in, and the server runs no script for it (``offer``,
+``Pulse.carried``). A redraw run costs 5–9 ms of one core, most of it Streamlit's own per-run work,
+so 1,000 screens at 15 s were a line of 8–10 s after each read; carried, they are one build per
+view plus one HTTP answer each.
+
 Reads are still driven by viewers, as before: one thread per feed calls ``LiveFeed.current()`` when
 a read is due, as long as some screen asked within ``LISTENING_S``. serve.py mounts the route
 (``route()``); a server started without it (``streamlit run dashboard.py``) keeps the watcher
@@ -20,10 +26,12 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import json
+import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
@@ -45,6 +53,8 @@ _served = False
 _lock = threading.Lock()
 _pulses: dict[str, Pulse] = {}
 _adopt: Callable[[], object] | None = None
+HEALTHY = "ok"  # the only source state whose screens are carried (the others have a banner to show)
+_SECRET = secrets.token_bytes(16)  # view names stand for a role: nobody may guess them
 
 
 def served() -> bool:
@@ -58,6 +68,30 @@ def data_token(snap: Snapshot) -> str:
     f = snap.fuente
     key = (snap.version or f"id{id(snap)}", f.estado, f.motivo)
     return hashlib.blake2b(repr(key).encode("utf-8"), digest_size=8).hexdigest()
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A screen as the pulse carries it: its HTML block and its status line (ui.frame.status_line)."""
+
+    pantalla: str
+    estado: str
+
+
+# How a view's screen is drawn for a snapshot and a minute (ui.frame makes it; ``offer``).
+Render = Callable[[Snapshot, str], Carried]
+_renders: dict[str, Render] = {}
+
+
+def offer(view: Hashable, render: Render) -> str:
+    """Let the pulse carry the screens of ``view`` (page, role, language, …), drawn by ``render``;
+    returns the view's name, which the browser sends back. The name is keyed with a secret of this
+    process: only a page drawn for that role learns it (another replica does not know it, and its
+    browsers redraw as before)."""
+    name = hmac.new(_SECRET, repr(view).encode("utf-8"), hashlib.blake2b).hexdigest()[:32]
+    with _lock:
+        _renders[name] = render
+    return name
 
 
 @dataclass(frozen=True)
@@ -78,8 +112,9 @@ class Beat:
         """What a screen must redraw for: the part of ``pulso`` before the read's time."""
         return self.pulso.rpartition("~")[0]
 
-    def json(self) -> bytes:
-        return json.dumps(
+    def json(self, members: bytes = b"") -> bytes:
+        """The answer's JSON; ``members`` (``Pulse.carried``) are appended as they are."""
+        body = json.dumps(
             {
                 "pulso": self.pulso,
                 "datos": self.datos,
@@ -88,6 +123,7 @@ class Beat:
                 "espera": round(self.espera, 3),
             }
         ).encode()
+        return body[:-1] + b"," + members + b"}" if members else body
 
 
 class Pulse:
@@ -108,6 +144,8 @@ class Pulse:
         self._waiting: dict[asyncio.AbstractEventLoop, asyncio.Future[None]] = {}
         self._line_ends = float("-inf")  # when the last screen given a place in line will have been drawn
         self._asked = float("-inf")
+        self._carried: dict[tuple[str, str], bytes] = {}  # (view, news) -> the answer's members carrying it
+        self._building = threading.Lock()  # one carried screen built at a time: the others find it done
         self._pump: threading.Thread | None = None
         feed.on_read(self._wake)
 
@@ -120,7 +158,7 @@ class Pulse:
         datos, minuto = data_token(snap), self._minute()
         return Beat(f"{datos}~{minuto}~{leido.timestamp():.3f}", datos, minuto, max(0.0, (now - leido).total_seconds()))
 
-    async def next_beat(self, since: str, wait_s: float = WAIT_S) -> Beat | None:
+    async def next_beat(self, since: str, wait_s: float = WAIT_S, line: bool = True) -> Beat | None:
         """The current beat if it differs from ``since``, else the next one (or the same after ``wait_s``).
 
         When a read brings new data, every waiting screen hears at once but is given a place in
@@ -128,7 +166,8 @@ class Pulse:
         in the same instant each start a thread on the server and share one GIL, and all finish
         only when the last does (bench/load.py measured 11 s of nothing for 400 screens). In
         line, the first screens are drawn at once and the last no later. A browser gets its
-        place the first time it hears of a data token; later answers for it wait for nothing."""
+        place the first time it hears of a data token; later answers for it wait for nothing.
+        ``line=False``: no place yet (a carried screen needs none; ``in_line`` gives it one if not)."""
         self._listened()
         beat = self.beat()
         if beat is not None and beat.pulso != since:
@@ -143,13 +182,45 @@ class Pulse:
         except TimeoutError:
             pass
         beat = self.beat()
-        if beat is None or beat.news == since.rpartition("~")[0]:
+        if beat is None or not line:
+            return beat
+        return self.in_line(beat, since)
+
+    def in_line(self, beat: Beat, since: str) -> Beat:
+        """``beat`` with a place in the redraw line, if it is news to a browser that last heard ``since``."""
+        if beat.news == since.rpartition("~")[0]:
             return beat  # nothing new for this browser (or it already has its place in line)
         with self._lock:
             now = self._clock()
             slot = max(now, self._line_ends)
             self._line_ends = slot + self._cost_s()
         return replace(beat, espera=slot - now)
+
+    def carried(self, vista: str, beat: Beat) -> bytes | None:
+        """The answer's members carrying view ``vista``'s screen for ``beat`` (``Beat.json``), built
+        once per view and beat for all its browsers; None when this process does not carry that view,
+        or the source is failing (the page has a banner to show: a redraw), or the data moved since
+        ``beat``. Blocking: call it off the event loop."""
+        key = (vista, beat.news)
+        with self._lock:
+            if key in self._carried:
+                return self._carried[key]
+        with _lock:
+            render = _renders.get(vista)
+        snap = self.feed.shown
+        if render is None or snap is None or snap.fuente.estado != HEALTHY or data_token(snap) != beat.datos:
+            return None
+        with self._building:
+            with self._lock:
+                if key in self._carried:
+                    return self._carried[key]
+            screen = render(snap, beat.minuto)
+            members = json.dumps({"pantalla": screen.pantalla, "estado": screen.estado})[1:-1].encode()
+            with self._lock:
+                # Older news is no longer asked for: keep this beat's screens only.
+                self._carried = {k: v for k, v in self._carried.items() if k[1] == beat.news}
+                self._carried[key] = members
+        return members
 
     def _wake(self) -> None:
         # From the read thread: one call per event loop wakes all of its requests together.
@@ -207,10 +278,20 @@ async def _endpoint(request: Request) -> Response:
         # the data's fingerprint, the same on every replica.
         await asyncio.to_thread(_adopt)
         pulse = _pulses.get(fid)
-    beat = await pulse.next_beat(request.query_params.get("desde", "")[:64]) if pulse else None
-    if beat is None:  # no such feed (not the configured source) or no data yet
+    q = request.query_params
+    since = q.get("desde", "")[:64]
+    # A carried screen (``offer``) says which view it is, what it shows and in which source state.
+    vista, tengo = q.get("vista", "")[:64], q.get("tengo", "")[:64]
+    may_carry = bool(vista) and q.get("estado") == HEALTHY
+    beat = await pulse.next_beat(since, line=not may_carry) if pulse else None
+    if pulse is None or beat is None:  # no such feed (not the configured source) or no data yet
         return Response(b"{}", status_code=404, media_type="application/json", headers={"Cache-Control": "no-store"})
-    return Response(beat.json(), media_type="application/json", headers={"Cache-Control": "no-store"})
+    members: bytes | None = None
+    if may_carry and beat.news != tengo:
+        members = await asyncio.to_thread(pulse.carried, vista, beat)
+        if not members:  # not carried after all: a redraw, in line
+            beat = pulse.in_line(beat, since)
+    return Response(beat.json(members or b""), media_type="application/json", headers={"Cache-Control": "no-store"})
 
 
 def route(adopt: Callable[[], object] | None = None) -> Route:

@@ -2,9 +2,10 @@
 
 As app.sh serves it (serve.py), the browser long-polls the pulse (ui/pulse.py): one answer per
 read keeps the data age honest, and no script runs on the server between changes. Served bare
-(``streamlit run dashboard.py``), a watcher fragment sends heartbeats instead. Either way a change
-in the Sheet reaches the screen through the browser clicking the hidden redraw button
-(static/foro-edad.js). Real server, real fake Sheet, real chromium.
+(``streamlit run dashboard.py``), a watcher fragment sends heartbeats instead, and a change in the
+Sheet reaches the screen through the browser clicking the hidden redraw button
+(static/foro-edad.js). Served, En vivo is carried: the pulse answer brings the new screen and the
+browser swaps it in, with no click and no run. Real server, real fake Sheet, real chromium.
 """
 
 from __future__ import annotations
@@ -96,8 +97,15 @@ def test_an_unchanged_sheet_does_not_redraw_but_a_change_does(own_app: App, brow
         assert stale == 0, "the age line went stale while the server was answering"
         assert own_app.log_text().count("Traceback") == 0
 
-        # A new registration: the screen redraws by itself, through the redraw button.
+        # A new registration: the screen shows it by itself (carried by the pulse, or redrawn).
         add_person(own_app.fake, 1)
         wait_until(lambda: _inscriptos(page) == before + 1, 2 * REFRESH_S + 20, what="the new figure on screen")
+        state = json.loads(page.evaluate("window.__foroEdad.state()"))
+        if served:  # every new screen came in a pulse answer: the redraw button was never clicked
+            assert state["carried"] >= 1 and state["beat"]["vista"] is None, state
+        else:
+            assert state["carried"] == 0 and state["beat"]["vista"] is not None, state
+        assert page.locator(".foro-edad.foro-edad-vieja").count() == 0
+        assert "Actualizado hace" in page.inner_text(".foro-edad")
     finally:
         ctx.close()
