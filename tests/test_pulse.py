@@ -256,3 +256,18 @@ def test_view_names_are_per_view_and_unguessable() -> None:
 
     assert public != hashlib.blake2b(repr(("en_vivo", "publico", "es", True)).encode()).hexdigest()[:32]
     assert len(public) == 32 and int(public, 16) >= 0
+
+
+def test_a_screen_that_fails_to_draw_is_not_carried(caplog) -> None:
+    """A bug in a carried screen must not stop the pulse: the browser redraws, and the page shows
+    its own error message."""
+    feed, _ = _feed(interval_s=60, clock=FakeClock())
+    p = pulse.Pulse(feed, lambda: "2025-06-19T10:42")
+
+    def broken(snap, minuto: str) -> pulse.Carried:
+        raise RuntimeError("roto")
+
+    beat = p.beat()
+    assert beat is not None
+    assert p.carried(pulse.offer(("roto",), broken), beat) is None
+    assert "carried screen not drawn" in caplog.text

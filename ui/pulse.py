@@ -28,6 +28,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import threading
 import time
@@ -43,6 +44,8 @@ from foro_data.live import LiveFeed
 from foro_data.snapshot import Snapshot
 
 from . import shared
+
+log = logging.getLogger("foro.pulse")
 
 PATH = "/_foro/pulso"
 WAIT_S = 25.0  # an unchanged screen still hears within this long (proxies drop silent requests at 60 s)
@@ -214,7 +217,11 @@ class Pulse:
             with self._lock:
                 if key in self._carried:
                     return self._carried[key]
-            screen = render(snap, beat.minuto)
+            try:
+                screen = render(snap, beat.minuto)
+            except Exception:  # noqa: BLE001 - a redraw then shows the page's own error message
+                log.exception("carried screen not drawn")
+                return None
             members = json.dumps({"pantalla": screen.pantalla, "estado": screen.estado})[1:-1].encode()
             with self._lock:
                 # Older news is no longer asked for: keep this beat's screens only.
