@@ -204,8 +204,10 @@ def capture(
     lang: str = "es",
     suffix: str = "",
     height: int | None = None,
+    carried: bool = False,
 ) -> Shot:
-    """Open one page, wait until it has drawn, check it, save a PNG."""
+    """Open one page, wait until it has drawn, check it, save a PNG. ``carried``: only once the
+    screen has been replaced by one the pulse brought (ui/pulse.py; En vivo, at a minute's turn)."""
     query, selector = SHOTS[page_id]
     tab = TAB_VIEWS.get(page_id)
     base = tab[0] if tab else page_id.removesuffix("_kiosk")
@@ -243,6 +245,11 @@ def capture(
         page.get_by_role("tab", name=t(tab[1], lang)).click()
         page.wait_for_selector(tab[2], timeout=30_000)
     _wait_idle(page)
+    if carried:
+        page.wait_for_function(
+            "() => window.__foroEdad && JSON.parse(window.__foroEdad.state()).carried > 0", timeout=150_000
+        )
+        page.wait_for_timeout(1500)  # the chart's image paints
     for sel in ERROR_SELECTORS:
         for el in page.query_selector_all(sel):
             shot.errors.append(el.inner_text()[:500])
@@ -402,6 +409,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="lo que muestra un teléfono antes de que llegue el JavaScript de Streamlit (ui/first_frame.py)",
     )
+    ap.add_argument(
+        "--tras-pulso",
+        action="store_true",
+        help="En vivo después de que el pulso trajo una pantalla nueva (al cambiar el minuto), sin redibujar",
+    )
     args = ap.parse_args(argv)
     if not chromium_available():
         print(f"No está {CHROMIUM}: instálelo con `apt-get install -y chromium`.", file=sys.stderr)
@@ -422,7 +434,10 @@ def main(argv: list[str] | None = None) -> int:
     with streamlit_server(demo_inicio=args.hora, secrets_toml=secrets) as server, browser() as b:
         for page_id in pages:
             for size in SIZES:
-                shot = capture(b, server.url, page_id, size, out, lang=args.lang)
+                carried = args.tras_pulso and page_id == "en_vivo"
+                shot = capture(
+                    b, server.url, page_id, size, out, args.lang, "-pulso" if carried else "", carried=carried
+                )
                 status = "ok" if not (shot.errors or shot.outside or shot.failed) else "PROBLEMA"
                 bad += status != "ok"
                 print(
