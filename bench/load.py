@@ -115,6 +115,7 @@ class Viewer:
     alive: list[float] = field(default_factory=list)  # when a render or a "still current" heartbeat came
     page_errors: list[str] = field(default_factory=list)  # exceptions and error boxes the page drew
     _page_hash: str = ""
+    _t0: float = 0.0  # when this viewer connected (monotonic)
     _ws: Any = None
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
     _redraw: tuple[str, str] | None = None  # (widget id, fragment id) of the hidden redraw button
@@ -143,7 +144,7 @@ class Viewer:
 
     async def run(self, stop: asyncio.Event) -> None:
         ws_url = self.http_url.replace("http://", "ws://") + "/_stcore/stream"
-        t0 = time.monotonic()
+        self._t0 = time.monotonic()
         try:
             extra = {"local_addr": (self.source_ip, 0)} if self.source_ip else {}
             async with websockets.connect(
@@ -151,7 +152,7 @@ class Viewer:
             ) as ws:
                 self._ws = ws
                 await ws.send(self._rerun())
-                reader = asyncio.create_task(self._read(ws, t0))
+                reader = asyncio.create_task(self._read(ws))
                 await stop.wait()
                 reader.cancel()
         except Exception as e:  # noqa: BLE001 - a benchmark reports, it does not crash
@@ -160,7 +161,7 @@ class Viewer:
             for task in self._timers.values():
                 task.cancel()
 
-    async def _read(self, ws: Any, t0: float) -> None:
+    async def _read(self, ws: Any) -> None:
         try:
             async for data in ws:
                 msg = ForwardMsg()
@@ -184,7 +185,7 @@ class Viewer:
                         self.alive.append(time.monotonic())  # a render: the browser's age restarts
                         self._rendered(_data_foro(el.html.body.split('class="foro-edad"', 1)[1]))
                     elif (value := _figure(el)) is not None:
-                        self._shows(value, t0)
+                        self._shows(value)
                 elif kind == "auto_rerun":
                     fid, every = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
                     if fid not in self._timers:
@@ -200,12 +201,12 @@ class Viewer:
         except Exception as e:  # noqa: BLE001
             self.errors.append(f"{type(e).__name__}: {e}")
 
-    def _shows(self, value: int, t0: float = 0.0) -> None:
+    def _shows(self, value: int) -> None:
         now = time.monotonic()
         self.figure = value
         self.seen.setdefault(value, now)
         if self.first_figure_s is None:
-            self.first_figure_s = now - t0
+            self.first_figure_s = now - self._t0
 
     async def _heartbeat(self, ws: Any, body: str) -> None:
         # static/foro-edad.js: a heartbeat saying the screen is behind clicks the redraw button,
