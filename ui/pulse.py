@@ -199,24 +199,27 @@ class Pulse:
             self._line_ends = slot + self._cost_s()
         return replace(beat, espera=slot - now)
 
+    def ready(self, vista: str, beat: Beat) -> bytes | None:
+        """``carried``'s answer if it is already built: never waits for a build (event loop)."""
+        with self._lock:
+            return self._carried.get((vista, beat.news))
+
     def carried(self, vista: str, beat: Beat) -> bytes | None:
         """The answer's members carrying view ``vista``'s screen for ``beat`` (``Beat.json``), built
         once per view and beat for all its browsers; None when this process does not carry that view,
         or the source is failing (the page has a banner to show: a redraw), or the data moved since
-        ``beat``. Blocking: call it off the event loop."""
+        ``beat``. Blocking: call it off the event loop (``ready`` first)."""
         key = (vista, beat.news)
-        with self._lock:
-            if key in self._carried:
-                return self._carried[key]
+        if (done := self.ready(vista, beat)) is not None:
+            return done
         with _lock:
             render = _renders.get(vista)
         snap = self.feed.shown
         if render is None or snap is None or snap.fuente.estado != HEALTHY or data_token(snap) != beat.datos:
             return None
         with self._building:
-            with self._lock:
-                if key in self._carried:
-                    return self._carried[key]
+            if (done := self.ready(vista, beat)) is not None:
+                return done  # built while this one waited
             try:
                 screen = render(snap, beat.minuto)
             except Exception:  # noqa: BLE001 - a redraw then shows the page's own error message
@@ -295,7 +298,8 @@ async def _endpoint(request: Request) -> Response:
         return Response(b"{}", status_code=404, media_type="application/json", headers={"Cache-Control": "no-store"})
     members: bytes | None = None
     if may_carry and beat.news != tengo:
-        members = await asyncio.to_thread(pulse.carried, vista, beat)
+        # Built once per view and read; every other browser's answer is a lookup, no thread.
+        members = pulse.ready(vista, beat) or await asyncio.to_thread(pulse.carried, vista, beat)
         if not members:  # not carried after all: a redraw, in line
             beat = pulse.in_line(beat, since)
     return Response(beat.json(members or b""), media_type="application/json", headers={"Cache-Control": "no-store"})
